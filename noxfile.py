@@ -1,0 +1,66 @@
+"""Development sessions: ``nox`` runs the whole test suite; ``nox -s demo`` runs the main job."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2024.10.9"
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_existing_virtualenvs = True
+nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
+nox.options.sessions = ["tests", "typing", "lint", "docs"]
+
+PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+
+def _group(name: str) -> list[str]:
+    return list(nox.project.dependency_groups(PYPROJECT, name))
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """The test suite (unit, property, docs examples and the real STIX judges) on one Python."""
+    session.install("-e", ".", *_group("tests"))
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python="3.11")
+def typing(session: nox.Session) -> None:
+    """mypy --strict over the package, the tests and this file."""
+    session.install("-e", ".", *_group("typing"), *_group("tests"))
+    session.run("mypy", "--strict", *session.posargs)
+
+
+@nox.session(python="3.11")
+def lint(session: nox.Session) -> None:
+    """ruff's checks and formatting (generated vocabularies are excluded in pyproject.toml)."""
+    session.install(*_group("lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """The documentation, built as Read the Docs builds it, with warnings as errors."""
+    session.install("-e", ".", *_group("docs"))
+    out = Path("docs/_build/html")
+    session.run("sphinx-build", "--fail-on-warning", "--keep-going", "-b", "html", "docs", str(out), *session.posargs)
+
+
+@nox.session(python="3.11")
+def demo(session: nox.Session) -> None:
+    """The main job on the bundled example: a summary of the five networks, and its files in out/."""
+    session.install("-e", ".")
+    session.run("opsmodel", "demo", "--out", "out", *session.posargs)
+
+
+@nox.session(python="3.11", default=False)
+def bench(session: nox.Session) -> None:
+    """Benchmarks against the reference libraries (on demand; prints ratios, asserts nothing)."""
+    session.install("-e", ".", *_group("bench"))
+    for script in sorted(Path("bench").glob("bench_*.py")):
+        session.run("python", str(script), *session.posargs)

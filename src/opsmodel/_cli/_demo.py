@@ -1,0 +1,42 @@
+"""``opsmodel demo``: the main job on the bundled example."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any
+
+from .._files import atomic_writer
+from .._model import Report
+from .._summary import summary_table
+
+# (file name, writer) pairs for ``--out``; each output format adds itself here.
+OUTPUTS: list[tuple[str, Callable[[Report, IO[str]], None]]] = []
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "demo",
+        help="summarise the bundled example report and write its files",
+        description="Print a summary of the bundled example (OpenAI's May 2024 report: five networks) "
+        "and, with --out, write it in every format opsmodel speaks.",
+    )
+    parser.add_argument("--example", default="openai-2024-05", help="which bundled example (default: %(default)s)")
+    parser.add_argument("--out", metavar="DIR", type=Path, help="write the example's files into DIR")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .. import examples
+
+    report = examples.load(args.example)
+    sys.stdout.write(summary_table(report))
+    if args.out is not None:
+        for name, write in OUTPUTS:
+            target = args.out / name
+            with atomic_writer(target) as handle:
+                write(report, handle)
+            print(f"wrote {target}", file=sys.stderr)
+    return 0
