@@ -20,7 +20,7 @@ def summary_table(report: Report) -> str:
     """The report's title line and one row per operation, columns padded to fit."""
     rows = [_COLUMNS, *(_row(op) for op in report.operations)]
     widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     published = f", {report.published}" if report.published else ""
     header = f"{report.title} ({report.publisher}{published}): {len(report.operations)} operations"

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 from .._files import atomic_writer
-from .._model import Report
 from .._summary import summary_table
-
-# (file name, writer) pairs for ``--out``; each output format adds itself here.
-OUTPUTS: list[tuple[str, Callable[[Report, IO[str]], None]]] = []
+from ._formats import WRITERS
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     report = examples.load(args.example)
     sys.stdout.write(summary_table(report))
     if args.out is not None:
-        for name, write in OUTPUTS:
+        for name, write in WRITERS.values():
             target = args.out / name
             with atomic_writer(target) as handle:
                 write(report, handle)

@@ -1,0 +1,20 @@
+"""The file formats ``opsmodel convert``, ``validate`` and ``demo`` read and write.
+
+Each format module registers here, under its format name, a writer (report to text stream) and
+optionally a reader (text to report). The CLI looks formats up only through these tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import IO
+
+from .._model import Report
+
+Writer = Callable[[Report, IO[str]], None]
+Reader = Callable[[str], Report]
+
+# format name -> (default file name in `opsmodel demo --out`, writer)
+WRITERS: dict[str, tuple[str, Writer]] = {}
+# format name -> reader
+READERS: dict[str, Reader] = {}
