@@ -18,3 +18,29 @@ Reader = Callable[[str], Report]
 WRITERS: dict[str, tuple[str, Writer]] = {}
 # format name -> reader
 READERS: dict[str, Reader] = {}
+
+
+# ---- STIX 2.1 (opsmodel.stix) ------------------------------------------------------------------
+
+
+def _write_stix(report: Report, stream: IO[str]) -> None:
+    from .. import stix
+
+    stix.dump(report, stream)
+
+
+def _write_stix_opencti(report: Report, stream: IO[str]) -> None:
+    from .. import stix
+
+    stix.dump(report, stream, flavour="opencti")
+
+
+def _read_stix(text: str) -> Report:
+    from .. import stix
+
+    return stix.loads(text)
+
+
+WRITERS["stix"] = ("report.stix.json", _write_stix)
+WRITERS["stix-opencti"] = ("report.opencti.stix.json", _write_stix_opencti)
+READERS["stix"] = _read_stix
