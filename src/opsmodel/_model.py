@@ -449,7 +449,7 @@ def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
 
 
 def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None and instance.summary is None:
+    if instance.name is None and instance.summary is None:
         raise fail(
             instance, attribute, value, "a name or, for an unnamed network, a summary", problem="neither name nor summary given"
         )
@@ -465,7 +465,7 @@ class Operation:
     """
 
     id: str = field(converter=to_slug)
-    name: str | None = field(default=None, converter=to_optional_text)
+    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
     summary: str | None = field(default=None, converter=to_optional_text)
     aliases: tuple[Alias, ...] = field(default=(), converter=_to_aliases)
@@ -485,7 +485,7 @@ class Operation:
     ad_spend: tuple[Money, ...] = field(default=(), converter=_to_moneys)
     relations: tuple[Relation, ...] = field(default=(), converter=_to_relations)
     sources: tuple[Source, ...] = field(default=(), converter=_to_sources)
-    notes: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    notes: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
     def named(cls, name: str, **facts: Any) -> Operation:
