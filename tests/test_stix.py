@@ -299,3 +299,19 @@ def test_error_pickles() -> None:
     again = pickle.loads(pickle.dumps(error))
     assert again.problems == error.problems
     assert str(again) == str(error)
+
+
+# ---------------------------------------------------------------------------------------------
+# The bundled example
+
+
+@pytest.mark.parametrize("flavour", ["stix", "opencti"])
+def test_bundled_example_round_trips_and_satisfies_the_judges(flavour: str) -> None:
+    from opsmodel import examples
+
+    report = examples.load("openai-2024-05")
+    bundle = stix.to_stix(report, flavour=flavour)
+    assert stix.from_stix(bundle) == report
+    assert_validator_clean(bundle)
+    stix2_parse(bundle)
+    assert {o["name"] for o in _objects(bundle, "campaign")} == {op.display_name for op in report.operations}

@@ -85,6 +85,7 @@ _REGION_OV = frozenset(
         "polynesia",
     ]
 )
+_USER_ASSIGNED = {"XK": "southern-europe"}
 _REGION_ALIASES = {
     "latin-america": "latin-america-caribbean",
     "north-america": "northern-america",
@@ -143,6 +144,12 @@ def _score(confidence: Confidence | None) -> int | None:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def _phase(text: str) -> str:
+    """A kill chain or phase name as STIX wants it: lowercase, hyphenated, with at least one letter."""
+    slug = _slug(text)
+    return slug if slug.islower() else f"phase-{slug}"
 
 
 def _short(text: str, limit: int = 250) -> str:
@@ -478,7 +485,11 @@ class Writer:
         if self._new(location):
             obj = self._base("location", location, markings)
             obj["name"] = country.name
-            obj["country"] = country.code
+            if country.code in _USER_ASSIGNED:
+                # Kosovo's XK is in wide use but not ISO 3166-1, which STIX's country property requires
+                obj["region"] = _USER_ASSIGNED[country.code]
+            else:
+                obj["country"] = country.code
             yield obj
         return location
 
@@ -529,10 +540,8 @@ class Writer:
                 reference["url"] = url
             obj["external_references"] = [reference]
             if tactic is not None:
-                phase = _slug(tactic.name) if tactic.name else tactic.id.lower()
-                obj["kill_chain_phases"] = [
-                    {"kill_chain_name": _KILL_CHAINS.get(technique.framework, technique.framework), "phase_name": phase}
-                ]
+                chain = _KILL_CHAINS.get(technique.framework) or _phase(technique.framework)
+                obj["kill_chain_phases"] = [{"kill_chain_name": chain, "phase_name": _phase(tactic.name or tactic.id)}]
             yield obj
         return pattern
 
@@ -574,14 +583,16 @@ def _check_tlp(level: str | None) -> str | None:
 
 def _reference(source: Source) -> dict[str, Any]:
     reference: dict[str, Any] = {"source_name": source.publisher or source.title or source.id}
-    if source.title is not None:
-        reference["description"] = source.title
+    # STIX wants a description, external_id or url beside the name
+    reference["description"] = source.title if source.title is not None else f"cited as {source.id!r}"
     if source.url is not None:
         reference["url"] = source.url
     return reference
 
 
 def _technique_url(technique: TechniqueRef) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9.]+", technique.id):
+        return None  # the model's id grammar lets Unicode digits and a final newline through; URLs may not
     if technique.framework == "disarm":
         return f"https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/techniques/{technique.id}.md"
     if technique.framework == "attack":
