@@ -356,6 +356,12 @@ def import_bundle(bundle: Any) -> ImportResult:
     for obj in by_id.values():
         if obj["type"] == "relationship" and isinstance(obj.get("source_ref"), str):
             relationships.setdefault(obj["source_ref"], []).append(obj)
+    # ATT&CK-style tactic objects (DISARM's bundles have them) by their short name
+    tactics = {
+        str(obj["x_mitre_shortname"]): obj
+        for obj in by_id.values()
+        if obj["type"] == "x-mitre-tactic" and isinstance(obj.get("x_mitre_shortname"), str)
+    }
     operation_ids: set[str] = set()
     operations: list[Operation] = []
     for object_id, obj in by_id.items():
@@ -363,7 +369,9 @@ def import_bundle(bundle: Any) -> ImportResult:
             continue
         used.add(object_id)
         try:
-            operations.append(_foreign_operation(obj, by_id, relationships.get(object_id, []), operation_ids, used, losses))
+            operations.append(
+                _foreign_operation(obj, by_id, tactics, relationships.get(object_id, []), operation_ids, used, losses)
+            )
         except FieldError as exc:
             problems.append(BundleProblem(paths[object_id], object_id, str(exc)))
     reports = [obj for obj in by_id.values() if obj["type"] == "report"]
@@ -407,6 +415,7 @@ def _why_lost(obj: dict[str, Any]) -> str:
 def _foreign_operation(
     obj: dict[str, Any],
     by_id: dict[str, dict[str, Any]],
+    tactics: dict[str, dict[str, Any]],
     relations: list[dict[str, Any]],
     taken: set[str],
     used: set[str],
@@ -465,17 +474,20 @@ def _foreign_operation(
         elif kind == "uses" and target["type"] == "attack-pattern":
             found = _technique(target)
             if found is not None:
-                phases = target.get("kill_chain_phases") or []
-                tactic = None
+                phases = [p for p in target.get("kill_chain_phases") or [] if isinstance(p, dict)]
+                tactic = _tactic(found[0].framework, phases, tactics)
+                if tactic is not None:
+                    used.add(tactics[str(phases[0].get("phase_name"))]["id"])
                 techniques.append(TechniqueUse(technique=found[0], tactic=tactic, procedure=wording, confidence=confidence))
                 mapped = True
-                if phases:
+                if phases and (tactic is None or len(phases) > 1):
                     losses.append(
                         Loss(
                             object_id=target["id"],
                             type="attack-pattern",
                             properties=("kill_chain_phases",),
-                            reason="kill chain phases name tactics by phase name only; the tactic is not kept",
+                            reason="kill chain phases with no tactic object in the bundle (or more than one phase): "
+                            "only the first phase's tactic, if any, is kept",
                         )
                     )
                 _lost_props(target, _PATTERN_KEYS, losses)
@@ -503,6 +515,21 @@ def _foreign_operation(
         techniques=tuple(techniques),
         sources=_sources(obj, source_ids),
     )
+
+
+def _tactic(framework: str, phases: list[dict[str, Any]], tactics: dict[str, dict[str, Any]]) -> Tactic | None:
+    if not phases:
+        return None
+    found = tactics.get(str(phases[0].get("phase_name")))
+    if found is None:
+        return None
+    for ref in found.get("external_references", []) or []:
+        if isinstance(ref, dict) and isinstance(ref.get("external_id"), str):
+            try:
+                return Tactic(framework=framework, id=ref["external_id"], name=found.get("name") or None)
+            except FieldError:
+                return None
+    return None
 
 
 def _lost_props(obj: dict[str, Any], keys: frozenset[str], losses: list[Loss]) -> None:
