@@ -104,32 +104,62 @@ def _plan(cls: type) -> tuple[_FieldPlan, ...]:
 
 def encode(value: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
     """The JSON form of a model value; fields equal to their default (and those in ``skip``) are left out."""
-    out: dict[str, Any] = {}
-    for field in _plan(type(value)):
+    key = (type(value), skip)
+    encoder = _ENCODERS.get(key)
+    if encoder is None:
+        encoder = _ENCODERS[key] = _compile_encoder(type(value), skip)
+    result: dict[str, Any] = encoder(value)
+    return result
+
+
+_ENCODERS: dict[tuple[type, frozenset[str]], Any] = {}
+_TAGS: dict[type, str] = {}
+
+
+def _compile_encoder(cls: type, skip: frozenset[str]) -> Any:
+    """Generate a straight-line encoder for ``cls`` (as attrs generates ``__init__``): one test per field."""
+    namespace: dict[str, Any] = {"_encode": encode, "_tagged": _encode_tagged}
+    lines = [f"def encode_{cls.__name__}(value):", "    out = {}"]
+    for index, field in enumerate(_plan(cls)):
         if field.name in skip:
             continue
-        item = getattr(value, field.name)
-        if item == field.default and field.default is not attrs.NOTHING:
-            continue
         shape = field.shape
-        if shape.many:
-            out[field.name] = [_encode_one(shape, element) for element in item]
+        lines.append(f"    item = value.{field.name}")
+        element = {
+            _SCALAR: "{x}",
+            _ENUM: "{x}.value",
+            _DATE: "{x}.isoformat()",
+            _MODEL: "_encode({x})",
+            _UNION: "_tagged({x})",
+        }[shape.kind]
+        expression = f"[{element.format(x='e')} for e in item]" if shape.many else element.format(x="item")
+        default = field.default
+        if default is attrs.NOTHING:
+            lines.append(f"    out[{field.name!r}] = {expression}")
+            continue
+        if default is None:
+            test = "item is not None"
+        elif default == () and shape.many:
+            test = "item"
+        elif isinstance(default, (bool, enum.Enum)):
+            namespace[f"_default{index}"] = default
+            test = f"item is not _default{index}"
         else:
-            out[field.name] = _encode_one(shape, item)
-    return out
+            namespace[f"_default{index}"] = default
+            test = f"item != _default{index}"
+        lines.append(f"    if {test}:")
+        lines.append(f"        out[{field.name!r}] = {expression}")
+    lines.append("    return out")
+    exec("\n".join(lines), namespace)  # generated from the model's own field list
+    return namespace[f"encode_{cls.__name__}"]
 
 
-def _encode_one(shape: _Shape, item: Any) -> Any:
-    kind = shape.kind
-    if kind == _SCALAR:
-        return item
-    if kind == _ENUM:
-        return item.value
-    if kind == _MODEL:
-        return encode(item)
-    if kind == _DATE:
-        return item.isoformat()
-    data = {"type": tag_of(type(item))}
+def _encode_tagged(item: Any) -> dict[str, Any]:
+    cls = type(item)
+    tag = _TAGS.get(cls)
+    if tag is None:
+        tag = _TAGS[cls] = tag_of(cls)
+    data = {"type": tag}
     data.update(encode(item))
     return data
 
@@ -139,7 +169,101 @@ def _encode_one(shape: _Shape, item: Any) -> Any:
 
 
 def decode(cls: type, data: Any, path: str = "") -> Any:
-    """Rebuild a model value from :func:`encode`'s output; raises :class:`DecodeError` with the path."""
+    """Rebuild a model value from :func:`encode`'s output; raises :class:`DecodeError` with the path.
+
+    A generated straight-line decoder does the work; only when it fails does the slower,
+    path-tracking decoder run again, to say exactly where and why.
+    """
+    try:
+        return _decoder_for(cls)(data)
+    except Exception:  # any failure is explained by the careful decoder below
+        return _decode_slowly(cls, data, path)
+
+
+_DECODERS: dict[type, Any] = {}
+
+
+class _BadInputError(Exception):
+    pass
+
+
+def _many(function: Any, items: Any) -> tuple[Any, ...]:
+    if type(items) is not list:
+        raise _BadInputError
+    return tuple([function(item) for item in items])
+
+
+def _text(item: Any) -> str:
+    if type(item) is not str:
+        raise _BadInputError
+    return item
+
+
+def _tagged_decoder(members: tuple[type, ...]) -> Any:
+    decoders = {tag_of(member): _decoder_for(member) for member in members}
+
+    def decode_tagged(item: Any) -> Any:
+        if type(item) is not dict:
+            raise _BadInputError
+        body = dict(item)
+        return decoders[body.pop("type")](body)
+
+    return decode_tagged
+
+
+def _compile_decoder(cls: type) -> Any:
+    plan = _plan(cls)
+    namespace: dict[str, Any] = {
+        "_cls": cls,
+        "_BadInputError": _BadInputError,
+        "_many": _many,
+        "_text": _text,
+        "_known": frozenset(f.name for f in plan),
+    }
+    lines = [
+        f"def decode_{cls.__name__}(data):",
+        "    if type(data) is not dict or data.keys() - _known:",
+        "        raise _BadInputError",
+    ]
+    args = []
+    for index, field in enumerate(plan):
+        shape = field.shape
+        if shape.kind == _SCALAR:
+            function = "_text" if shape.target is str else None
+        elif shape.kind == _ENUM:
+            namespace[f"_enum{index}"] = shape.target
+            function = f"_enum{index}"
+        elif shape.kind == _DATE:
+            function = "_text"
+        elif shape.kind == _MODEL:
+            namespace[f"_model{index}"] = _decoder_for(shape.target)
+            function = f"_model{index}"
+        else:
+            namespace[f"_union{index}"] = _tagged_decoder(shape.target)
+            function = f"_union{index}"
+        key = repr(field.name)
+        if shape.many:
+            value = f"_many({function}, data[{key}])" if function else f"_many(lambda x: x, data[{key}])"
+        else:
+            value = f"{function}(data[{key}])" if function else f"data[{key}]"
+        if field.default is attrs.NOTHING:
+            args.append(f"{field.alias}={value}")
+        else:
+            namespace[f"_default{index}"] = field.default
+            args.append(f"{field.alias}=({value} if {key} in data else _default{index})")
+    lines.append("    return _cls(" + ", ".join(args) + ")")
+    exec("\n".join(lines), namespace)  # generated from the model's own field list
+    return namespace[f"decode_{cls.__name__}"]
+
+
+def _decoder_for(cls: type) -> Any:
+    fast = _DECODERS.get(cls)
+    if fast is None:
+        fast = _DECODERS[cls] = _compile_decoder(cls)
+    return fast
+
+
+def _decode_slowly(cls: type, data: Any, path: str) -> Any:
     if not isinstance(data, dict):
         raise DecodeError(path, f"expected an object for {cls.__name__}, got {type(data).__name__}")
     kwargs: dict[str, Any] = {}
@@ -192,12 +316,12 @@ def _decode_one(shape: _Shape, item: Any, where: str) -> Any:
             raise DecodeError(where, f"expected an ISO 8601 date string, got {item!r}")
         return item  # the model's converter reads ISO strings (dates and aware instants)
     if kind == _MODEL:
-        return decode(shape.target, item, where)
+        return _decode_slowly(shape.target, item, where)
     if not isinstance(item, dict) or "type" not in item:
         raise DecodeError(where, "expected an object with a 'type' tag")
     for member in shape.target:
         if tag_of(member) == item["type"]:
-            return decode(member, item, where)
+            return _decode_slowly(member, item, where)
     tags = ", ".join(repr(tag_of(m)) for m in shape.target)
     raise DecodeError(f"{where}.type", f"{item['type']!r} is not one of {tags}")
 

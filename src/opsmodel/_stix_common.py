@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import uuid
@@ -12,6 +13,7 @@ from ._errors import OpsmodelError
 
 #: Namespace of every opsmodel STIX id: ``uuid5(NAMESPACE_URL, "https://opsmodel.readthedocs.io/stix")``.
 NAMESPACE = uuid.UUID("d11d14bf-f078-5e02-a1bc-a585e93f420e")
+_NAMESPACE_BYTES = NAMESPACE.bytes
 #: OpenCTI's namespace for deterministic ids (also STIX 2.1's SCO namespace).
 OPENCTI_NAMESPACE = uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7")
 
@@ -88,9 +90,13 @@ def stix_id(kind: str, key: str) -> str:
     STIX 2.1 says ids of domain and relationship objects SHOULD be UUIDv4 (the OASIS validator
     warns, code 103, on anything else), so the name-based UUIDv5 bits are kept and only the
     version nibble says 4: the id is as deterministic as a UUIDv5 and as well-formed as a UUIDv4.
+    ``uuid.UUID(bytes=uuid.uuid5(NAMESPACE, f"{kind}|{key}").bytes, version=4)`` gives the same value.
     """
-    derived = uuid.uuid5(NAMESPACE, f"{kind}|{key}")
-    return f"{kind}--{uuid.UUID(bytes=derived.bytes, version=4)}"
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}|{key}".encode(), usedforsecurity=False).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x40
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    x = digest.hex()
+    return f"{kind}--{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
 def opencti_id(kind: str, name: str) -> str:

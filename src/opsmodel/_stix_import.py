@@ -109,6 +109,7 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
         raise BundleError(problems)
     by_id: dict[str, dict[str, Any]] = {}
     paths: dict[str, str] = {}
+    good_stamps: set[Any] = set()
     for index, obj in enumerate(objects):
         path = f"$.objects[{index}]"
         if not isinstance(obj, dict):
@@ -119,7 +120,7 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
         if not isinstance(kind, str):
             problems.append(BundleProblem(f"{path}.type", object_id if isinstance(object_id, str) else None, "missing type"))
             continue
-        if not isinstance(object_id, str) or not IDENTIFIER.match(object_id) or object_id.split("--")[0] != kind:
+        if not isinstance(object_id, str) or not _is_id_of(object_id, kind):
             problems.append(BundleProblem(f"{path}.id", None, f"expected an id '{kind}--<uuid>', got {object_id!r}"))
             continue
         if not _known_type(kind, obj):
@@ -135,12 +136,16 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
         for key in _TIMESTAMPS:
             if key in obj:
                 value = obj[key]
+                if value in good_stamps:
+                    continue
                 ok = isinstance(value, str) and TIMESTAMP.match(value)
                 if ok:
                     try:
                         parse_timestamp(value)
                     except ValueError:
                         ok = False
+                    else:
+                        good_stamps.add(value)
                 if not ok:
                     problems.append(
                         BundleProblem(
@@ -158,13 +163,15 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
         path = paths[object_id]
         for key, value in obj.items():
             if key.endswith("_ref"):
-                _check_ref(value, f"{path}.{key}", object_id, by_id, problems)
+                if type(value) is not str or value not in by_id:
+                    _check_ref(value, f"{path}.{key}", object_id, by_id, problems)
             elif key.endswith("_refs"):
                 if not isinstance(value, list):
                     problems.append(BundleProblem(f"{path}.{key}", object_id, f"expected a list of ids, got {value!r}"))
                     continue
                 for i, ref in enumerate(value):
-                    _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
+                    if type(ref) is not str or ref not in by_id:
+                        _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
         payload = _payload(obj)
         if payload is not None:
             for i, ref in enumerate(payload.get("operation_refs", [])):
@@ -172,6 +179,14 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
     if problems:
         raise BundleError(problems)
     return by_id
+
+
+_UUID_TAIL = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+def _is_id_of(object_id: str, kind: str) -> bool:
+    prefix, separator, tail = object_id.partition("--")
+    return prefix == kind and bool(separator) and len(tail) == 36 and _UUID_TAIL.fullmatch(tail) is not None
 
 
 def _known_type(kind: str, obj: dict[str, Any]) -> bool:
