@@ -315,3 +315,22 @@ def test_bundled_example_round_trips_and_satisfies_the_judges(flavour: str) -> N
     assert_validator_clean(bundle)
     stix2_parse(bundle)
     assert {o["name"] for o in _objects(bundle, "campaign")} == {op.display_name for op in report.operations}
+
+
+# ---------------------------------------------------------------------------------------------
+# CLI
+
+
+def test_demo_writes_the_example_bundles(tmp_path: Any) -> None:
+    from opsmodel import examples
+    from opsmodel._cli import main
+    from opsmodel._cli._formats import READERS, WRITERS
+
+    assert WRITERS["stix"][0] == "report.stix.json"
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    report = examples.load("openai-2024-05")
+    for name in ("report.stix.json", "report.opencti.stix.json"):
+        text = (tmp_path / name).read_text(encoding="utf-8")
+        assert READERS["stix"](text) == report
+    opencti = json.loads((tmp_path / "report.opencti.stix.json").read_text(encoding="utf-8"))
+    assert _objects(opencti, "channel")

@@ -176,6 +176,7 @@ class Writer:
         operation_tlp: Mapping[str, str] | None = None,
         anchor: FuzzyDate | None = None,
         publisher: str | None = None,
+        keep_refs: bool = True,
     ) -> None:
         if flavour not in FLAVOURS:
             from ._stix_common import BundleError, BundleProblem
@@ -189,6 +190,8 @@ class Writer:
         self.publisher_id = stix_id("identity", _slug(publisher)) if publisher else None
         self.publisher = publisher
         self.seen: set[str] = set()
+        # ids for the report's object_refs; a stream of operations (no report) keeps only shared ids
+        self.keep_refs = keep_refs
         self.written: list[str] = []
         self.campaign_keys: dict[str, int] = {}
 
@@ -209,11 +212,18 @@ class Writer:
         return obj
 
     def _new(self, object_id: str) -> bool:
+        """Whether a shared object (a location, a technique...) is still to be written; remembers it."""
         if object_id in self.seen:
             return False
         self.seen.add(object_id)
-        self.written.append(object_id)
+        if self.keep_refs:
+            self.written.append(object_id)
         return True
+
+    def _record(self, object_id: str) -> None:
+        """Note an object only this operation has (its campaign, relationships, notes): never a duplicate."""
+        if self.keep_refs:
+            self.written.append(object_id)
 
     # ---- header ------------------------------------------------------------------------------
 
@@ -279,7 +289,7 @@ class Writer:
         """Every object for one operation, campaign first. ``related`` maps operation ids to campaign ids."""
         marking = self.operation_tlp.get(operation.id, self.tlp)
         shared = self.tlp
-        self._new(campaign)
+        self._record(campaign)
         obj = self._base("campaign", campaign, marking)
         obj["name"] = operation.name if operation.name is not None else operation.display_name
         if operation.summary is not None:
@@ -306,7 +316,7 @@ class Writer:
             rel["source_ref"] = campaign
             rel["target_ref"] = target
             rel.update({k: v for k, v in extra.items() if v is not None})
-            self._new(rel["id"])
+            self._record(rel["id"])
             return rel
 
         actor_ids: dict[str, str] = {}
@@ -348,7 +358,7 @@ class Writer:
             for country in claim.countries:
                 location = yield from self._country(country, shared)
                 claim_targets.append(("originates-from" if strong else "related-to", location))
-            for kind, target_id in claim_targets:
+            for kind, target_id in dict.fromkeys(claim_targets):  # a claim may name a country twice
                 rel = relationship(
                     kind, target_id, f"attribution|{index}", description=description, confidence=_score(claim.confidence)
                 )
@@ -369,7 +379,7 @@ class Writer:
                         ident["description"] = target.audience.description
                     yield ident
                 place_ids.append(audience)
-            for place in place_ids:
+            for place in dict.fromkeys(place_ids):
                 yield relationship("targets", place, f"target|{index}", description=target.note)
 
         for index, use in enumerate(operation.techniques):
@@ -404,12 +414,12 @@ class Writer:
                 yield relationship("related-to", channel, f"asset|{index}", description=str(asset))
             else:
                 infrastructure = stix_id("infrastructure", f"{campaign}|{index}")
-                if self._new(infrastructure):
-                    obj = self._base("infrastructure", infrastructure, marking)
-                    obj["name"] = label
-                    obj["description"] = str(asset) + (f". {asset.note}" if asset.note else "")
-                    obj["infrastructure_types"] = ["amplification"]
-                    yield obj
+                self._record(infrastructure)
+                obj = self._base("infrastructure", infrastructure, marking)
+                obj["name"] = label
+                obj["description"] = str(asset) + (f". {asset.note}" if asset.note else "")
+                obj["infrastructure_types"] = ["amplification"]
+                yield obj
                 yield relationship("uses", infrastructure, f"asset|{index}")
 
         for index, narrative in enumerate(operation.narratives):
@@ -473,12 +483,12 @@ class Writer:
 
     def _note(self, campaign: str, key: str, abstract: str, content: str, marking: str | None) -> Iterator[dict[str, Any]]:
         note_id = stix_id("note", f"{campaign}|{key}")
-        if self._new(note_id):
-            obj = self._base("note", note_id, marking)
-            obj["abstract"] = abstract
-            obj["content"] = content
-            obj["object_refs"] = [campaign]
-            yield obj
+        self._record(note_id)
+        obj = self._base("note", note_id, marking)
+        obj["abstract"] = abstract
+        obj["content"] = content
+        obj["object_refs"] = [campaign]
+        yield obj
 
     def _country(self, country: Country, markings: str | None) -> Generator[dict[str, Any], None, str]:
         location = stix_id("location", f"country|{country.code}")
@@ -622,7 +632,15 @@ def iter_objects(
         publisher: str | None = source.publisher
     else:
         report, operations, anchor, publisher = None, source, None, None
-    writer = Writer(flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp, anchor=anchor, publisher=publisher)
+    writer = Writer(
+        flavour=flavour,
+        created=created,
+        tlp=tlp,
+        operation_tlp=operation_tlp,
+        anchor=anchor,
+        publisher=publisher,
+        keep_refs=report is not None,
+    )
     yield from writer.header()
     campaigns: list[str] = []
     if report is not None:
