@@ -23,7 +23,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping
 from importlib import resources
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from ._model import Operation, Report
 from ._stix_common import (
@@ -60,6 +60,7 @@ __all__ = [
     "BundleProblem",
     "ImportResult",
     "Loss",
+    "Writable",
     "dump",
     "dumps",
     "extension_schema",
@@ -71,6 +72,12 @@ __all__ = [
     "operations_from_stix",
     "to_stix",
 ]
+
+
+class Writable(Protocol):
+    """Anything with a ``write(str)`` method: an open text file, ``io.StringIO``, a socket wrapper..."""
+
+    def write(self, text: str, /) -> object: ...
 
 
 def to_stix(
@@ -98,7 +105,7 @@ def to_stix(
 
 def dump(
     report: Report | Iterable[Operation],
-    fp: IO[str],
+    fp: Writable,
     *,
     flavour: str = "stix",
     created: dt.datetime | None = None,
