@@ -30,3 +30,4 @@ suppress_warnings = ["myst.xref_missing"]
 
 html_theme = "furo"
 html_title = f"opsmodel {release}"
+html_static_path = ["../src/opsmodel/schemas"]  # publishes the STIX extension schema at _static/
