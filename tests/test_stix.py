@@ -12,6 +12,8 @@ from typing import Any
 import attrs
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from opsmodel import Operation, Report, stix
 from opsmodel._stix_common import OPENCTI_NAMESPACE, opencti_id
@@ -334,3 +336,37 @@ def test_demo_writes_the_example_bundles(tmp_path: Any) -> None:
         assert READERS["stix"](text) == report
     opencti = json.loads((tmp_path / "report.opencti.stix.json").read_text(encoding="utf-8"))
     assert _objects(opencti, "channel")
+
+
+# ---------------------------------------------------------------------------------------------
+# Any corruption is caught, located, and nothing is returned
+
+_SAMPLE_BUNDLE = stix.to_stix(sample_report(), flavour="opencti", tlp="green")
+
+
+@given(
+    index=st.integers(min_value=0, max_value=len(_SAMPLE_BUNDLE["objects"]) - 1),
+    damage=st.sampled_from(["timestamp", "id", "type", "dangling", "not-an-object"]),
+)
+def test_any_single_corruption_is_reported_at_its_object(index: int, damage: str) -> None:
+    bundle = copy.deepcopy(_SAMPLE_BUNDLE)
+    obj = bundle["objects"][index]
+    original_id = obj["id"]
+    if damage == "timestamp":
+        obj["created"] = "2024-02-30T00:00:00.000Z"
+    elif damage == "id":
+        obj["id"] = obj["id"][:-1]
+    elif damage == "type":
+        obj["type"] = "mystery"
+        obj["id"] = "mystery--" + obj["id"].split("--")[1]
+        obj.pop("extensions", None)
+    elif damage == "dangling":
+        obj["created_by_ref"] = "identity--00000000-0000-4000-8000-00000000dead"
+    else:
+        bundle["objects"][index] = "oops"
+    with pytest.raises(stix.BundleError) as caught:
+        stix.from_stix(bundle)
+    paths = [problem.path for problem in caught.value.problems]
+    assert any(path.startswith(f"$.objects[{index}]") for path in paths)
+    if damage in ("timestamp", "dangling"):
+        assert original_id in {problem.object_id for problem in caught.value.problems}
