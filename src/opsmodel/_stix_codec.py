@@ -9,10 +9,12 @@ the extension, so the schema cannot drift from the encoder.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import types
 import typing
+from collections.abc import Iterator
 from typing import Any, Union
 
 import attrs
@@ -259,8 +261,41 @@ def _compile_decoder(cls: type) -> Any:
 def _decoder_for(cls: type) -> Any:
     fast = _DECODERS.get(cls)
     if fast is None:
-        fast = _DECODERS[cls] = _compile_decoder(cls)
+        fast = _compile_decoder(cls)
+        if all(not f.shape.many and f.shape.kind in (_SCALAR, _ENUM, _DATE) for f in _plan(cls)):
+            fast = _interning(cls, fast)
+        _DECODERS[cls] = fast
     return fast
+
+
+# Small immutable values (countries, languages, technique refs, dates...) recur throughout a
+# bundle: within one read (see `interning`), equal payloads decode to one shared, validated value.
+_INTERNED: dict[Any, Any] = {}
+
+
+def _interning(cls: type, decode_new: Any) -> Any:
+    def decode_interned(data: Any) -> Any:
+        if type(data) is not dict:
+            raise _BadInputError
+        key = (cls, *data.items())
+        try:
+            found = _INTERNED.get(key)
+        except TypeError:  # an unhashable (so invalid) value: let the decoder explain
+            return decode_new(data)
+        if found is None:
+            found = _INTERNED[key] = decode_new(data)
+        return found
+
+    return decode_interned
+
+
+@contextlib.contextmanager
+def interning() -> Iterator[None]:
+    """Share equal small values while decoding one bundle; forget them afterwards."""
+    try:
+        yield
+    finally:
+        _INTERNED.clear()
 
 
 def _decode_slowly(cls: type, data: Any, path: str) -> Any:

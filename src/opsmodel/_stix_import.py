@@ -14,7 +14,7 @@ from ._errors import FieldError
 from ._fields import slugify
 from ._model import Actor, ActorKind, Attribution, Operation, OperationKind, Report, Source
 from ._places import Audience, Country, Region, Subdivision, Target
-from ._stix_codec import DecodeError, decode
+from ._stix_codec import DecodeError, decode, interning
 from ._stix_common import (
     EXTENSION_ID,
     IDENTIFIER,
@@ -227,6 +227,11 @@ def own_report(by_id: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
 
 
 def read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]], paths: dict[str, str]) -> Report:
+    with interning():
+        return _read_own_report(report_obj, by_id, paths)
+
+
+def _read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]], paths: dict[str, str]) -> Report:
     problems: list[BundleProblem] = []
     operations = []
     payload = _payload(report_obj) or {}

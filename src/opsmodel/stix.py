@@ -26,6 +26,7 @@ from importlib import resources
 from typing import IO, Any, Protocol
 
 from ._model import Operation, Report
+from ._stix_codec import interning
 from ._stix_common import (
     EXTENSION_ID,
     EXTENSION_SCHEMA_FILE,
@@ -168,7 +169,8 @@ def from_stix(bundle: Any) -> Report:
 def operations_from_stix(bundle: Any) -> tuple[Operation, ...]:
     """The operations of a bundle written by :func:`dump` from operations (no report), in order."""
     check_bundle(bundle)
-    return tuple(own_operations(bundle))
+    with interning():
+        return tuple(own_operations(bundle))
 
 
 def import_stix(bundle: Any) -> ImportResult:
