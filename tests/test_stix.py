@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opsmodel import Operation, Report, stix
+from opsmodel import FuzzyDate, Operation, Period, Report, stix
 from opsmodel._stix_common import OPENCTI_NAMESPACE, opencti_id
 from opsmodel._stix_schema import build as build_schema
 
@@ -370,3 +370,21 @@ def test_any_single_corruption_is_reported_at_its_object(index: int, damage: str
     assert any(path.startswith(f"$.objects[{index}]") for path in paths)
     if damage in ("timestamp", "dangling"):
         assert original_id in {problem.object_id for problem in caught.value.problems}
+
+
+def test_interned_values_never_hide_a_type_error() -> None:
+    start = Period(start=FuzzyDate.of(2020, approximate=True))
+    report = Report(
+        id="r",
+        title="t",
+        publisher="p",
+        operations=[Operation(id="a", summary="s", activity=start), Operation(id="b", summary="s", activity=start)],
+    )
+    bundle = stix.to_stix(report)
+    assert stix.from_stix(bundle) == report
+    # the second operation's equal-looking date (1 for true) must not reuse the first one's value
+    second = [o for o in bundle["objects"] if o["type"] == "campaign"][1]
+    second["extensions"][stix.EXTENSION_ID]["operation"]["activity"]["start"]["approximate"] = 1
+    with pytest.raises(stix.BundleError, match="approximate") as caught:
+        stix.from_stix(bundle)
+    assert [p.object_id for p in caught.value.problems] == [second["id"]]

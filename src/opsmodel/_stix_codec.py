@@ -277,7 +277,8 @@ def _interning(cls: type, decode_new: Any) -> Any:
     def decode_interned(data: Any) -> Any:
         if type(data) is not dict:
             raise _BadInputError
-        key = (cls, *data.items())
+        # with each value's type: True == 1 == 1.0 must not share an entry
+        key = (cls, *[(name, value.__class__, value) for name, value in data.items()])
         try:
             found = _INTERNED.get(key)
         except TypeError:  # an unhashable (so invalid) value: let the decoder explain
