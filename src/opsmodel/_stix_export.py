@@ -190,6 +190,7 @@ class Writer:
         self.publisher_id = stix_id("identity", _slug(publisher)) if publisher else None
         self.publisher = publisher
         self.seen: set[str] = set()
+        self.shared_ids: dict[tuple[str, str], str] = {}
         # ids for the report's object_refs; a stream of operations (no report) keeps only shared ids
         self.keep_refs = keep_refs
         self.written: list[str] = []
@@ -219,6 +220,13 @@ class Writer:
         if self.keep_refs:
             self.written.append(object_id)
         return True
+
+    def _shared_id(self, kind: str, key: str) -> str:
+        """The id of an object many operations share, computed once per bundle."""
+        found = self.shared_ids.get((kind, key))
+        if found is None:
+            found = self.shared_ids[kind, key] = stix_id(kind, key)
+        return found
 
     def _record(self, object_id: str) -> None:
         """Note an object only this operation has (its campaign, relationships, notes): never a duplicate."""
@@ -327,7 +335,7 @@ class Writer:
             else:
                 actor_key = f"unnamed|{campaign}|{index}"
                 name = f"Unnamed actor ({_short(actor.description or actor.id, 80)})"
-            actor_id = stix_id("threat-actor", actor_key)
+            actor_id = self._shared_id("threat-actor", actor_key)
             actor_ids[actor.id] = actor_id
             if self._new(actor_id):
                 ta = self._base("threat-actor", actor_id, marking if actor.name is None else shared)
@@ -347,7 +355,7 @@ class Writer:
                         yield located
 
         for index, claim in enumerate(operation.attributions):
-            claimant = stix_id("identity", _slug(claim.claimant))
+            claimant = self._shared_id("identity", _slug(claim.claimant))
             yield from self._identity(claimant, claim.claimant, "organization", shared)
             strong = claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES
             what = f"{claim.claimant} ({claim.role.value.replace('_', ' ')}, {claim.status.value} claim)"
@@ -370,7 +378,7 @@ class Writer:
             if target.place is not None:
                 place_ids = yield from self._place(target.place, shared)
             if target.audience is not None:
-                audience = stix_id("identity", f"audience|{_slug(target.audience.name)}")
+                audience = self._shared_id("identity", f"audience|{_slug(target.audience.name)}")
                 if self._new(audience):
                     ident = self._base("identity", audience, shared)
                     ident["name"] = target.audience.name
@@ -390,7 +398,7 @@ class Writer:
 
         for index, ai in enumerate(operation.ai_uses):
             name = ai.service or ai.model or ai.provider or "Unspecified AI service"
-            tool = stix_id("tool", _slug(name))
+            tool = self._shared_id("tool", _slug(name))
             if self._new(tool):
                 obj = self._base("tool", tool, shared)
                 obj["name"] = name
@@ -491,7 +499,7 @@ class Writer:
         yield obj
 
     def _country(self, country: Country, markings: str | None) -> Generator[dict[str, Any], None, str]:
-        location = stix_id("location", f"country|{country.code}")
+        location = self._shared_id("location", f"country|{country.code}")
         if self._new(location):
             obj = self._base("location", location, markings)
             obj["name"] = country.name
@@ -508,7 +516,7 @@ class Writer:
             location = yield from self._country(place, markings)
             return [location]
         if isinstance(place, Subdivision):
-            location = stix_id("location", f"subdivision|{place.code}")
+            location = self._shared_id("location", f"subdivision|{place.code}")
             if self._new(location):
                 obj = self._base("location", location, markings)
                 obj["name"] = place.name
@@ -524,7 +532,7 @@ class Writer:
                 location = yield from self._country(member, markings)
                 found.append(location)
             return found
-        location = stix_id("location", f"region|{_slug(place.name)}")
+        location = self._shared_id("location", f"region|{_slug(place.name)}")
         if self._new(location):
             obj = self._base("location", location, markings)
             obj["name"] = place.name
@@ -537,7 +545,7 @@ class Writer:
     def _attack_pattern(
         self, technique: TechniqueRef, tactic: Tactic | None, markings: str | None
     ) -> Generator[dict[str, Any], None, str]:
-        pattern = stix_id("attack-pattern", f"{technique.framework}|{technique.id}")
+        pattern = self._shared_id("attack-pattern", f"{technique.framework}|{technique.id}")
         if self._new(pattern):
             obj = self._base("attack-pattern", pattern, markings)
             obj["name"] = technique.name or technique.id

@@ -23,6 +23,7 @@ import io
 import json
 from collections.abc import Iterable, Mapping
 from importlib import resources
+from json import encoder as json_encoder
 from typing import IO, Any, Protocol
 
 from ._model import Operation, Report
@@ -210,8 +211,22 @@ def extension_schema() -> dict[str, Any]:
 _ENCODER = json.JSONEncoder(separators=(",", ":"))  # ASCII output: non-ASCII text is \u-escaped (and faster)
 
 
-def _encode(obj: dict[str, Any]) -> str:
-    return _ENCODER.encode(obj)
+def _unserialisable(value: Any) -> Any:
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")  # pragma: no cover - we build plain JSON
+
+
+_C_MAKE_ENCODER: Any = getattr(json_encoder, "c_make_encoder", None)
+
+if _C_MAKE_ENCODER is not None:  # CPython: one C encoder for every object, set up once
+    _C_ENCODE = _C_MAKE_ENCODER(None, _unserialisable, json_encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
+
+    def _encode(obj: dict[str, Any]) -> str:
+        return "".join(_C_ENCODE(obj, 0))
+
+else:  # pragma: no cover - other Pythons
+
+    def _encode(obj: dict[str, Any]) -> str:
+        return _ENCODER.encode(obj)
 
 
 def _bundle_id(digest: Any) -> str:
