@@ -108,12 +108,12 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
         problems.append(BundleProblem("$.objects", None, f"expected a list of objects, got {type(objects).__name__}"))
         raise BundleError(problems)
     by_id: dict[str, dict[str, Any]] = {}
-    paths: dict[str, str] = {}
+    paths: dict[str, int] = {}  # object id -> index in the bundle (its path is formatted only for a problem)
     good_stamps: set[Any] = set()
     for index, obj in enumerate(objects):
-        path = f"$.objects[{index}]"
+        path = _Path(index)
         if not isinstance(obj, dict):
-            problems.append(BundleProblem(path, None, f"expected a STIX object, got {type(obj).__name__}"))
+            problems.append(BundleProblem(str(path), None, f"expected a STIX object, got {type(obj).__name__}"))
             continue
         object_id = obj.get("id")
         kind = obj.get("type")
@@ -154,13 +154,17 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
                     )
         previous = by_id.get(object_id)
         if previous is not None and previous.get("modified") == obj.get("modified"):
-            problems.append(BundleProblem(path, object_id, f"duplicate object: same id and modified time as {paths[object_id]}"))
+            problems.append(
+                BundleProblem(
+                    str(path), object_id, f"duplicate object: same id and modified time as $.objects[{paths[object_id]}]"
+                )
+            )
             continue
         if previous is None or str(obj.get("modified", "")) > str(previous.get("modified", "")):
             by_id[object_id] = obj
-            paths[object_id] = path
+            paths[object_id] = index
     for object_id, obj in by_id.items():
-        path = paths[object_id]
+        path = _Path(paths[object_id])
         for key, value in obj.items():
             if key.endswith("_ref"):
                 if type(value) is not str or value not in by_id:
@@ -182,6 +186,21 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
 
 
 _UUID_TAIL = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+class _Path:
+    """``$.objects[i]``, formatted only when a problem needs it."""
+
+    __slots__ = ("index",)
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+
+    def __str__(self) -> str:
+        return f"$.objects[{self.index}]"
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
 
 
 def _is_id_of(object_id: str, kind: str) -> bool:
