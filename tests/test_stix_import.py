@@ -191,3 +191,13 @@ def test_disarm_techniques_used_by_a_campaign_keep_their_tactic(shared_data: Pat
     assert technique_use.technique.id == "T0085.001"
     assert technique_use.tactic is not None
     assert technique_use.tactic.id == "TA06"
+
+
+def test_streamed_opsmodel_operations_import_exactly() -> None:
+    from ._stix_sample import sample_report
+
+    operations = sample_report().operations
+    for flavour in ("stix", "opencti"):
+        result = stix.import_stix(stix.to_stix(iter(operations), flavour=flavour))
+        assert result.report.operations == operations
+        assert result.lossless, [str(loss) for loss in result.losses]

@@ -373,6 +373,13 @@ class Writer:
                 rel["created_by_ref"] = claimant
                 yield rel
 
+        claimed = {claim.actor for claim in operation.attributions}
+        for index, actor in enumerate(operation.actors):
+            if actor.id not in claimed:
+                # named by the sources (a client, a parent, a front) without a claim of its own
+                text = f"{actor.kind.value.replace('_', ' ')} named in the sources, with no attribution claim"
+                yield relationship("related-to", actor_ids[actor.id], f"actor|{index}", description=text)
+
         for index, target in enumerate(operation.targets):
             place_ids: list[str] = []
             if target.place is not None:

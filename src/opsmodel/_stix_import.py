@@ -401,12 +401,25 @@ def import_bundle(bundle: Any) -> ImportResult:
         for obj in by_id.values()
         if obj["type"] == "x-mitre-tactic" and isinstance(obj.get("x_mitre_shortname"), str)
     }
+    notes: dict[str, list[str]] = {}
+    for obj in by_id.values():
+        if obj["type"] == "note" and isinstance(obj.get("object_refs"), list):
+            for ref in obj["object_refs"]:
+                notes.setdefault(ref, []).append(obj["id"])
     operation_ids: set[str] = set()
     operations: list[Operation] = []
     for object_id, obj in by_id.items():
         if obj["type"] not in ("campaign", "intrusion-set"):
             continue
         used.add(object_id)
+        if obj["type"] == "campaign" and "operation" in (_payload(obj) or {}):
+            # written by opsmodel (a stream of operations, or a bundle with several reports): exact
+            try:
+                operations.append(read_own_campaign(obj, paths[object_id]))
+            except BundleError as exc:
+                problems.extend(exc.problems)
+            used.update(_projections(object_id, notes, relationships))
+            continue
         try:
             operations.append(
                 _foreign_operation(obj, by_id, tactics, relationships.get(object_id, []), operation_ids, used, losses)
@@ -438,6 +451,23 @@ def import_bundle(bundle: Any) -> ImportResult:
             )
         )
     return ImportResult(report=report, losses=tuple(sorted(losses, key=lambda loss: loss.object_id)))
+
+
+def _projections(campaign: str, notes: dict[str, list[str]], relationships: dict[str, list[dict[str, Any]]]) -> set[str]:
+    """The objects opsmodel wrote beside one of its campaigns for other tools: its relationships, their
+    targets (and a threat actor's location), its notes. The campaign's extension holds all they say."""
+    found: set[str] = set()
+    for rel in relationships.get(campaign, []):
+        found.add(rel["id"])
+        target = rel.get("target_ref")
+        if isinstance(target, str):
+            found.add(target)
+            for located in relationships.get(target, []):
+                found.add(located["id"])
+                if isinstance(located.get("target_ref"), str):
+                    found.add(located["target_ref"])
+    found.update(notes.get(campaign, ()))
+    return found
 
 
 def _why_lost(obj: dict[str, Any]) -> str:
