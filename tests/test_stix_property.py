@@ -39,7 +39,12 @@ def test_output_is_deterministic(report: Report) -> None:
 def test_streamed_operations_round_trip(ops: list[Operation], flavour: str) -> None:
     buffer = io.StringIO()
     stix.dump(iter(ops), buffer, flavour=flavour)
-    assert stix.operations_from_stix(json.loads(buffer.getvalue())) == tuple(ops)
+    bundle = json.loads(buffer.getvalue())
+    assert stix.operations_from_stix(bundle) == tuple(ops)
+    # the importer of any bundle recognises opsmodel's campaigns and everything written beside them
+    result = stix.import_stix(bundle)
+    assert result.report.operations == tuple(ops)
+    assert result.lossless, [str(loss) for loss in result.losses]
 
 
 @settings(max_examples=10)
