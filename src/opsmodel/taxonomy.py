@@ -22,6 +22,7 @@ release with :func:`check`, and draw them as a Navigator layer with :func:`to_la
 
 from __future__ import annotations
 
+from ._breakout import BREAKOUT_SCALE, BreakoutCategory, UnknownCategoryError, breakout_category
 from ._catalogue import (
     Catalogue,
     CatalogueError,
@@ -43,21 +44,47 @@ from ._catalogue_load import (
     parse_disarm_stix,
     parse_meta_csv,
 )
+from ._crosswalk import (
+    CrosswalkStatus,
+    Diff,
+    Finding,
+    Moved,
+    Renamed,
+    Severity,
+    Translation,
+    check,
+    crosswalk,
+    diff,
+)
 from ._techniques import ID_GRAMMARS, LLM_TTP
 
 __all__ = [
+    "BREAKOUT_SCALE",
     "DISARM_PHASES",
     "DISARM_TACTICS",
     "ID_GRAMMARS",
     "LLM_TTP",
+    "BreakoutCategory",
     "Catalogue",
     "CatalogueError",
+    "CrosswalkStatus",
+    "Diff",
+    "Finding",
+    "Moved",
     "Phase",
     "Removal",
+    "Renamed",
+    "Severity",
     "TacticEntry",
     "TechniqueEntry",
+    "Translation",
+    "UnknownCategoryError",
     "UnknownEntryError",
+    "breakout_category",
+    "check",
     "clear_cache",
+    "crosswalk",
+    "diff",
     "load",
     "load_disarm_stix",
     "load_meta_csv",
