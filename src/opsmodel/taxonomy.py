@@ -56,6 +56,7 @@ from ._crosswalk import (
     crosswalk,
     diff,
 )
+from ._navigator import LAYER_FORMAT, LayerError, LayerTechnique, from_layer, layer_refs, to_layer
 from ._techniques import ID_GRAMMARS, LLM_TTP
 
 __all__ = [
@@ -63,6 +64,7 @@ __all__ = [
     "DISARM_PHASES",
     "DISARM_TACTICS",
     "ID_GRAMMARS",
+    "LAYER_FORMAT",
     "LLM_TTP",
     "BreakoutCategory",
     "Catalogue",
@@ -70,6 +72,8 @@ __all__ = [
     "CrosswalkStatus",
     "Diff",
     "Finding",
+    "LayerError",
+    "LayerTechnique",
     "Moved",
     "Phase",
     "Removal",
@@ -85,6 +89,8 @@ __all__ = [
     "clear_cache",
     "crosswalk",
     "diff",
+    "from_layer",
+    "layer_refs",
     "load",
     "load_disarm_stix",
     "load_meta_csv",
@@ -92,4 +98,5 @@ __all__ = [
     "normalise_name",
     "parse_disarm_stix",
     "parse_meta_csv",
+    "to_layer",
 ]
