@@ -57,6 +57,7 @@ from ._crosswalk import (
     diff,
 )
 from ._navigator import LAYER_FORMAT, LayerError, LayerTechnique, from_layer, layer_refs, to_layer
+from ._published import PUBLISHED, DownloadError, PublishedFile, data_dir, download, load_published, published_path
 from ._techniques import ID_GRAMMARS, LLM_TTP
 
 __all__ = [
@@ -66,16 +67,19 @@ __all__ = [
     "ID_GRAMMARS",
     "LAYER_FORMAT",
     "LLM_TTP",
+    "PUBLISHED",
     "BreakoutCategory",
     "Catalogue",
     "CatalogueError",
     "CrosswalkStatus",
     "Diff",
+    "DownloadError",
     "Finding",
     "LayerError",
     "LayerTechnique",
     "Moved",
     "Phase",
+    "PublishedFile",
     "Removal",
     "Renamed",
     "Severity",
@@ -88,15 +92,19 @@ __all__ = [
     "check",
     "clear_cache",
     "crosswalk",
+    "data_dir",
     "diff",
+    "download",
     "from_layer",
     "layer_refs",
     "load",
     "load_disarm_stix",
     "load_meta_csv",
     "load_misp_galaxy",
+    "load_published",
     "normalise_name",
     "parse_disarm_stix",
     "parse_meta_csv",
+    "published_path",
     "to_layer",
 ]
