@@ -17,6 +17,7 @@ from ._fields import (
     instances,
     model,
     slugify,
+    to_optional_slug,
     to_optional_text,
     to_slug,
     to_source_ids,
@@ -137,7 +138,7 @@ class Actor:
     nationality: Country | None = field(default=None, converter=to_optional_country)
     location: Country | None = field(default=None, converter=to_optional_country)
     aliases: tuple[str, ...] = field(default=(), converter=to_text_tuple)
-    parent: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    parent: str | None = field(default=None, converter=to_optional_slug)
     description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
@@ -188,9 +189,9 @@ class Attribution:
 
     claimant: str = field(converter=to_text)
     role: AttributionRole = field(default=AttributionRole.ORIGIN, converter=AttributionRole)
-    actor: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    actor: str | None = field(default=None, converter=to_optional_slug)
     countries: tuple[Country, ...] = field(default=(), converter=to_countries)
-    client: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    client: str | None = field(default=None, converter=to_optional_slug)
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
     wording: str | None = field(default=None, converter=to_optional_text)
     claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
@@ -455,12 +456,12 @@ def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
 
 
 def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # Runs on the last field so that both name and summary are set; reports against ``name``.
+    # attrs runs validators once every field is set, so the summary is available here.
     if instance.name is None and instance.summary is None:
         raise fail(
             instance,
-            attrs.fields(Operation).name,
-            None,
+            attribute,
+            value,
             "a name or, for an unnamed network, a summary",
             problem="neither name nor summary given",
         )
@@ -476,7 +477,7 @@ class Operation:
     """
 
     id: str = field(converter=to_slug)
-    name: str | None = field(default=None, converter=to_optional_text)
+    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
     summary: str | None = field(default=None, converter=to_optional_text)
     aliases: tuple[Alias, ...] = field(default=(), converter=_to_aliases)
@@ -496,7 +497,7 @@ class Operation:
     ad_spend: tuple[Money, ...] = field(default=(), converter=_to_moneys)
     relations: tuple[Relation, ...] = field(default=(), converter=_to_relations)
     sources: tuple[Source, ...] = field(default=(), converter=_to_sources)
-    notes: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    notes: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
     def named(cls, name: str, **facts: Any) -> Operation:
