@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import pickle
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from opsmodel import Report
 from opsmodel import taxonomy as tx
+from opsmodel.testing import reports
 
 _NAMES = st.sampled_from(["Alpha", "alpha", "Beta Test", "beta  test", "Gamma", "Delta Force", "Epsilon"]) | st.text(
     alphabet="abcdefgh XYZ-", min_size=1, max_size=12
@@ -55,7 +59,8 @@ def _assert_lookups_agree(catalogue: tx.Catalogue) -> None:
             else:
                 with pytest.raises(tx.UnknownEntryError, match="use an id"):
                     catalogue.technique_named(entry.name)
-            assert entry in catalogue.members(entry.tactics[0]) if entry.tactics else True
+            for tactic in entry.tactics:
+                assert entry in catalogue.members(tactic)
         else:
             assert tx.normalise_name(catalogue.tactic(entry.name).name) == tx.normalise_name(entry.name)
 
@@ -153,3 +158,39 @@ def test_meta_labels_are_normalised(rows: list[tuple[int, int, int, str]], pad: 
     catalogue = tx.parse_meta_csv(_csv(clean))
     assert len(catalogue.subtechniques) == len(rows)
     assert all(t.parent is not None and t.id.startswith(t.parent + ".") for t in catalogue.subtechniques)
+
+
+# -- check(): every finding points at the value it complains about ---------------------------------
+
+_SMALL = tx.Catalogue(
+    framework="disarm",
+    version="1.6",
+    tactics=[tx.TacticEntry(id="TA06", name="Develop Content")],
+    techniques=[
+        tx.TechniqueEntry(id="T0085", name="Develop Text-Based Content", tactics=["TA06"]),
+        tx.TechniqueEntry(id="T0085.001", name="Develop AI-Generated Text", tactics=["TA06"], parent="T0085"),
+    ],
+    removals=[tx.Removal(id="T0023", name="Distort Facts", last_version="1.5", removed_in="1.6")],
+)
+
+
+def _resolve(obj: Any, path: str) -> Any:
+    assert path.startswith("$")
+    for attribute, index in re.findall(r"\.(\w+)|\[(\d+)\]", path[1:]):
+        obj = getattr(obj, attribute) if attribute else obj[int(index)]
+    return obj
+
+
+@settings(max_examples=20)
+@given(reports(max_operations=2))
+def test_findings_point_at_their_values(report: Report) -> None:
+    findings = tx.check(report, _SMALL)
+    for finding in findings:
+        assert _resolve(report, finding.path) == finding.value
+    expected = {
+        f"$.operations[{i}].techniques[{j}].technique.id"
+        for i, operation in enumerate(report)
+        for j, use in enumerate(operation.techniques)
+        if use.technique.framework == "disarm" and use.technique.id not in _SMALL
+    }
+    assert {f.path for f in findings if f.path.endswith(".technique.id")} == expected
