@@ -194,3 +194,65 @@ def test_findings_point_at_their_values(report: Report) -> None:
         if use.technique.framework == "disarm" and use.technique.id not in _SMALL
     }
     assert {f.path for f in findings if f.path.endswith(".technique.id")} == expected
+
+
+# -- the STIX loader: any bundle of DISARM's shape reads back as the catalogue it was made from ----
+
+
+def _bundle(catalogue: tx.Catalogue, stix_ids: list[str]) -> dict[str, Any]:
+    """``catalogue`` as DISARM publishes it: random STIX ids, techniques under "mitre-attack", a matrix for order."""
+    ids = iter(stix_ids)
+    tactic_refs = {t.id: f"x-mitre-tactic--{next(ids)}" for t in catalogue.tactics}
+    technique_refs = {t.id: f"attack-pattern--{next(ids)}" for t in catalogue.techniques}
+    objects: list[dict[str, Any]] = [
+        {
+            "type": "x-mitre-tactic",
+            "id": tactic_refs[t.id],
+            "name": t.name,
+            "x_mitre_shortname": t.id.lower(),
+            "external_references": [{"source_name": "DISARM", "external_id": t.id}],
+        }
+        for t in catalogue.tactics
+    ]
+    objects += [
+        {
+            "type": "attack-pattern",
+            "id": technique_refs[t.id],
+            "name": t.name,
+            "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": x.lower()} for x in t.tactics],
+            "external_references": [{"source_name": "mitre-attack", "external_id": t.id}],
+            "x_mitre_is_subtechnique": t.parent is not None,
+        }
+        for t in catalogue.techniques
+    ]
+    objects += [
+        {
+            "type": "relationship",
+            "id": f"relationship--{next(ids)}",
+            "relationship_type": "subtechnique-of",
+            "source_ref": technique_refs[t.id],
+            "target_ref": technique_refs[t.parent],
+        }
+        for t in catalogue.techniques
+        if t.parent is not None
+    ]
+    objects.append({"type": "x-mitre-matrix", "id": "x-mitre-matrix--1", "tactic_refs": list(tactic_refs.values())})
+    return {"type": "bundle", "id": "bundle--1", "objects": objects}
+
+
+@given(catalogues(), st.data())
+def test_stix_bundles_read_back(catalogue: tx.Catalogue, data: st.DataObject) -> None:
+    count = len(catalogue.tactics) + 2 * len(catalogue.techniques)
+    stix_ids = data.draw(st.lists(st.uuids().map(str), min_size=count, max_size=count, unique=True))
+    bundle = _bundle(catalogue, stix_ids)
+    bundle["objects"] = data.draw(st.permutations(bundle["objects"]))
+    if not catalogue.techniques:
+        with pytest.raises(tx.CatalogueError, match="no techniques to load"):
+            tx.parse_disarm_stix(bundle)
+        return
+    loaded = tx.parse_disarm_stix(bundle, version=catalogue.version)
+    assert [t.id for t in loaded.tactics] == [t.id for t in catalogue.tactics]
+    assert {(t.id, t.name, t.parent, frozenset(t.tactics)) for t in loaded.techniques} == {
+        (t.id, t.name, t.parent, frozenset(t.tactics)) for t in catalogue.techniques
+    }
+    assert tx.diff(catalogue, loaded).is_empty
