@@ -210,7 +210,7 @@ def _amount(text: str, original: str) -> int:
                 total, current = total + current, 0
         elif word in _WORDS:
             current += _WORDS[word]
-        elif word.replace(",", "").isdigit():
+        elif word.replace(",", "").isdecimal():  # not isdigit(): "¹" is a digit int() cannot read
             current += int(word.replace(",", ""))
         else:
             raise Invalid(original, _EXPECTED, problem=f"cannot read a number in {original!r}")

@@ -435,7 +435,7 @@ def _number(text: str | None, original: str) -> int:
     if text is None:
         return 1
     text = re.sub(r"\s+", " ", text.lower())
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in _NUMBERS:
         return _NUMBERS[text]
