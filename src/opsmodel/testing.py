@@ -996,7 +996,7 @@ def reports(*, max_operations: int = 3, max_facts: int = 2) -> st.SearchStrategy
 # ---------------------------------------------------------------------------------------------
 # Registration: st.from_type(Operation) and friends use the strategies above.
 
-# The strategy each model class is registered with.
+#: The strategy function registered for each model class (``st.from_type(cls)`` draws from ``STRATEGIES[cls]()``).
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Actor: actors,
     AIUse: ai_uses,
