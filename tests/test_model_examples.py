@@ -104,6 +104,8 @@ BAD_INPUT: list[tuple[str, Callable[[], object], str, str, object, str]] = [
     ("operation with no name or summary", lambda: Operation(id="x"), "Operation", "name", None, "a name or"),
     ("actor with no name or description", lambda: Actor(id="a"), "Actor", "description", None, "a name or"),
     ("target with nothing", lambda: Target(), "Target", "audience", None, "a place, an audience"),
+    ("platform name without letters", lambda: Platform.named("!!!"), "Platform", "name", "!!!", "letters or digits"),
+    ("blank platform", lambda: Asset(platform=" "), "Asset", "platform", " ", "a platform name"),
     ("wrong object in a list", lambda: Report(id="r", title="T", publisher="P", operations=["bad-grammar"]),  # type: ignore[list-item]
      "Report", "operations[0]", "bad-grammar", "an Operation"),
 ]  # fmt: skip
@@ -151,6 +153,7 @@ NORMALISED: list[tuple[str, Callable[[], Any], Callable[[], Any]]] = [
     ("Twitter", lambda: Platform.named("Twitter"), lambda: Platform(id="x")),
     ("X (Twitter) in an asset", lambda: Asset(platform="X (Twitter)"), lambda: Asset(platform=Platform(id="x"))),
     ("custom platform", lambda: Platform.named("Naver Blog"), lambda: Platform(id="naver-blog", name="Naver Blog")),
+    ("platform in another script", lambda: Platform.named("微博 "), lambda: Platform(id="xn--9krt00a", name="微博")),
     ("language name", lambda: Language(code="Russian"), lambda: Language(code="ru")),
     ("language 639-3", lambda: Language(code="rus"), lambda: Language(code="ru")),
     ("language 639-2/B", lambda: Language(code="fre"), lambda: Language(code="fr")),

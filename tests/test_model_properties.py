@@ -304,6 +304,20 @@ def test_platform_names_and_aliases_find_the_canonical_id(platform_id: str) -> N
         assert opsmodel.Asset(platform=name).platform == Platform(id=platform_id)
 
 
+@given(testing.texts())
+def test_any_platform_name_gives_a_platform(name: str) -> None:
+    # Regression: a name without ASCII letters ("微博", "Телеграм") gave an empty, invalid id.
+    platform, refused = attempt(FieldError, Platform.named, name)
+    if refused is not None:
+        assert not any(character.isalnum() for character in name)
+        assert (refused.owner, refused.field, refused.value) == ("Platform", "name", name)
+        return
+    assert platform is not None
+    assert platform == Platform(id=platform.id, name=platform.name)
+    assert platform.known or platform.display_name == name.strip()
+    assert Platform.named(name) == platform  # stable
+
+
 @given(testing.platforms(custom=True))
 def test_custom_platforms_keep_their_name(platform: Platform) -> None:
     assert not platform.known

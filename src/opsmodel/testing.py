@@ -427,7 +427,9 @@ def platforms(*, custom: bool | None = None) -> st.SearchStrategy[Platform]:
         st.sampled_from(("Twitter", "X (Twitter)", "Telegram", "9GAG", "vkontakte", "Blogger")).map(Platform.named),
     )
     custom_platforms = st.one_of(
-        st.sampled_from(("Gab TV", "Naver Blog", "Kwai", "Parler")).map(Platform.named),
+        st.sampled_from(("Gab TV", "Naver Blog", "Kwai", "Parler", "Одноклассники.ру", "微博国际版", "Ok.ru clone")).map(
+            Platform.named
+        ),
         st.builds(Platform, id=identifiers().filter(lambda i: i not in KNOWN_PLATFORMS), name=_optional(texts())),
     )
     if custom is None:
