@@ -164,6 +164,12 @@ class ClaimStatus(Vocabulary):
     DISPUTED = "disputed"
 
 
+# Roles that place the people running the operation in a country.
+_ORIGIN_ROLES = frozenset(
+    {AttributionRole.ORIGIN, AttributionRole.OPERATOR_LOCATION, AttributionRole.OPERATOR, AttributionRole.CONTRACTOR}
+)
+
+
 def _check_attribution(instance: Attribution, attribute: attrs.Attribute[Any], value: Any) -> None:
     if instance.actor is None and not instance.countries:
         raise fail(
@@ -449,9 +455,14 @@ def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
 
 
 def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None and instance.summary is None:
+    # Runs on the last field so that both name and summary are set; reports against ``name``.
+    if instance.name is None and instance.summary is None:
         raise fail(
-            instance, attribute, value, "a name or, for an unnamed network, a summary", problem="neither name nor summary given"
+            instance,
+            attrs.fields(Operation).name,
+            None,
+            "a name or, for an unnamed network, a summary",
+            problem="neither name nor summary given",
         )
 
 
@@ -510,10 +521,10 @@ class Operation:
 
     @property
     def origin_countries(self) -> tuple[Country, ...]:
-        """Countries named as origin by current attribution claims, in first-seen order."""
+        """Countries current claims say the operation was run from (origin, operator, contractor roles)."""
         found: dict[Country, None] = {}
         for claim in self.attributions:
-            if claim.status is ClaimStatus.CURRENT and claim.role in (AttributionRole.ORIGIN, AttributionRole.OPERATOR_LOCATION):
+            if claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
                 found.update(dict.fromkeys(claim.countries))
                 actor = self.actor(claim.actor) if claim.actor else None
                 if actor is not None and actor.nationality is not None:
