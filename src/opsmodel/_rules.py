@@ -13,8 +13,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
+from dateutil.relativedelta import relativedelta
+
 from ._count import Count
-from ._dates import DateLike, FuzzyDate, Period, RelativeDate
+from ._dates import DateLike, FuzzyDate, Period, Precision, RelativeDate
 from ._model import AttributionRole, DisruptionAction, ImpactQualifier, Operation
 from ._platforms import AssetKind
 from ._techniques import TechniqueRef
@@ -50,13 +52,28 @@ def _absolute(value: DateLike | None, context: Context) -> FuzzyDate | None:
     return None
 
 
+# "around May 2023" is taken to mean within a month of May 2023: approximate dates are widened
+# by one unit of their precision (a week for days) before any comparison.
+_MARGIN = {
+    Precision.YEAR: relativedelta(years=1),
+    Precision.HALF: relativedelta(months=6),
+    Precision.QUARTER: relativedelta(months=3),
+    Precision.MONTH: relativedelta(months=1),
+    Precision.DAY: relativedelta(days=7),
+    Precision.INSTANT: relativedelta(days=7),
+}
+
+
 def _earliest(value: FuzzyDate | None) -> dt.date | None:
-    # "around May 2023" has no firm bound: approximate dates never prove an order.
-    return None if value is None or value.approximate else value.earliest
+    if value is None or value.earliest is None:
+        return None
+    return value.earliest - _MARGIN[value.precision] if value.approximate else value.earliest
 
 
 def _latest(value: FuzzyDate | None) -> dt.date | None:
-    return None if value is None or value.approximate else value.latest
+    if value is None or value.latest is None:
+        return None
+    return value.latest + _MARGIN[value.precision] if value.approximate else value.latest
 
 
 def _before(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
@@ -376,14 +393,20 @@ def _actor_parent_unknown(operation: Operation, context: Context) -> Iterator[Pr
 @rule("OPS209", "actor-parent-cycle", ERROR, "Actors' parents form a cycle (an actor is, through its parents, its own parent).")
 def _actor_parent_cycle(operation: Operation, context: Context) -> Iterator[Problem]:
     parents = {actor.id: actor.parent for actor in operation.actors}
+    index = {actor.id: i for i, actor in reversed(list(enumerate(operation.actors)))}
     for i, actor in enumerate(operation.actors):
-        seen = {actor.id}
+        cycle = [actor.id]
         current = actor.parent
-        while current is not None and current not in seen:
-            seen.add(current)
+        while current is not None and current not in cycle:
+            cycle.append(current)
             current = parents.get(current)
-        if current == actor.id:
-            yield Problem(path=f"actors[{i}].parent", message=f"actor {actor.id!r} is its own ancestor", value=actor.parent)
+        # report each cycle once, at its first actor
+        if current == actor.id and i == min(index[member] for member in cycle):
+            yield Problem(
+                path=f"actors[{i}].parent",
+                message=f"actor {actor.id!r} is its own ancestor: {' -> '.join([*cycle, actor.id])}",
+                value=actor.parent,
+            )
 
 
 @rule(
@@ -407,8 +430,8 @@ def _source_unknown(operation: Operation, context: Context) -> Iterator[Problem]
     "OPS211",
     "fact-uncited",
     WARNING,
-    "A fact (actor, attribution, alias, target, narrative, asset, technique, AI use, rating, disruption, relation) cites no source, "
-    "in an operation that defines sources.",
+    "A fact (actor, attribution, alias, target, narrative, asset, technique, AI use, rating, disruption, relation) "
+    "cites no source, in an operation that defines sources.",
 )
 def _fact_uncited(operation: Operation, context: Context) -> Iterator[Problem]:
     if not operation.sources:
@@ -612,7 +635,8 @@ def _breakout_two_single(operation: Operation, context: Context) -> Iterator[Pro
     "OPS403",
     "breakout-category-3-one-platform",
     WARNING,
-    "A Breakout Scale Category 3 rating (several communities on several platforms) on an operation recorded on a single platform.",
+    "A Breakout Scale Category 3 rating (several communities on several platforms) on an operation recorded on "
+    "a single platform.",
 )
 def _breakout_three_single(operation: Operation, context: Context) -> Iterator[Problem]:
     platforms = operation.platforms
@@ -749,7 +773,8 @@ rule(
     "OPS603",
     "technique-name-mismatch",
     WARNING,
-    "A technique is recorded with a name that differs from the catalogue's name for its id (a mistyped id, or a renamed technique).",
+    "A technique is recorded with a name that differs from the catalogue's name for its id (a mistyped id, "
+    "or a renamed technique).",
 )(_catalogue_rule("OPS603"))
 
 RULES: tuple[Rule, ...] = tuple(_REGISTERED)
