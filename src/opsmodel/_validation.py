@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from ._errors import OpsmodelError
+from ._errors import FieldError, OpsmodelError
 from ._model import Operation, Report
 
 __all__ = [
@@ -54,20 +54,31 @@ def _to_severity(value: Any) -> Severity:
     try:
         return Severity(value)
     except ValueError:
-        raise ValueError(f"severity {value!r} is not one of 'error', 'warning'") from None
+        raise FieldError(
+            owner="Severity", field="value", value=value, expected="one of 'error', 'warning'", problem=f"got {value!r}"
+        ) from None
 
 
 def _check_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or not _CODE.match(value):
-        raise ValueError(
-            f"{type(instance).__name__}.{attribute.name}: {value!r} is not a rule code; "
-            "expected letters and digits such as 'OPS101' or a dotted name such as 'acme.no-url'"
+        raise FieldError(
+            owner=type(instance).__name__,
+            field=attribute.name,
+            value=value,
+            expected="a rule code of letters and digits such as 'OPS101', or a dotted name such as 'acme.no-url'",
+            problem=f"{value!r} is not a rule code",
         )
 
 
 def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str):
-        raise ValueError(f"{type(instance).__name__}.{attribute.name}: expected a string, got {type(value).__name__} {value!r}")
+        raise FieldError(
+            owner=type(instance).__name__,
+            field=attribute.name,
+            value=value,
+            expected="a string",
+            problem=f"got {type(value).__name__} {value!r}",
+        )
 
 
 @frozen(kw_only=True)
