@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from ._errors import OpsmodelError
@@ -151,6 +151,22 @@ def iter_document_errors(
     The other arguments are those of :func:`iter_errors`; ``select`` and ``ignore`` apply to
     document codes (OPS0xx) too.
     """
+    return _iter_document_errors(
+        text, format=format, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue
+    )
+
+
+def _iter_document_errors(
+    text: str | bytes,
+    *,
+    format: str | None = None,
+    rules: Iterable[Rule] | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    strict: bool = False,
+    catalogue: Any = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Finding]:
     chosen = _document_filter(select, ignore)
     if isinstance(text, bytes):
         try:
@@ -174,7 +190,9 @@ def iter_document_errors(
         documents = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     else:
         documents = [(None, text)]
-    for line, chunk in documents:
+    for done, (line, chunk) in enumerate(documents):
+        if progress is not None:
+            progress(done, len(documents))
         data, broken = _parse_json(chunk, line=line)
         if broken is not None:
             if chosen(broken.code):
