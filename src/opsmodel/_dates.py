@@ -12,7 +12,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ._errors import FieldError, ParseError
-from ._fields import Invalid, Vocabulary, fail, model, to_optional_text
+from ._fields import Invalid, Vocabulary, fail, model, to_optional_text, to_source_ids
 
 __all__ = [
     "Anchor",
@@ -350,6 +350,7 @@ class Period:
     end: DateLike | None = field(default=None, converter=_to_optional_datelike, validator=_check_order)
     ongoing: bool = field(default=False, validator=attrs.validators.instance_of(bool))
     wording: str | None = field(default=None, converter=to_optional_text)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.ongoing and self.end is not None:

@@ -114,6 +114,9 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
             result.append(item(element))
         except Invalid as exc:
             raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}]{exc.where}") from None
+        except FieldError as exc:
+            # An item built from plain data failed inside its own class: keep the inner field.
+            raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}].{exc.field}") from None
     return tuple(result)
 
 

@@ -455,12 +455,12 @@ def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
 
 
 def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # Runs on the last field so that both name and summary are set; reports against ``name``.
+    # attrs runs validators once every field is set, so the summary is available here.
     if instance.name is None and instance.summary is None:
         raise fail(
             instance,
-            attrs.fields(Operation).name,
-            None,
+            attribute,
+            value,
             "a name or, for an unnamed network, a summary",
             problem="neither name nor summary given",
         )
@@ -476,7 +476,7 @@ class Operation:
     """
 
     id: str = field(converter=to_slug)
-    name: str | None = field(default=None, converter=to_optional_text)
+    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
     summary: str | None = field(default=None, converter=to_optional_text)
     aliases: tuple[Alias, ...] = field(default=(), converter=_to_aliases)
@@ -496,7 +496,7 @@ class Operation:
     ad_spend: tuple[Money, ...] = field(default=(), converter=_to_moneys)
     relations: tuple[Relation, ...] = field(default=(), converter=_to_relations)
     sources: tuple[Source, ...] = field(default=(), converter=_to_sources)
-    notes: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    notes: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
     def named(cls, name: str, **facts: Any) -> Operation:

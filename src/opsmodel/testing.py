@@ -1,0 +1,890 @@
+"""Hypothesis strategies for every opsmodel class, for testing code that handles opsmodel data.
+
+This module needs `hypothesis <https://hypothesis.readthedocs.io/>`_, an optional dependency:
+install it with the ``testing`` extra (``pip install "opsmodel[testing]"``).
+
+Every strategy generates *valid* values (they construct without error) that are realistic but
+varied: unicode text, optional fields both present and absent, every enum member, ranges, bounds,
+relative dates, languages known only by name, custom platforms, subdivisions, regions with
+members, conflicting attributions, conditional impact ratings... Sizes stay moderate so that tests
+stay fast.
+
+>>> from hypothesis import given
+>>> from opsmodel import Operation
+>>> from opsmodel.testing import operations
+>>> @given(operations())
+... def test_has_id(operation: Operation) -> None:
+...     assert operation.id
+
+Importing this module also registers each strategy with :func:`hypothesis.strategies.register_type_strategy`,
+so ``st.from_type(Operation)`` (and ``@given(op=...)`` with type inference, and ``st.builds``) use them.
+Importing it has no other side effect.
+
+Facts generated for an :func:`operations` value cite only source ids that the operation's
+``sources`` define, its attributions name only actors in its ``actors``, and ids are unique within
+an operation (sources, actors) and within a report (operations); relations in a :func:`reports`
+value refer to other operations of the same report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import string
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+import attrs
+import pycountry
+from hypothesis import strategies as st
+
+from ._count import Count, CountKind, Money
+from ._dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit
+from ._language import Language
+from ._model import (
+    Actor,
+    ActorKind,
+    AIPurpose,
+    AIUse,
+    Alias,
+    AliasKind,
+    Attribution,
+    AttributionRole,
+    ClaimStatus,
+    Disruption,
+    DisruptionAction,
+    Impact,
+    ImpactQualifier,
+    Narrative,
+    Operation,
+    OperationKind,
+    Relation,
+    RelationKind,
+    Report,
+    Source,
+)
+from ._places import Audience, Country, Region, Subdivision, Target
+from ._platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
+from ._techniques import _ESTIMATIVE, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
+
+__all__ = [
+    "STRATEGIES",
+    "actors",
+    "ai_uses",
+    "aliases",
+    "assets",
+    "attributions",
+    "audiences",
+    "confidences",
+    "countries",
+    "counts",
+    "disruptions",
+    "fuzzy_dates",
+    "identifiers",
+    "impacts",
+    "languages",
+    "moneys",
+    "narratives",
+    "operations",
+    "periods",
+    "places",
+    "platforms",
+    "regions",
+    "relations",
+    "relative_dates",
+    "reports",
+    "sources",
+    "subdivisions",
+    "tactics",
+    "targets",
+    "technique_refs",
+    "technique_uses",
+    "texts",
+]
+
+T = TypeVar("T")
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks
+
+_REALISTIC_TEXT = (
+    "Bad Grammar",
+    "Doppelganger",
+    "Spamouflage",
+    "Zero Zeno",
+    "IUVM",
+    "Secondary Infektion",
+    "an unnamed network",
+    "the Sahel",
+    "the Baltic States",
+    "Russian-speaking diaspora",
+    "fact-checkers",
+    "readers of pro-Kremlin Telegram channels",
+    "Война в Украине",
+    "台湾选举",
+    "الانتخابات",
+    "Gaza 🇵🇸 / Israel 🇮🇱",
+    "As an AI language model, I cannot",
+    "likely",
+    "with moderate confidence",
+    "STOIC, a political marketing firm in Tel Aviv",
+    "since at least 2017",
+    "three to five accounts",
+    "upper end of Category 3",
+    "Straße",
+    "  leading and trailing spaces  ",
+    "line one\nline two",
+)
+
+
+def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Non-blank strings, as every text field of the model requires.
+
+    Mixes realistic phrases from threat reports (several scripts, emoji, line breaks, surrounding
+    spaces) with arbitrary unicode text of at most ``max_size`` characters (no surrogates or
+    control characters other than line breaks and tabs).
+    """
+    arbitrary = st.text(
+        alphabet=st.characters(exclude_categories=("Cs", "Cc"), include_characters="\n\t"),
+        min_size=1,
+        max_size=max_size,
+    ).filter(lambda text: text.strip() != "")
+    return st.one_of(st.sampled_from(_REALISTIC_TEXT), arbitrary)
+
+
+def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.one_of(st.none(), strategy)
+
+
+def _text_tuples(*, max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    return st.lists(texts(), max_size=max_size).map(tuple)
+
+
+_SLUG_WORDS = st.sampled_from(
+    ("bad", "grammar", "doppelganger", "spamouflage", "zero", "zeno", "iuvm", "stoic", "openai", "meta", "graphika", "2024")
+)
+
+
+def identifiers() -> st.SearchStrategy[str]:
+    """Identifiers as the model's ``id`` fields accept: lowercase letters, digits, ``.``, ``_``, ``-``.
+
+    Mixes readable ones (``"bad-grammar"``, ``"openai-2024-05"``) with arbitrary ones.
+    """
+    readable = st.lists(_SLUG_WORDS, min_size=1, max_size=3).map("-".join)
+    arbitrary = st.from_regex(r"\A[a-z0-9](?:[a-z0-9._-]{0,14}[a-z0-9])?\Z")
+    return st.one_of(readable, arbitrary)
+
+
+def _unique_identifiers(*, min_size: int = 0, max_size: int = 3) -> st.SearchStrategy[list[str]]:
+    return st.lists(identifiers(), min_size=min_size, max_size=max_size, unique=True)
+
+
+def _cited(source_ids: Sequence[str] | None, *, max_size: int = 2) -> st.SearchStrategy[tuple[str, ...]]:
+    """Source ids a fact cites: any ids, or only some of ``source_ids`` when given."""
+    if source_ids is None:
+        return st.lists(identifiers(), max_size=max_size, unique=True).map(tuple)
+    if not source_ids:
+        return st.just(())
+    return st.lists(st.sampled_from(tuple(source_ids)), max_size=max_size, unique=True).map(tuple)
+
+
+def _urls() -> st.SearchStrategy[str]:
+    host = st.sampled_from(("openai.com", "about.fb.com", "graphika.com", "example.org", "t.me", "ria-news.example"))
+    path = st.lists(st.text(alphabet=string.ascii_lowercase + string.digits + "-_", min_size=1, max_size=12), max_size=3)
+    return st.builds(lambda h, p: f"https://{h}/{'/'.join(p)}", host, path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+
+@functools.cache
+def _country_codes() -> tuple[str, ...]:
+    return (*sorted(str(c.alpha_2) for c in pycountry.countries), "XK")
+
+
+@functools.cache
+def _subdivision_codes() -> tuple[str, ...]:
+    return tuple(sorted(str(s.code) for s in pycountry.subdivisions))
+
+
+_COUNTRY_SPELLINGS = ("Russia", "RUS", "ru", "China", "CHN", "Iran", "Israel", "ISR", "United States", "Moldova", "Kosovo")
+
+
+def countries() -> st.SearchStrategy[Country]:
+    """Any ISO 3166-1 country (and Kosovo, ``XK``), built from codes, alpha-3 codes or common names."""
+    return st.one_of(st.sampled_from(_country_codes()), st.sampled_from(_COUNTRY_SPELLINGS)).map(lambda code: Country(code=code))
+
+
+def subdivisions() -> st.SearchStrategy[Subdivision]:
+    """Any ISO 3166-2 subdivision (Gagauzia ``MD-GA``, Crimea ``UA-43``...)."""
+    return st.one_of(st.sampled_from(("MD-GA", "UA-43", "US-CA", "IN-JK")), st.sampled_from(_subdivision_codes())).map(
+        lambda code: Subdivision(code=code)
+    )
+
+
+_REGION_NAMES = ("the Sahel", "the Baltic States", "the Middle East", "Latin America", "the South Caucasus", "Western Europe")
+
+
+def regions(*, max_members: int = 4) -> st.SearchStrategy[Region]:
+    """Named regions no code list has, with none or up to ``max_members`` distinct member countries."""
+    return st.builds(
+        Region,
+        name=st.one_of(st.sampled_from(_REGION_NAMES), texts()),
+        members=st.lists(countries(), max_size=max_members, unique=True).map(tuple),
+    )
+
+
+def places() -> st.SearchStrategy[Country | Subdivision | Region]:
+    """A country, a subdivision or a named region."""
+    return st.one_of(countries(), subdivisions(), regions())
+
+
+def audiences() -> st.SearchStrategy[Audience]:
+    """Audiences that are not places, with or without a description."""
+    return st.builds(Audience, name=texts(), description=_optional(texts()))
+
+
+@st.composite
+def _targets(draw: st.DrawFn, source_ids: Sequence[str] | None) -> Target:
+    place = draw(_optional(places()))
+    audience = draw(audiences()) if place is None else draw(_optional(audiences()))
+    return Target(place=place, audience=audience, note=draw(_optional(texts())), sources=draw(_cited(source_ids)))
+
+
+def targets(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Target]:
+    """A place, an audience, or an audience in a place; citing some of ``source_ids`` if given."""
+    return _targets(source_ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# Languages
+
+
+@functools.cache
+def _language_codes() -> tuple[str, ...]:
+    return tuple(sorted({str(getattr(lang, "alpha_2", None) or lang.alpha_3) for lang in pycountry.languages}))
+
+
+@functools.cache
+def _script_codes() -> tuple[str, ...]:
+    return tuple(sorted(str(s.alpha_4) for s in pycountry.scripts))
+
+
+_LANGUAGE_SPELLINGS = ("ru", "rus", "Russian", "zh", "Chinese", "en", "fr", "fre", "he", "Hebrew", "ar", "fa", "uk", "ja")
+_NAMED_ONLY = ("Gagauz dialect", "Surzhyk", "Arabizi", "Lingala-French mix", "Ukrainian-Russian mix")
+
+
+@st.composite
+def _languages(draw: st.DrawFn, named_only: bool) -> Language:
+    if named_only or draw(st.integers(0, 9)) == 0:
+        return Language(name=draw(st.one_of(st.sampled_from(_NAMED_ONLY), texts())))
+    code = draw(st.one_of(st.sampled_from(_LANGUAGE_SPELLINGS), st.sampled_from(_language_codes())))
+    script = draw(
+        _optional(st.one_of(st.sampled_from(("Hant", "Hans", "Cyrl", "Latn", "Arab")), st.sampled_from(_script_codes())))
+    )
+    region = draw(_optional(st.one_of(st.sampled_from(_country_codes()), st.sampled_from(("419", "150", "Taiwan")))))
+    return Language(code=code, script=script, region=region, name=draw(st.one_of(st.none(), st.none(), texts())))
+
+
+def languages(*, named_only: bool = False) -> st.SearchStrategy[Language]:
+    """ISO 639 languages with optional script and region, and sometimes languages with only a name.
+
+    With ``named_only=True``, only languages that no code list has (``Language(name=...)``).
+    """
+    return _languages(named_only)
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts and money
+
+_COUNT_WORDINGS = {
+    CountKind.EXACT: "{v} accounts",
+    CountKind.APPROXIMATE: "about {v}",
+    CountKind.AT_LEAST: "at least {v}",
+    CountKind.MORE_THAN: "over {v}",
+    CountKind.AT_MOST: "up to {v}",
+    CountKind.LESS_THAN: "less than {v}",
+    CountKind.RANGE: "{v} to {u}",
+    CountKind.UNKNOWN: "an unknown number of accounts",
+}
+
+
+@st.composite
+def _counts(draw: st.DrawFn, kinds: tuple[CountKind, ...], max_value: int) -> Count:
+    kind = draw(st.sampled_from(kinds))
+    if kind is CountKind.UNKNOWN:
+        value = upper = None
+    else:
+        value = draw(st.one_of(st.integers(0, 20), st.integers(0, max_value)))
+        upper = draw(st.integers(value, max(value, max_value))) if kind is CountKind.RANGE else None
+    wording = draw(
+        st.one_of(st.none(), st.just(_COUNT_WORDINGS[kind].format(v=f"{value:,}" if value is not None else "", u=upper)), texts())
+    )
+    return Count(kind=kind, value=value, upper=upper, wording=wording)
+
+
+def counts(*, kinds: Sequence[CountKind | str] | None = None, max_value: int = 10_000_000) -> st.SearchStrategy[Count]:
+    """Counts of every kind (exact, approximate, bounds, ranges, unknown), zero included, with or without wording.
+
+    ``kinds`` limits the kinds generated; values stay within ``0..max_value``.
+    """
+    chosen = tuple(CountKind) if kinds is None else tuple(CountKind(kind) for kind in kinds)
+    if not chosen:
+        raise ValueError("counts(kinds=...) needs at least one kind")
+    return _counts(chosen, max_value)
+
+
+_CURRENCIES = ("USD", "EUR", "RUB", "GBP", "ILS", "CNY", "IRR")
+
+
+@functools.cache
+def _currency_codes() -> tuple[str, ...]:
+    return tuple(sorted(str(c.alpha_3) for c in pycountry.currencies))
+
+
+def moneys() -> st.SearchStrategy[Money]:
+    """Sums of money (ad spend): a count of whole units of any ISO 4217 currency."""
+    return st.builds(
+        Money,
+        amount=counts(kinds=[k for k in CountKind if k is not CountKind.UNKNOWN], max_value=5_000_000),
+        currency=st.one_of(st.sampled_from(_CURRENCIES), st.sampled_from(_currency_codes())),
+        wording=_optional(st.one_of(st.sampled_from(("less than $100", "about $1.2 million", "€5,000")), texts())),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Platforms and assets
+
+
+def platforms(*, custom: bool | None = None) -> st.SearchStrategy[Platform]:
+    """Known platforms (``x``, ``telegram``, ``9gag``...) and custom ones with a display name.
+
+    ``custom=True`` gives only custom platforms, ``custom=False`` only known ones.
+    """
+    known = st.one_of(
+        st.sampled_from(sorted(KNOWN_PLATFORMS)).map(lambda pid: Platform(id=pid)),
+        st.sampled_from(("Twitter", "X (Twitter)", "Telegram", "9GAG", "vkontakte", "Blogger")).map(Platform.named),
+    )
+    custom_platforms = st.one_of(
+        st.sampled_from(("Gab TV", "Naver Blog", "Kwai", "Parler")).map(Platform.named),
+        st.builds(
+            Platform,
+            id=identifiers().filter(lambda i: i not in KNOWN_PLATFORMS),
+            name=_optional(texts()),
+        ),
+    )
+    if custom is None:
+        return st.one_of(known, custom_platforms)
+    return custom_platforms if custom else known
+
+
+def assets(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Asset]:
+    """Accounts, pages, channels, websites... on one platform, with optional counts and followers."""
+    return st.builds(
+        Asset,
+        platform=platforms(),
+        kind=st.sampled_from(AssetKind),
+        count=_optional(counts(max_value=100_000)),
+        followers=_optional(counts(max_value=10_000_000)),
+        identifiers=_text_tuples(max_size=2),
+        note=_optional(texts()),
+        sources=_cited(source_ids),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+_ZONES = (dt.timezone.utc, dt.timezone(dt.timedelta(hours=3)), dt.timezone(dt.timedelta(hours=-5, minutes=-30)))
+_FIRST_MONTHS = {Precision.YEAR: (1,), Precision.HALF: (1, 7), Precision.QUARTER: (1, 4, 7, 10)}
+
+
+@st.composite
+def _fuzzy_dates(draw: st.DrawFn, min_year: int, max_year: int, precisions: tuple[Precision, ...]) -> FuzzyDate:
+    precision = draw(st.sampled_from(precisions))
+    year = draw(st.integers(min_year, max_year))
+    value: dt.date
+    if precision is Precision.INSTANT:
+        value = draw(
+            st.datetimes(
+                min_value=dt.datetime(year, 1, 1),
+                max_value=dt.datetime(year, 12, 31, 23, 59, 59),
+                timezones=st.sampled_from(
+                    (dt.timezone.utc, dt.timezone(dt.timedelta(hours=3)), dt.timezone(dt.timedelta(hours=-5)))
+                ),
+            )
+        )
+    elif precision is Precision.DAY:
+        value = draw(st.dates(min_value=dt.date(year, 1, 1), max_value=dt.date(year, 12, 31)))
+    else:
+        month = draw(st.sampled_from(_FIRST_MONTHS.get(precision, tuple(range(1, 13)))))
+        value = dt.date(year, month, 1)
+    coarse = precision not in (Precision.DAY, Precision.INSTANT)
+    part = draw(_optional(st.sampled_from(Part))) if coarse else None
+    return FuzzyDate(
+        value=value,
+        precision=precision,
+        part=part,
+        approximate=draw(st.booleans()),
+        bound=draw(st.sampled_from(Bound)),
+        wording=draw(_optional(st.one_of(st.sampled_from(("since at least February 2022", "early 2023", "May 2024")), texts()))),
+    )
+
+
+def fuzzy_dates(
+    *, min_year: int = 1990, max_year: int = 2030, precisions: Sequence[Precision | str] | None = None
+) -> st.SearchStrategy[FuzzyDate]:
+    """Dates of every precision (year to instant) with parts, approximation, bounds and wordings.
+
+    Instants are built from aware datetimes in several time zones (stored in UTC). Years lie in
+    ``min_year..max_year``; ``precisions`` limits the precisions generated.
+    """
+    chosen = tuple(Precision) if precisions is None else tuple(Precision(p) for p in precisions)
+    if not chosen:
+        raise ValueError("fuzzy_dates(precisions=...) needs at least one precision")
+    return _fuzzy_dates(min_year, max_year, chosen)
+
+
+def relative_dates(*, max_amount: int = 36) -> st.SearchStrategy[RelativeDate]:
+    """Dates relative to the report: "three months before the report", "the last year"..."""
+    return st.builds(
+        RelativeDate,
+        amount=st.integers(0, max_amount),
+        unit=st.sampled_from(TimeUnit),
+        anchor=st.sampled_from(Anchor),
+        approximate=st.booleans(),
+        bound=st.sampled_from(Bound),
+        wording=_optional(st.one_of(st.sampled_from(("over the last three months", "two years ago")), texts())),
+    )
+
+
+def _swap(start: Any, end: Any) -> tuple[Any, Any]:
+    if isinstance(start, FuzzyDate) and isinstance(end, FuzzyDate) and end.last_day < start.first_day:
+        return end, start
+    if isinstance(start, RelativeDate) and isinstance(end, RelativeDate) and start.unit is end.unit and end.amount > start.amount:
+        return end, start
+    return start, end
+
+
+@st.composite
+def _periods(draw: st.DrawFn, relative: bool) -> Period:
+    ends = st.one_of(fuzzy_dates(), relative_dates()) if relative else fuzzy_dates()
+    start, end = _swap(draw(_optional(ends)), draw(_optional(ends)))
+    ongoing = end is None and draw(st.booleans())
+    wording = draw(_optional(st.one_of(st.sampled_from(("since at least 2017", "May 2023 to March 2024")), texts())))
+    return Period(start=start, end=end, ongoing=ongoing, wording=wording)
+
+
+def periods(*, relative: bool = True) -> st.SearchStrategy[Period]:
+    """Spans with open, fuzzy, bounded or relative ends, ongoing or not; the end never precedes the start.
+
+    ``relative=False`` gives only absolute (:class:`~opsmodel.FuzzyDate`) ends.
+    """
+    return _periods(relative)
+
+
+# ---------------------------------------------------------------------------------------------
+# Techniques and confidence
+
+_CUSTOM_FRAMEWORKS = ("internal", "graphika-ttp", "eeas-fimi")
+
+
+@st.composite
+def _technique_ids(draw: st.DrawFn, framework: str, which: int) -> str:
+    grammar = ID_GRAMMARS.get(framework)
+    if grammar is None:
+        return draw(st.one_of(st.sampled_from(("T-17", "amplification", "X.1")), texts(max_size=12)))
+    return draw(st.from_regex(grammar[which]))
+
+
+_FRAMEWORKS = st.one_of(st.sampled_from(sorted(ID_GRAMMARS)), st.sampled_from(_CUSTOM_FRAMEWORKS))
+
+
+@st.composite
+def _technique_refs(draw: st.DrawFn, framework: str | None) -> TechniqueRef:
+    chosen = draw(_FRAMEWORKS) if framework is None else framework
+    return TechniqueRef(
+        framework=chosen,
+        id=draw(_technique_ids(chosen, 0)),
+        version=draw(_optional(st.sampled_from(("v1.5", "1.6", "14.1", "2024")))),
+        name=draw(_optional(st.one_of(st.sampled_from(("Create Inauthentic Accounts", "Develop AI-Generated Text")), texts()))),
+    )
+
+
+def technique_refs(*, framework: str | None = None) -> st.SearchStrategy[TechniqueRef]:
+    """Technique references (DISARM, ATT&CK, Meta kill chain, custom frameworks) with well-formed ids."""
+    return _technique_refs(framework)
+
+
+@st.composite
+def _tactics(draw: st.DrawFn, framework: str | None) -> Tactic:
+    chosen = draw(_FRAMEWORKS) if framework is None else framework
+    return Tactic(
+        framework=chosen,
+        id=draw(_technique_ids(chosen, 1)),
+        name=draw(_optional(st.one_of(st.sampled_from(("Develop Content", "Establish Assets")), texts()))),
+        version=draw(_optional(st.sampled_from(("v1.5", "1.6")))),
+    )
+
+
+def tactics(*, framework: str | None = None) -> st.SearchStrategy[Tactic]:
+    """Tactics of known and custom frameworks with well-formed ids."""
+    return _tactics(framework)
+
+
+_WORDS = tuple(sorted(_ESTIMATIVE))
+
+
+@st.composite
+def _confidences(draw: st.DrawFn) -> Confidence:
+    score = draw(_optional(st.integers(0, 100)))
+    words_strategy = st.one_of(st.sampled_from(_WORDS), texts())
+    words = draw(words_strategy) if score is None else draw(_optional(words_strategy))
+    return Confidence(score=score, words=words)
+
+
+def confidences() -> st.SearchStrategy[Confidence]:
+    """A 0-100 score, the source's estimative words ("almost certainly"), or both."""
+    return _confidences()
+
+
+@st.composite
+def _technique_uses(draw: st.DrawFn, source_ids: Sequence[str] | None) -> TechniqueUse:
+    technique = draw(technique_refs())
+    return TechniqueUse(
+        technique=technique,
+        tactic=draw(_optional(tactics(framework=technique.framework))),
+        procedure=draw(_optional(texts())),
+        evidence=draw(_text_tuples(max_size=2)),
+        confidence=draw(_optional(confidences())),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+def technique_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[TechniqueUse]:
+    """An operation's use of a technique, with an optional tactic of the same framework."""
+    return _technique_uses(source_ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources, actors, claims
+
+
+def sources(*, id: str | None = None) -> st.SearchStrategy[Source]:
+    """Sources (reports, articles, posts), with partial publication dates; ``id`` fixes the id."""
+    return st.builds(
+        Source,
+        id=identifiers() if id is None else st.just(id),
+        publisher=_optional(st.one_of(st.sampled_from(("OpenAI", "Meta", "Graphika", "DFRLab", "EU DisinfoLab")), texts())),
+        title=_optional(texts()),
+        url=_optional(_urls()),
+        published=_optional(fuzzy_dates(min_year=2010, precisions=["year", "month", "day", "instant"])),
+        authors=_text_tuples(max_size=2),
+        language=_optional(languages()),
+        quotes=_text_tuples(max_size=2),
+    )
+
+
+def _parents(parent_ids: Sequence[str] | None) -> st.SearchStrategy[str | None]:
+    if parent_ids is None:
+        return _optional(identifiers())
+    return _optional(st.sampled_from(tuple(parent_ids))) if parent_ids else st.none()
+
+
+@st.composite
+def _actors(draw: st.DrawFn, actor_id: str | None, parent_ids: Sequence[str] | None, source_ids: Sequence[str] | None) -> Actor:
+    name = draw(_optional(st.one_of(st.sampled_from(("STOIC", "Social Design Agency", "GRU Unit 54777")), texts())))
+    description = draw(texts()) if name is None else draw(_optional(texts()))
+    return Actor(
+        id=draw(identifiers()) if actor_id is None else actor_id,
+        name=name,
+        kind=draw(st.sampled_from(ActorKind)),
+        nationality=draw(_optional(countries())),
+        location=draw(_optional(countries())),
+        aliases=draw(_text_tuples(max_size=2)),
+        parent=draw(_parents(parent_ids)),
+        description=description,
+        sources=draw(_cited(source_ids)),
+    )
+
+
+def actors(
+    *, id: str | None = None, parent_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None
+) -> st.SearchStrategy[Actor]:
+    """Named or described-only actors of every kind, nationality and location possibly differing.
+
+    ``id`` fixes the actor's id; ``parent`` is absent or one of ``parent_ids`` when given (always
+    absent when it is empty), else any id or none.
+    """
+    return _actors(id, None if parent_ids is None else tuple(parent_ids), source_ids)
+
+
+_CLAIMANTS = ("OpenAI", "Meta", "Microsoft", "Google TAG", "US Department of Justice", "Graphika")
+
+
+@st.composite
+def _attributions(draw: st.DrawFn, actor_ids: Sequence[str] | None, source_ids: Sequence[str] | None) -> Attribution:
+    if actor_ids is None:
+        any_actor: st.SearchStrategy[str | None] = _optional(identifiers())
+    elif actor_ids:
+        any_actor = _optional(st.sampled_from(tuple(actor_ids)))
+    else:
+        any_actor = st.none()
+    actor = draw(any_actor)
+    countries_ = draw(st.lists(countries(), min_size=0 if actor is not None else 1, max_size=2, unique=True))
+    return Attribution(
+        claimant=draw(st.one_of(st.sampled_from(_CLAIMANTS), texts())),
+        role=draw(st.sampled_from(AttributionRole)),
+        actor=actor,
+        countries=countries_,
+        client=draw(any_actor),
+        confidence=draw(_optional(confidences())),
+        wording=draw(_optional(texts())),
+        claimed=draw(_optional(fuzzy_dates(min_year=2010))),
+        status=draw(st.sampled_from(ClaimStatus)),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+def attributions(
+    *, actor_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None
+) -> st.SearchStrategy[Attribution]:
+    """Attribution claims in every role and status, naming an actor, countries or both.
+
+    With ``actor_ids``, the claim's ``actor`` and ``client`` are among them (or absent).
+    """
+    return _attributions(actor_ids, source_ids)
+
+
+def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIUse]:
+    """Uses of AI services for any purposes, with languages, LLM-themed TTPs and noted failures."""
+    return st.builds(
+        AIUse,
+        service=_optional(st.one_of(st.sampled_from(("ChatGPT", "Claude", "Gemini", "Midjourney")), texts())),
+        provider=_optional(st.sampled_from(("OpenAI", "Anthropic", "Google"))),
+        model=_optional(st.sampled_from(("gpt-3.5-turbo", "gpt-4", "DALL-E 3"))),
+        purposes=st.lists(st.sampled_from(AIPurpose), max_size=3, unique=True).map(tuple),
+        languages=st.lists(languages(), max_size=2).map(tuple),
+        wording=_optional(texts()),
+        llm_ttps=st.lists(st.sampled_from(LLM_TTP), max_size=2, unique=True).map(tuple),
+        failures=st.lists(st.one_of(st.just("As an AI language model, I cannot"), texts()), max_size=2).map(tuple),
+        sources=_cited(source_ids),
+    )
+
+
+@st.composite
+def _impacts(draw: st.DrawFn, source_ids: Sequence[str] | None) -> Impact:
+    qualifier = draw(st.sampled_from(ImpactQualifier))
+    condition_text = st.one_of(st.just("if the content reached mainstream media"), texts())
+    condition = draw(condition_text) if qualifier is ImpactQualifier.CONDITIONAL else draw(_optional(condition_text))
+    return Impact(
+        category=draw(st.integers(1, 6)),
+        qualifier=qualifier,
+        condition=condition,
+        scope=draw(_optional(texts())),
+        rationale=draw(_optional(texts())),
+        rated_by=draw(_optional(st.sampled_from(_CLAIMANTS))),
+        rated=draw(_optional(fuzzy_dates(min_year=2010))),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+def impacts(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Impact]:
+    """Breakout Scale ratings, category 1 to 6, with every qualifier (conditional ones have a condition)."""
+    return _impacts(source_ids)
+
+
+def disruptions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Disruption]:
+    """Actions against an operation, by whom, when, how many and on which platform."""
+    return st.builds(
+        Disruption,
+        by=st.one_of(st.sampled_from(_CLAIMANTS), texts()),
+        action=st.sampled_from(DisruptionAction),
+        date=_optional(fuzzy_dates(min_year=2010)),
+        count=_optional(counts(max_value=100_000)),
+        platform=_optional(platforms()),
+        description=_optional(texts()),
+        sources=_cited(source_ids),
+    )
+
+
+def narratives(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Narrative]:
+    """Narratives with topics and languages."""
+    return st.builds(
+        Narrative,
+        summary=texts(),
+        topics=_text_tuples(max_size=3),
+        languages=st.lists(languages(), max_size=2).map(tuple),
+        sources=_cited(source_ids),
+    )
+
+
+def aliases(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Alias]:
+    """Other names of an operation of every kind, with or without who uses them."""
+    return st.builds(
+        Alias,
+        name=texts(),
+        kind=st.sampled_from(AliasKind),
+        used_by=_optional(st.sampled_from(_CLAIMANTS)),
+        sources=_cited(source_ids),
+    )
+
+
+def relations(*, other_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Relation]:
+    """Relations to another operation, of every kind; ``other`` is one of ``other_ids`` when given."""
+    if other_ids is not None and not other_ids:
+        raise ValueError("relations(other_ids=...) needs at least one id (or None for any)")
+    return st.builds(
+        Relation,
+        kind=st.sampled_from(RelationKind),
+        other=identifiers() if other_ids is None else st.sampled_from(tuple(other_ids)),
+        other_name=_optional(texts()),
+        note=_optional(texts()),
+        sources=_cited(source_ids),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations and reports
+
+
+def _some(strategy: Callable[..., st.SearchStrategy[T]], max_size: int, **kwargs: Any) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(strategy(**kwargs), max_size=max_size).map(tuple)
+
+
+@st.composite
+def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: Sequence[str] | None, max_facts: int) -> Operation:
+    source_ids = draw(_unique_identifiers(max_size=max_facts))
+    sources_ = tuple(draw(sources(id=source_id)) for source_id in source_ids)
+    actor_ids = draw(_unique_identifiers(max_size=max_facts))
+    actors_ = tuple(
+        draw(actors(id=actor_id, parent_ids=actor_ids[:index], source_ids=source_ids)) for index, actor_id in enumerate(actor_ids)
+    )
+    attributions_ = list(draw(_some(attributions, max_facts, actor_ids=actor_ids, source_ids=source_ids)))
+    conflicting: bool = draw(st.booleans())
+    if attributions_ and conflicting:
+        # A conflicting or revised claim about the same operation.
+        first = attributions_[0]
+        attributions_.append(
+            attrs.evolve(
+                first,
+                claimant=draw(st.one_of(st.sampled_from(_CLAIMANTS), texts())),
+                countries=draw(st.lists(countries(), min_size=1, max_size=2, unique=True)),
+                status=draw(st.sampled_from(ClaimStatus)),
+                confidence=draw(_optional(confidences())),
+            )
+        )
+    name = draw(_optional(st.one_of(st.sampled_from(("Bad Grammar", "Doppelganger", "Spamouflage", "Zero Zeno")), texts())))
+    summary = draw(texts(max_size=80)) if name is None else draw(_optional(texts(max_size=80)))
+    if related_ids is None:
+        relations_ = draw(_some(relations, 2, source_ids=source_ids))
+    elif related_ids:
+        relations_ = draw(_some(relations, 2, other_ids=related_ids, source_ids=source_ids))
+    else:
+        relations_ = ()
+    return Operation(
+        id=draw(identifiers()) if operation_id is None else operation_id,
+        name=name,
+        kind=draw(st.sampled_from(OperationKind)),
+        summary=summary,
+        aliases=draw(_some(aliases, 2, source_ids=source_ids)),
+        activity=draw(_optional(periods())),
+        detected=draw(_optional(periods(relative=False))),
+        actors=actors_,
+        attributions=tuple(attributions_),
+        targets=draw(_some(targets, max_facts, source_ids=source_ids)),
+        topics=draw(_text_tuples(max_size=max_facts)),
+        narratives=draw(_some(narratives, 2, source_ids=source_ids)),
+        languages=draw(st.lists(languages(), max_size=max_facts).map(tuple)),
+        assets=draw(_some(assets, max_facts, source_ids=source_ids)),
+        techniques=draw(_some(technique_uses, max_facts, source_ids=source_ids)),
+        ai_uses=draw(_some(ai_uses, 2, source_ids=source_ids)),
+        impacts=draw(_some(impacts, 2, source_ids=source_ids)),
+        disruptions=draw(_some(disruptions, 2, source_ids=source_ids)),
+        ad_spend=draw(st.lists(moneys(), max_size=1).map(tuple)),
+        relations=relations_,
+        sources=sources_,
+        notes=draw(_optional(texts())),
+    )
+
+
+def operations(
+    *,
+    id: str | None = None,
+    related_ids: Sequence[str] | None = None,
+    max_facts: int = 3,
+) -> st.SearchStrategy[Operation]:
+    """Internally consistent operations, named or not, with every kind of fact.
+
+    Facts cite only sources the operation defines, attributions and actor parents name only its
+    actors, and source and actor ids are unique. ``id`` fixes the operation's id; relations point
+    at ``related_ids`` when given (none when it is empty) and at any id when it is None. Each
+    list of facts has at most ``max_facts`` items (some at most two) so that tests stay fast.
+    """
+    return _operations(id, None if related_ids is None else tuple(related_ids), max_facts)
+
+
+@st.composite
+def _reports(draw: st.DrawFn, max_operations: int, max_facts: int) -> Report:
+    operation_ids = draw(_unique_identifiers(max_size=max_operations))
+    operations_ = tuple(
+        draw(operations(id=operation_id, related_ids=[o for o in operation_ids if o != operation_id], max_facts=max_facts))
+        for operation_id in operation_ids
+    )
+    return Report(
+        id=draw(identifiers()),
+        title=draw(st.one_of(st.just("AI and Covert Influence Operations: Latest Trends"), texts())),
+        publisher=draw(st.one_of(st.sampled_from(_CLAIMANTS), texts())),
+        published=draw(_optional(fuzzy_dates(min_year=2010, precisions=["year", "month", "day"]))),
+        url=draw(_optional(_urls())),
+        authors=draw(_text_tuples(max_size=2)),
+        summary=draw(_optional(texts(max_size=80))),
+        findings=draw(_text_tuples(max_size=3)),
+        operations=operations_,
+    )
+
+
+def reports(*, max_operations: int = 3, max_facts: int = 2) -> st.SearchStrategy[Report]:
+    """Reports of up to ``max_operations`` operations with unique ids, related only to each other."""
+    return _reports(max_operations, max_facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration: st.from_type(Operation) and friends use the strategies above.
+
+
+# The strategy each model class is registered with.
+STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Actor: actors,
+    AIUse: ai_uses,
+    Alias: aliases,
+    Asset: assets,
+    Attribution: attributions,
+    Audience: audiences,
+    Confidence: confidences,
+    Count: counts,
+    Country: countries,
+    Disruption: disruptions,
+    FuzzyDate: fuzzy_dates,
+    Impact: impacts,
+    Language: languages,
+    Money: moneys,
+    Narrative: narratives,
+    Operation: operations,
+    Period: periods,
+    Platform: platforms,
+    Region: regions,
+    Relation: relations,
+    RelativeDate: relative_dates,
+    Report: reports,
+    Source: sources,
+    Subdivision: subdivisions,
+    Tactic: tactics,
+    Target: targets,
+    TechniqueRef: technique_refs,
+    TechniqueUse: technique_uses,
+}
+for _cls, _factory in STRATEGIES.items():
+    st.register_type_strategy(_cls, st.deferred(_factory))
