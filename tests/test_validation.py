@@ -32,8 +32,8 @@ def bad_operation() -> Operation:
     return Operation(
         id="op",
         name="Op",
-        activity=Period(start=FuzzyDate.of(2023, 5)),
-        detected=Period(start=FuzzyDate.of(2022)),
+        activity=Period(start=FuzzyDate.of(2023, 5), sources=["src"]),
+        detected=Period(start=FuzzyDate.of(2022), sources=["src"]),
         attributions=[Attribution(claimant="Meta", actor="ghost", sources=["src"])],
         targets=[Target(place="US")],
         sources=[SOURCE],

@@ -10,7 +10,7 @@ never contradicts a larger one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -86,19 +86,30 @@ def _start(period: Period | None, context: Context) -> FuzzyDate | None:
     return None if period is None else _absolute(period.start, context)
 
 
-def _facts(operation: Operation) -> Iterator[tuple[str, Sequence[Any]]]:
-    """The operation's fact lists that cite sources, by field name."""
-    yield "actors", operation.actors
-    yield "attributions", operation.attributions
-    yield "aliases", operation.aliases
-    yield "targets", operation.targets
-    yield "narratives", operation.narratives
-    yield "assets", operation.assets
-    yield "techniques", operation.techniques
-    yield "ai_uses", operation.ai_uses
-    yield "impacts", operation.impacts
-    yield "disruptions", operation.disruptions
-    yield "relations", operation.relations
+def _facts(operation: Operation) -> Iterator[tuple[str, Any]]:
+    """Every fact of the operation that cites sources, with its path."""
+    for name in ("activity", "detected"):
+        period: Period | None = getattr(operation, name)
+        if period is not None:
+            yield name, period
+    for name in _CITING:
+        for i, item in enumerate(getattr(operation, name)):
+            yield f"{name}[{i}]", item
+
+
+_CITING = (
+    "actors",
+    "attributions",
+    "aliases",
+    "targets",
+    "narratives",
+    "assets",
+    "techniques",
+    "ai_uses",
+    "impacts",
+    "disruptions",
+    "relations",
+)
 
 
 def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
@@ -417,29 +428,25 @@ def _actor_parent_cycle(operation: Operation, context: Context) -> Iterator[Prob
 )
 def _source_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
     known = {source.id for source in operation.sources}
-    for name, items in _facts(operation):
-        for i, item in enumerate(items):
-            for j, source_id in enumerate(item.sources):
-                if source_id not in known:
-                    yield Problem(
-                        path=f"{name}[{i}].sources[{j}]", message=f"no source {source_id!r} in the operation", value=source_id
-                    )
+    for path, fact in _facts(operation):
+        for j, source_id in enumerate(fact.sources):
+            if source_id not in known:
+                yield Problem(path=f"{path}.sources[{j}]", message=f"no source {source_id!r} in the operation", value=source_id)
 
 
 @rule(
     "OPS211",
     "fact-uncited",
     WARNING,
-    "A fact (actor, attribution, alias, target, narrative, asset, technique, AI use, rating, disruption, relation) "
-    "cites no source, in an operation that defines sources.",
+    "A fact (activity or detection period, actor, attribution, alias, target, narrative, asset, technique, AI use, "
+    "rating, disruption, relation) cites no source, in an operation that defines sources.",
 )
 def _fact_uncited(operation: Operation, context: Context) -> Iterator[Problem]:
     if not operation.sources:
         return
-    for name, items in _facts(operation):
-        for i, item in enumerate(items):
-            if not item.sources:
-                yield Problem(path=f"{name}[{i}].sources", message=f"{name}[{i}] ({item}) cites no source", value=())
+    for path, fact in _facts(operation):
+        if not fact.sources:
+            yield Problem(path=f"{path}.sources", message=f"{path} ({fact}) cites no source", value=())
 
 
 @rule("OPS212", "operation-unsourced", WARNING, "The operation defines no sources at all, so none of its facts can be traced.")
