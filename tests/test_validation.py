@@ -190,3 +190,14 @@ def test_best_match_of_real_findings() -> None:
     best = best_match(iter_errors(bad_operation()))
     assert best is not None
     assert best.code == "OPS101"
+
+
+def test_every_code_has_one_entry_in_the_rule_reference() -> None:
+    from pathlib import Path
+
+    from opsmodel.validation import DOCUMENT_CODES
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "rules.md").read_text(encoding="utf-8")
+    headings = [line[4:] for line in page.splitlines() if line.startswith("### ")]
+    expected = [f"{code} {name}" for code, (name, _) in DOCUMENT_CODES.items()] + [f"{r.code} {r.name}" for r in RULES]
+    assert headings == expected
