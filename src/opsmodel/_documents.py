@@ -46,12 +46,20 @@ def detect_format(text: str) -> str:
         data = json.loads(stripped)
     except ValueError:
         lines = [line for line in stripped.splitlines() if line.strip()]
-        if len(lines) > 1 and all(line.lstrip().startswith("{") for line in lines[:2]):
+        if len(lines) > 1 and _is_json(lines[0]):
             return "jsonl"
         return "json"
     if isinstance(data, dict) and data.get("type") == "bundle":
         return "stix"
     return "json"
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 def _finding(code: str, path: str, message: str, value: Any = None, *, line: int | None = None) -> Finding:
@@ -119,6 +127,10 @@ def _parse_json(text: str, *, line: int | None = None) -> tuple[Any, Finding | N
 def _load_one(text: str, data: Any, format_name: str, *, line: int | None) -> tuple[Report | Operation | None, list[Finding]]:
     module = "opsmodel.stix" if format_name == "stix" else "opsmodel.json"
     code = "OPS005" if format_name == "stix" else "OPS004"
+    if not isinstance(data, dict):
+        found = type(data).__name__
+        expected = "a STIX bundle (a JSON object)" if format_name == "stix" else "a JSON object (a report or an operation)"
+        return None, [_finding("OPS003", "$", f"expected {expected}, got {found}", line=line)]
     try:
         reader: Any = importlib.import_module(module)
     except ImportError:
@@ -126,9 +138,6 @@ def _load_one(text: str, data: Any, format_name: str, *, line: int | None) -> tu
     try:
         if format_name == "stix":
             return reader.loads(text), []
-        if not isinstance(data, dict):
-            found = type(data).__name__
-            return None, [_finding("OPS003", "$", f"expected a JSON object (a report or an operation), got {found}", line=line)]
         return reader.loads(text, cls=_json_kind(data) if line is None else Operation), []
     except (OpsmodelError, ValueError, TypeError) as exc:
         return None, list(_from_exception(code, exc, line=line))
