@@ -12,7 +12,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ._errors import FieldError, ParseError
-from ._fields import Invalid, Vocabulary, fail, model, to_optional_text, to_source_ids
+from ._fields import Invalid, Vocabulary, check_bool, fail, model, to_optional_text, to_source_ids
 
 __all__ = [
     "Anchor",
@@ -101,12 +101,17 @@ def _to_date_value(value: Any) -> dt.date:
     raise Invalid(value, "a datetime.date, an aware datetime.datetime or an ISO 8601 string")
 
 
-def _first_month(precision: Precision) -> tuple[int, ...]:
-    return {
-        Precision.YEAR: (1,),
-        Precision.HALF: (1, 7),
-        Precision.QUARTER: (1, 4, 7, 10),
-    }.get(precision, tuple(range(1, 13)))
+_FIRST_MONTHS = {
+    Precision.YEAR: (1,),
+    Precision.HALF: (1, 7),
+    Precision.QUARTER: (1, 4, 7, 10),
+    Precision.MONTH: tuple(range(1, 13)),
+    Precision.DAY: tuple(range(1, 13)),
+}
+
+
+def _to_optional_part(value: Any) -> Part | None:
+    return None if value is None else Part(value)
 
 
 _SPAN_MONTHS = {Precision.YEAR: 12, Precision.HALF: 6, Precision.QUARTER: 3, Precision.MONTH: 1}
@@ -121,7 +126,7 @@ def _check_value(instance: FuzzyDate, attribute: attrs.Attribute[Any], value: dt
     if isinstance(value, dt.datetime):
         raise fail(instance, attribute, value, f"a date (not a datetime) for precision {precision.value!r}")
     aligned_day = value.day == 1 or precision is Precision.DAY
-    if not aligned_day or value.month not in _first_month(precision):
+    if not aligned_day or value.month not in _FIRST_MONTHS[precision]:
         raise fail(
             instance,
             attribute,
@@ -144,8 +149,8 @@ class FuzzyDate:
 
     value: dt.date = field(converter=_to_date_value, validator=_check_value)
     precision: Precision = field(converter=Precision)
-    part: Part | None = field(default=None, converter=attrs.converters.optional(Part))
-    approximate: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    part: Part | None = field(default=None, converter=_to_optional_part)
+    approximate: bool = field(default=False, validator=check_bool)
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
     wording: str | None = field(default=None, converter=to_optional_text)
 
@@ -272,7 +277,7 @@ class RelativeDate:
     amount: int = field(validator=_check_amount)
     unit: TimeUnit = field(converter=TimeUnit)
     anchor: Anchor = field(default=Anchor.REPORT, converter=Anchor)
-    approximate: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    approximate: bool = field(default=False, validator=check_bool)
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
     wording: str | None = field(default=None, converter=to_optional_text)
 
@@ -348,7 +353,7 @@ class Period:
 
     start: DateLike | None = field(default=None, converter=_to_optional_datelike)
     end: DateLike | None = field(default=None, converter=_to_optional_datelike, validator=_check_order)
-    ongoing: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    ongoing: bool = field(default=False, validator=check_bool)
     wording: str | None = field(default=None, converter=to_optional_text)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 

@@ -83,7 +83,17 @@ def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: s
     )
 
 
-class Vocabulary(str, enum.Enum):
+class _VocabularyType(enum.EnumMeta):
+    # Converters call the class on every construction; members pass through without Enum's
+    # lookup machinery, which dominates the cost of building small objects.
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        vocabulary: Any = cls
+        if value.__class__ is vocabulary:
+            return value
+        return super().__call__(value, *args, **kwargs)
+
+
+class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
     """A closed vocabulary whose members are also their lowercase string values.
 
     Lookup is forgiving about case, spaces and hyphens (``"Upper end"`` finds ``UPPER_END``)
@@ -128,18 +138,30 @@ def instance_of(value: Any, cls: type[T], what: str) -> T:
 
 def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
     """A tuple of ``cls`` instances from any iterable of them."""
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not cls:
+                break
+        else:
+            return value
     name = cls.__name__
     return tuple_of(value, lambda item: instance_of(item, cls, f"a {name}"), f"{name} objects")
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not item or item.isspace():
+                break
+        else:
+            return value
     return tuple_of(value, to_text, "non-empty strings")
 
 
 def to_text(value: Any) -> str:
     if not isinstance(value, str):
         raise Invalid(value, "a string", problem=f"got {type(value).__name__} {value!r}")
-    if not value.strip():
+    if not value or value.isspace():
         raise Invalid(value, "a non-empty string", problem="got a blank string")
     return value
 
@@ -158,7 +180,22 @@ def to_slug(value: Any) -> str:
 
 
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not _SLUG.match(item):
+                break
+        else:
+            return value
     return tuple_of(value, to_slug, "source ids")
+
+
+def to_optional_slug(value: Any) -> str | None:
+    return None if value is None else to_slug(value)
+
+
+def check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not True and value is not False:
+        raise fail(instance, attribute, value, "True or False")
 
 
 def slugify(text: str) -> str:

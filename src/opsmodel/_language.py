@@ -142,6 +142,12 @@ def _to_language(value: Any) -> Language:
 
 
 def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not Language:
+                break
+        else:
+            return value
     return tuple_of(value, _to_language, "languages")
 
 

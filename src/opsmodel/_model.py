@@ -17,6 +17,7 @@ from ._fields import (
     instances,
     model,
     slugify,
+    to_optional_slug,
     to_optional_text,
     to_slug,
     to_source_ids,
@@ -137,7 +138,7 @@ class Actor:
     nationality: Country | None = field(default=None, converter=to_optional_country)
     location: Country | None = field(default=None, converter=to_optional_country)
     aliases: tuple[str, ...] = field(default=(), converter=to_text_tuple)
-    parent: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    parent: str | None = field(default=None, converter=to_optional_slug)
     description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
@@ -188,9 +189,9 @@ class Attribution:
 
     claimant: str = field(converter=to_text)
     role: AttributionRole = field(default=AttributionRole.ORIGIN, converter=AttributionRole)
-    actor: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    actor: str | None = field(default=None, converter=to_optional_slug)
     countries: tuple[Country, ...] = field(default=(), converter=to_countries)
-    client: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    client: str | None = field(default=None, converter=to_optional_slug)
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
     wording: str | None = field(default=None, converter=to_optional_text)
     claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
