@@ -28,6 +28,7 @@ from opsmodel import (
     RelativeDate,
     Report,
     Source,
+    Tactic,
     Target,
     TechniqueRef,
     TechniqueUse,
@@ -61,10 +62,19 @@ class FakeCatalogue:
     framework = "disarm"
     version = "v1.6"
     removed = frozenset({"T0019"})
-    names: ClassVar[dict[str, str]] = {"T0085.001": "Develop AI-Generated Text", "T0049": "Flood Information Space"}
+    names: ClassVar[dict[str, str]] = {
+        "T0085.001": "Develop AI-Generated Text",
+        "T0049": "Flood Information Space",
+        "TA06": "Develop Content",
+        "TA17": "Maximise Exposure",
+    }
+    owners: ClassVar[dict[str, tuple[str, ...]]] = {"T0085.001": ("TA06",), "T0049": ("TA17",)}
 
-    def get(self, technique_id: str) -> str | None:
-        return self.names.get(technique_id)
+    def get(self, key: str) -> str | None:
+        return self.names.get(key)
+
+    def tactics_of(self, technique_id: str) -> tuple[str, ...]:
+        return self.owners.get(technique_id, ())
 
 
 # (code, bad data, path of the expected finding, good data); each pair differs only in the defect.
@@ -331,8 +341,20 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
     (
         "OPS603",
         lambda: op(techniques=[TechniqueUse(technique=TechniqueRef.disarm("T0049", "Develop AI-Generated Text"), sources=S)]),
-        "$.techniques[0].technique.id",
+        "$.techniques[0].technique.name",
         lambda: op(techniques=[TechniqueUse(technique=TechniqueRef.disarm("T0049", "flood information space"), sources=S)]),
+    ),
+    (
+        "OPS604",
+        lambda: op(techniques=[TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA99"), sources=S)]),
+        "$.techniques[0].tactic.id",
+        lambda: op(techniques=[TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA17"), sources=S)]),
+    ),
+    (
+        "OPS605",
+        lambda: op(techniques=[TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA06"), sources=S)]),
+        "$.techniques[0].tactic.id",
+        lambda: op(techniques=[TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA17"), sources=S)]),
     ),
 ]
 

@@ -1,7 +1,7 @@
 """The built-in validation rules, one function each, registered in :data:`RULES` in code order.
 
 Codes are stable: OPS1xx dates, OPS2xx references and sources, OPS3xx duplicates, OPS4xx
-the Breakout Scale, OPS5xx counts, OPS6xx techniques against a catalogue (OPS0xx are the raw
+the Breakout Scale, OPS5xx counts, OPS6xx techniques and tactics against a catalogue (OPS0xx are the raw
 document checks in :mod:`opsmodel._documents`). Every rule is sound on fuzzy data: a date
 "since at least 2017" or "around May 2023" is never called out of order, a count "at least 12"
 never contradicts a larger one.
@@ -745,21 +745,15 @@ def _followers_without_assets(operation: Operation, context: Context) -> Iterato
 # OPS6xx: techniques against a catalogue
 
 
-def _catalogue_verdicts(catalogue: Any, ref: TechniqueRef) -> Iterator[tuple[str, str]]:
-    """(code, message) pairs for one technique reference; see :func:`opsmodel._catalogues.verdicts`."""
-    from ._catalogues import verdicts
-
-    yield from verdicts(catalogue, ref)
-
-
 def _catalogue_rule(code: str) -> Check:
     def check(operation: Operation, context: Context) -> Iterator[Problem]:
         if context.catalogue is None:
             return
-        for i, use in enumerate(operation.techniques):
-            for found, message in _catalogue_verdicts(context.catalogue, use.technique):
-                if found == code:
-                    yield Problem(path=f"techniques[{i}].technique.id", message=message, value=use.technique.id)
+        from ._catalogues import problems
+
+        for found, path, message, value in problems(context.catalogue, operation):
+            if found == code:
+                yield Problem(path=path, message=message, value=value)
 
     return check
 
@@ -783,6 +777,18 @@ rule(
     "A technique is recorded with a name that differs from the catalogue's name for its id (a mistyped id, "
     "or a renamed technique).",
 )(_catalogue_rule("OPS603"))
+rule(
+    "OPS604",
+    "tactic-unknown",
+    ERROR,
+    "A technique use names a tactic id that does not exist in the given catalogue version.",
+)(_catalogue_rule("OPS604"))
+rule(
+    "OPS605",
+    "tactic-mismatch",
+    WARNING,
+    "A technique use places the technique under a tactic that the catalogue version does not put it under.",
+)(_catalogue_rule("OPS605"))
 
 RULES: tuple[Rule, ...] = tuple(_REGISTERED)
 RULES_BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
