@@ -282,7 +282,7 @@ def _relative_date_unanchored(operation: Operation, context: Context) -> Iterato
 def _relation_target_missing(operation: Operation, context: Context) -> Iterator[Problem]:
     if context.report is None:
         return
-    known = {op.id for op in context.report.operations}
+    known = context.operation_ids or {op.id: i for i, op in enumerate(context.report.operations)}
     for i, relation in enumerate(operation.relations):
         if relation.other not in known:
             yield Problem(
@@ -463,10 +463,11 @@ def _operation_unsourced(operation: Operation, context: Context) -> Iterator[Pro
 def _duplicate_operation_id(operation: Operation, context: Context) -> Iterator[Problem]:
     if context.report is None or context.index is None:
         return
-    for j, other in enumerate(context.report.operations[: context.index]):
-        if other.id == operation.id:
-            yield Problem(path="id", message=f"id {operation.id!r} already used by operations[{j}]", value=operation.id)
-            return
+    first = context.operation_ids.get(operation.id)
+    if first is None:
+        first = next((j for j, other in enumerate(context.report.operations) if other.id == operation.id), context.index)
+    if first < context.index:
+        yield Problem(path="id", message=f"id {operation.id!r} already used by operations[{first}]", value=operation.id)
 
 
 @rule("OPS302", "duplicate-source-id", ERROR, "Two sources of an operation have the same id, so citations are ambiguous.")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -147,6 +147,8 @@ class Context:
     report: Report | None = None
     index: int | None = None
     catalogue: Any = None
+    operation_ids: Mapping[str, int] = field(factory=dict, eq=False, repr=False)
+    """Each operation id of the report, with the index of its first operation (computed once per report)."""
 
     @property
     def path(self) -> str:
@@ -243,7 +245,12 @@ def iter_errors(
         rules = RULES
     chosen = _selected(tuple(rules), select, ignore)
     if isinstance(obj, Report):
-        contexts = [(op, Context(report=obj, index=i, catalogue=catalogue)) for i, op in enumerate(obj.operations)]
+        first: dict[str, int] = {}
+        for i, op in enumerate(obj.operations):
+            first.setdefault(op.id, i)
+        contexts = [
+            (op, Context(report=obj, index=i, catalogue=catalogue, operation_ids=first)) for i, op in enumerate(obj.operations)
+        ]
     elif isinstance(obj, Operation):
         contexts = [(obj, Context(catalogue=catalogue))]
     else:
