@@ -82,13 +82,24 @@ def _from_exception(code: str, exc: BaseException, *, line: int | None = None) -
         path = getattr(problem, "path", None)
         if not isinstance(path, str) or not path.startswith("$"):
             path = "$"
-        message = getattr(problem, "message", None)
-        if not isinstance(message, str) or problem is exc:
-            message = str(problem) if problem is not exc else str(exc)
+        message = _message(problem) if problem is not exc else str(exc)
         detail = getattr(problem, "code", None)
         if isinstance(detail, str) and detail not in message:
             message = f"{message} [{detail}]"
-        yield _finding(code, path, message, getattr(problem, "value", None), line=line)
+        value = getattr(problem, "value", None)
+        if value is None:
+            value = getattr(problem, "object_id", None)  # a STIX problem names the object
+        yield _finding(code, path, message, value, line=line)
+
+
+def _message(problem: Any) -> str:
+    message = getattr(problem, "message", None)
+    if isinstance(message, str):
+        return message
+    what, expected = getattr(problem, "problem", None), getattr(problem, "expected", None)
+    if isinstance(what, str):
+        return f"{what}; expected {expected}" if isinstance(expected, str) else what
+    return str(problem)
 
 
 def _json_kind(data: Any) -> type[Report] | type[Operation]:
