@@ -2,9 +2,10 @@
 
 Codes are stable: OPS1xx dates, OPS2xx references and sources, OPS3xx duplicates, OPS4xx
 the Breakout Scale, OPS5xx counts, OPS6xx techniques and tactics against a catalogue (OPS0xx are the raw
-document checks in :mod:`opsmodel._documents`). Every rule is sound on fuzzy data: a date
-"since at least 2017" or "around May 2023" is never called out of order, a count "at least 12"
-never contradicts a larger one.
+document checks in :mod:`opsmodel._documents`). Every rule is sound on fuzzy data: two dates
+are out of order only if they are on every reading ("since at least 2017" has no earliest day;
+"around May 2023" is widened to April to June), and a count "at least 12" never contradicts a
+larger one.
 """
 
 from __future__ import annotations
