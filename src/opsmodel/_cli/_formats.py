@@ -18,3 +18,16 @@ Reader = Callable[[str], Report]
 WRITERS: dict[str, tuple[str, Writer]] = {}
 # format name -> reader
 READERS: dict[str, Reader] = {}
+
+
+def _write_navigator_layer(report: Report, stream: IO[str]) -> None:
+    """The report's DISARM techniques as a DISARM Navigator layer (format 4.5)."""
+    import json
+
+    from .._navigator import to_layer
+
+    json.dump(to_layer(report), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+WRITERS["navigator"] = ("navigator-layer.json", _write_navigator_layer)
