@@ -464,3 +464,54 @@ def test_catalogue_rules_need_a_catalogue() -> None:
 def test_catalogue_of_another_framework_is_not_consulted() -> None:
     use = TechniqueUse(technique=TechniqueRef(framework="attack", id="T1566"), sources=S)
     assert _findings(op(techniques=[use]), "OPS601") == []
+
+
+# --- with a real catalogue from opsmodel.taxonomy ------------------------------------------------
+
+
+def _release(version: str, *technique_ids: str) -> Any:
+    from opsmodel.taxonomy import Catalogue, TacticEntry, TechniqueEntry
+
+    names = {"T0049": "Flood Information Space", "T0085": "Develop Text-Based Content", "T0085.001": "Develop AI-Generated Text"}
+    tactics = {"T0049": "TA17", "T0085": "TA06", "T0085.001": "TA06"}
+    return Catalogue(
+        framework="disarm",
+        version=version,
+        tactics=[TacticEntry(id="TA06", name="Develop Content"), TacticEntry(id="TA17", name="Maximise Exposure")],
+        techniques=[
+            TechniqueEntry(id=t, name=names[t], tactics=[tactics[t]], parent="T0085" if t == "T0085.001" else None)
+            for t in technique_ids
+        ],
+    )
+
+
+def test_taxonomy_catalogue_findings_become_ops6xx() -> None:
+    old = _release("1.6", "T0049", "T0085", "T0085.001")
+    new = _release("1.7", "T0049", "T0085").with_history(old)
+    operation = op(
+        techniques=[
+            TechniqueUse(technique="T0085.001", sources=S),
+            TechniqueUse(technique="T0999", sources=S),
+            TechniqueUse(technique=TechniqueRef.disarm("T0049", "Develop AI-Generated Text"), sources=S),
+            TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA99"), sources=S),
+            TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA06"), sources=S),
+            TechniqueUse(technique="T0085", tactic=Tactic(framework="disarm", id="TA06"), sources=S),
+        ]
+    )
+    found = [(f.code, f.path) for f in iter_errors(operation, catalogue=new, select=["OPS6"])]
+    assert found == [
+        ("OPS601", "$.techniques[1].technique.id"),
+        ("OPS602", "$.techniques[0].technique.id"),
+        ("OPS603", "$.techniques[2].technique.name"),
+        ("OPS604", "$.techniques[3].tactic.id"),
+        ("OPS605", "$.techniques[4].tactic.id"),
+    ]
+    assert list(iter_errors(operation, catalogue=old, select=["OPS602"])) == []
+
+
+def test_the_bundled_example_against_a_real_disarm_release(shared_data: Any) -> None:
+    from opsmodel import taxonomy
+
+    catalogue = taxonomy.load(shared_data / "disarm" / "DISARM-v1.6.json")
+    example = examples.load("openai-2024-05")
+    assert [str(f) for f in iter_errors(example, catalogue=catalogue) if f.is_error] == []

@@ -10,11 +10,12 @@ optionally ``removed`` (the ids earlier versions had and this one dropped), ``ta
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from ._catalogue import Catalogue
+from ._crosswalk import check
 from ._model import Operation
 from ._techniques import TechniqueUse
 
@@ -33,13 +34,8 @@ TAXONOMY_CODES = {
 
 def problems(catalogue: Any, operation: Operation) -> Iterator[tuple[str, str, str, Any]]:
     """(code, path relative to the operation, message, value) for every technique problem."""
-    taxonomy: Any
-    try:
-        taxonomy = importlib.import_module("opsmodel.taxonomy")
-    except ImportError:  # pragma: no cover - the taxonomy module ships with opsmodel
-        taxonomy = None
-    if taxonomy is not None and isinstance(catalogue, taxonomy.Catalogue):
-        for finding in taxonomy.check(operation, catalogue):
+    if isinstance(catalogue, Catalogue):
+        for finding in check(operation, catalogue):
             code = TAXONOMY_CODES.get(finding.code)
             if code is not None:
                 yield code, finding.path.removeprefix("$").lstrip("."), finding.message, finding.value
