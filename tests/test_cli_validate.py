@@ -36,6 +36,8 @@ def test_help(command: list[str]) -> None:
         ["validate"],
         ["validate", "--format", "xml", "-"],
         ["validate", "--no-such-option", "-"],
+        ["validate", "--history", "disarm-1.6", "-"],
+        ["validate", "--catalogue", "/no/such/catalogue.json", "-"],
         ["convert", "-", "-"],
         ["convert", "-", "-", "--to", "pdf"],
     ],

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from .._documents import FORMATS, _iter_document_errors
+from .._errors import OpsmodelError
 from .._validation import Finding
 from ._io import InputError, Progress, read_input
 
@@ -58,15 +59,42 @@ def register(subparsers: Any) -> None:
         default=[],
         help="skip these codes, code prefixes or rule names; repeat or separate with commas",
     )
+    parser.add_argument(
+        "--catalogue",
+        metavar="CATALOGUE",
+        help="check technique ids against this framework release (OPS6xx): a framework file, or the name of a "
+        "downloaded published file (see `opsmodel taxonomy list`)",
+    )
+    parser.add_argument(
+        "--history",
+        metavar="OLD",
+        action="append",
+        default=[],
+        help="an earlier release of the --catalogue framework (oldest first; repeat), to tell removed ids from unknown ones",
+    )
     parser.add_argument("--quiet", "-q", action="store_true", help="human output: print only the problems, no summary lines")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, parser=parser)
 
 
 def _flatten(groups: list[list[str]] | None) -> list[str] | None:
     return None if groups is None else [code for group in groups for code in group]
 
 
-def _check(name: str, args: argparse.Namespace) -> list[Finding]:
+def _load_catalogue(args: argparse.Namespace) -> Any:
+    if args.catalogue is None:
+        if args.history:
+            args.parser.error("argument --history: needs --catalogue")
+        return None
+    from ._taxonomy import _catalogue
+
+    try:
+        catalogue = _catalogue(args.catalogue, None)
+        return catalogue.with_history(*(_catalogue(old, None) for old in args.history)) if args.history else catalogue
+    except (OpsmodelError, OSError) as exc:
+        args.parser.error(f"argument --catalogue: cannot load {args.catalogue!r}: {exc}")
+
+
+def _check(name: str, args: argparse.Namespace, catalogue: Any) -> list[Finding]:
     data = read_input(name)
     progress = Progress(f"validating {'stdin' if name == '-' else name}")
     try:
@@ -77,6 +105,7 @@ def _check(name: str, args: argparse.Namespace) -> list[Finding]:
                 select=_flatten(args.select),
                 ignore=_flatten(args.ignore) or (),
                 strict=args.strict,
+                catalogue=catalogue,
                 progress=progress,
             )
         )
@@ -90,6 +119,7 @@ def _summary(findings: list[Finding]) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    catalogue = _load_catalogue(args)
     results: list[tuple[str, list[Finding]]] = []
     unreadable: list[tuple[str, str]] = []
     files_progress = Progress("files", threshold=20)
@@ -97,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         for done, name in enumerate(args.files):
             files_progress(done, len(args.files))
             try:
-                results.append((name, _check(name, args)))
+                results.append((name, _check(name, args, catalogue)))
             except InputError as exc:
                 unreadable.append((name, str(exc)))
                 print(f"opsmodel validate: {exc}", file=sys.stderr)
