@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from opsmodel._cli import main
 from opsmodel._cli._io import Progress
 
 
@@ -42,10 +43,18 @@ def test_help(command: list[str]) -> None:
         ["convert", "-", "-", "--to", "pdf"],
     ],
 )
-def test_usage_errors_exit_2(args: list[str]) -> None:
-    result = _opsmodel(*args, stdin="{}")
-    assert result.returncode == 2, result.stderr
-    assert "usage: opsmodel" in result.stderr or "available formats" in result.stderr
+def test_usage_errors_exit_2(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"{}")))
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    assert "usage: opsmodel" in capsys.readouterr().err
+
+
+def test_a_usage_error_from_the_real_entry_point() -> None:
+    result = _opsmodel("convert", "-", "-", "--to", "pdf", stdin="{}")
+    assert result.returncode == 2
+    assert "cannot write 'pdf'; available formats:" in result.stderr
 
 
 def test_an_unreadable_file_is_a_usage_error_naming_the_file(tmp_path: Path) -> None:
