@@ -232,7 +232,7 @@ def iter_errors(
     strict: bool = False,
     catalogue: Any = None,
 ) -> Iterator[Finding]:
-    """Yield every finding for a report or an operation, lazily, in document order.
+    """Yield every finding for a report or an operation, lazily: operation by operation, rule by rule.
 
     ``rules`` defaults to :data:`opsmodel.validation.RULES`; ``select`` keeps only the rules
     matching its codes, code prefixes (``"OPS1"``) or names; ``ignore`` drops rules likewise;
