@@ -58,12 +58,13 @@ def test_json_lines_problems_carry_their_line() -> None:
     assert findings[1].as_dict()["line"] == 3
 
 
-def test_select_and_ignore_apply_to_document_codes() -> None:
+def test_ignore_applies_to_document_codes_but_select_does_not() -> None:
     text = "[1]\n{broken\n"
     assert [f.code for f in iter_document_errors(text, ignore=["OPS003"])] == ["OPS001"]
     assert [f.code for f in iter_document_errors(text, ignore=["not-json"])] == ["OPS003"]
-    assert [f.code for f in iter_document_errors(text, select=["OPS1"])] == []
-    assert [f.code for f in iter_document_errors(text, select=["OPS0"], ignore=["OPS001"])] == ["OPS003"]
+    # selecting only the date rules must not let an unreadable document pass
+    assert [f.code for f in iter_document_errors(text, select=["OPS1"])] == ["OPS003", "OPS001"]
+    assert [f.code for f in iter_document_errors(text, select=["OPS1"], ignore=["OPS0"])] == []
 
 
 def test_unknown_formats_are_refused() -> None:

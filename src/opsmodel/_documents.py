@@ -168,8 +168,8 @@ def iter_document_errors(
 
     ``format`` is ``"json"``, ``"jsonl"`` or ``"stix"``, detected from the content when omitted.
     In JSON Lines, each line is an operation: findings carry its ``line`` and paths start at it.
-    The other arguments are those of :func:`iter_errors`; ``select`` and ``ignore`` apply to
-    document codes (OPS0xx) too.
+    The other arguments are those of :func:`iter_errors`. Document codes (OPS0xx) are reported
+    whatever ``select`` says (an unreadable document has not been checked) unless ``ignore`` names them.
     """
     return _iter_document_errors(
         text, format=format, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue
@@ -232,19 +232,16 @@ def _at_line(finding: Finding, line: int) -> Finding:
     return attrs.evolve(finding, line=line)
 
 
-def _document_filter(select: Iterable[str] | None, ignore: Iterable[str]) -> Any:
-    selected = None if select is None else tuple(select)
+def _document_filter(select: Iterable[str] | None, ignore: Iterable[str]) -> Callable[[str], bool]:
+    """Whether to report a document code: always, unless ``ignore`` names it.
+
+    ``select`` does not drop document codes: a document that cannot be read has not been checked,
+    and must not pass as valid because only, say, the date rules were selected.
+    """
     ignored = tuple(ignore)
 
     def chosen(code: str) -> bool:
         name = DOCUMENT_CODES[code][0]
-
-        def hit(key: str) -> bool:
-            key = key.strip()
-            return bool(key) and (code.upper().startswith(key.upper()) or key == name)
-
-        if selected is not None and not any(hit(k) for k in selected):
-            return False
-        return not any(hit(k) for k in ignored)
+        return not any(key.strip() and (code.upper().startswith(key.strip().upper()) or key.strip() == name) for key in ignored)
 
     return chosen

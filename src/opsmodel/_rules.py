@@ -447,13 +447,13 @@ def _fact_uncited(operation: Operation, context: Context) -> Iterator[Problem]:
         return
     for path, fact in _facts(operation):
         if not fact.sources:
-            yield Problem(path=f"{path}.sources", message=f"{path} ({fact}) cites no source", value=())
+            yield Problem(path=f"{path}.sources", message=f"{path} ({fact}) cites no source")
 
 
 @rule("OPS212", "operation-unsourced", WARNING, "The operation defines no sources at all, so none of its facts can be traced.")
 def _operation_unsourced(operation: Operation, context: Context) -> Iterator[Problem]:
     if not operation.sources:
-        yield Problem(path="sources", message=f"operation {operation.id!r} defines no sources", value=())
+        yield Problem(path="sources", message=f"operation {operation.id!r} defines no sources")
 
 
 # ---------------------------------------------------------------------------------------------
