@@ -251,13 +251,11 @@ class FuzzyDate:
             text = f"{self.part.value} {text}"
         if self.approximate:
             text = f"around {text}"
-        prefix = {
-            Bound.BEFORE: "before ",
-            Bound.ON_OR_BEFORE: "by ",
-            Bound.ON_OR_AFTER: "from ",
-            Bound.AFTER: "after ",
-        }.get(self.bound, "")
-        return prefix + text
+        return _BOUND_WORDS.get(self.bound, "") + text
+
+
+# How __str__ words a bound; parse_date reads these back.
+_BOUND_WORDS = {Bound.BEFORE: "before ", Bound.ON_OR_BEFORE: "by ", Bound.ON_OR_AFTER: "from ", Bound.AFTER: "after "}
 
 
 def _check_amount(instance: RelativeDate, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -309,9 +307,14 @@ class RelativeDate:
 
     def __str__(self) -> str:
         if self.amount == 0:
-            return f"at the {self.anchor.value} date"
-        plural = "" if self.amount == 1 else "s"
-        return f"{self.amount} {self.unit.value}{plural} before the {self.anchor.value}"
+            text = f"the {self.anchor.value} date"
+        else:
+            plural = "" if self.amount == 1 else "s"
+            text = f"{self.amount} {self.unit.value}{plural} before the {self.anchor.value}"
+        if self.approximate:
+            text = f"around {text}"
+        exact = "at " if self.amount == 0 and not self.approximate else ""
+        return _BOUND_WORDS.get(self.bound, exact) + text
 
 
 DateLike = Union[FuzzyDate, RelativeDate]
@@ -386,7 +389,7 @@ class Period:
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _APPROX = re.compile(r"^(?:around|about|approximately|approx\.?|circa|ca?\.|roughly|~)\s*", re.I)
@@ -437,7 +440,7 @@ def _number(text: str | None, original: str) -> int:
     if text is None:
         return 1
     text = re.sub(r"\s+", " ", text.lower())
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in _NUMBERS:
         return _NUMBERS[text]
@@ -520,7 +523,10 @@ def _parse_date(text: str, *, wording: bool) -> FuzzyDate | RelativeDate:
     part = None
     if m := _PART.match(rest):
         part, rest = _PARTS[re.sub(r"\s+", " ", m[1].lower())], rest[m.end() :]
-    value, precision = _core(rest, original)
+    try:
+        value, precision = _core(rest, original)
+    except ValueError:  # "2024-13", "0000": the shape of a date, not a real one
+        raise Invalid(original, _EXPECTED, problem=f"{original!r} is not a valid date") from None
     if part is not None and precision in (Precision.DAY, Precision.INSTANT):
         raise Invalid(original, _EXPECTED, problem=f"'early', 'mid' or 'late' cannot qualify a single day in {original!r}")
     return FuzzyDate(value=value, precision=precision, part=part, approximate=approximate, bound=bound, wording=kept)
@@ -533,6 +539,7 @@ _RANGE = [
 _OPEN_START = re.compile(
     r"^(?P<q>since\s+at\s+least|at\s+least\s+since|since|starting|starting\s+in|from|beginning\s+in)\s+(?P<a>.+)$", re.I
 )
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")  # "2019-2021", not the ISO month "2019-05"
 _OPEN_END = re.compile(r"^(?:until|till|up\s+to|through)\s+(?P<b>.+)$", re.I)
 
 
@@ -566,6 +573,8 @@ def _parse_period(text: str) -> Period:
     relative = _parse_date(rest, wording=False) if (_RELATIVE.match(rest)) else None
     if isinstance(relative, RelativeDate):
         return Period(start=relative, end=RelativeDate(amount=0, unit=relative.unit), wording=text)
+    if m := _YEAR_RANGE.match(rest):
+        return Period(start=_parse_date(m[1], wording=False), end=_parse_date(m[2], wording=False), wording=text)
     for pattern in _RANGE:
         if (m := pattern.match(rest)) and not re.match(r"^\d{4}-\d{2}(-\d{2})?$", rest):
             try:
