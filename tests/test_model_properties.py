@@ -159,6 +159,10 @@ def test_evolving_any_field_with_a_bad_value_raises_a_field_error(cls: type[Any]
                 assert error.value is bad or error.value == bad
                 assert error.expected
                 assert str(error).startswith(f"{cls.__name__}.{field.name}")
+                # evolve goes through the same checks as construction: the same error.
+                _, direct = attempt(FieldError, cls, **{**fields_of(value), field.alias: bad})
+                assert direct is not None
+                assert str(direct) == str(error)
 
     check()
 
