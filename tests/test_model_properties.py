@@ -143,16 +143,17 @@ def test_evolving_any_field_keeps_every_invariant(cls: type[Any]) -> None:
 def check_bad_values(value: Any, field: attrs.Attribute[Any]) -> None:
     """Evolving ``field`` with a value no field accepts raises the error construction raises."""
     cls = type(value)
+    alias = field.alias or field.name
     for bad in NEVER_VALID:
         with pytest.raises(FieldError) as caught:
-            attrs.evolve(value, **{field.alias: bad})
+            attrs.evolve(value, **{alias: bad})
         error = caught.value
         assert isinstance(error, ValueError)
         assert (error.owner, error.field.split(".")[0].split("[")[0]) == (cls.__name__, field.name), error
         assert error.value is bad or error.value == bad
         assert error.expected
         assert str(error).startswith(f"{cls.__name__}.{field.name}")
-        _, direct = attempt(FieldError, cls, **{**fields_of(value), field.alias: bad})
+        _, direct = attempt(FieldError, cls, **{**fields_of(value), alias: bad})
         assert direct is not None
         assert str(direct) == str(error)
 
@@ -160,7 +161,8 @@ def check_bad_values(value: Any, field: attrs.Attribute[Any]) -> None:
 def check_valid_value(value: Any, field: attrs.Attribute[Any], replacement: Any) -> None:
     """Evolving ``field`` with another valid value of it gives a valid value, unless a cross-field rule refuses."""
     cls = type(value)
-    evolved, refused = attempt(FieldError, attrs.evolve, value, **{field.alias: replacement})
+    alias = field.alias or field.name
+    evolved, refused = attempt(FieldError, attrs.evolve, value, **{alias: replacement})
     if refused is not None:
         # Only a rule tying this field to another may refuse a value valid elsewhere.
         assert field.name in CROSS_FIELD.get(cls, set()), refused
