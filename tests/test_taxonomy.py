@@ -225,6 +225,7 @@ def test_csv_with_a_wrong_header(tmp_path: Path) -> None:
     [
         ("", "the file is empty"),
         ("Tactic,Technique,Procedure\n", "no rows"),
+        ("Tactic,Technique,Procedure,Indicator\n", "a per-network indicator file, not the TTP index"),
         ("Tactic,Technique,Procedure\nAcquiring,0.1 IPs,0.1.1 P\n", "line 2: tactic 'Acquiring' does not start with a dotted id"),
         ("Tactic,Technique,Procedure\n0. A,0.1 B\n", "line 2: expected three non-empty cells"),
         ("Tactic,Technique,Procedure\n0. A,0.1 B,0.1.1 C\n1. D,0.1 B,0.1.2 E\n", "line 3: technique 0.1 appears under"),

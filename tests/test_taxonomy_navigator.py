@@ -9,22 +9,21 @@ import json
 from pathlib import Path
 from typing import Any
 
-import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opsmodel import Operation, Tactic, TechniqueRef, TechniqueUse, examples
+from opsmodel import Operation, Report, Tactic, TechniqueRef, TechniqueUse, examples
 from opsmodel import taxonomy as tx
 from opsmodel._cli import main
-
-navlayers = pytest.importorskip(
-    "mitreattack.navlayers", reason="mitreattack-python (the tests dependency group) is not installed for this Python"
-)
+from opsmodel.testing import reports
 
 
 def _navlayers_problems(layer: dict[str, Any]) -> list[str]:
     """What navlayers prints when loading a copy of ``layer`` under an ATT&CK domain (it knows no other)."""
+    navlayers = pytest.importorskip(
+        "mitreattack.navlayers", reason="mitreattack-python (the tests dependency group) is not installed for this Python"
+    )
     attack = copy.deepcopy(layer)
     attack["domain"] = "enterprise-attack"
     printed = io.StringIO()
@@ -155,6 +154,8 @@ def test_bad_arguments(v16: tx.Catalogue) -> None:
         tx.to_layer([], navigator="mitre")
     with pytest.raises(tx.LayerError, match=r"the catalogue is disarm 1\.6, but the layer draws attack techniques"):
         tx.to_layer([], framework="attack", catalogue=v16)
+    with pytest.raises(tx.LayerError, match="cannot draw 'meta-ookc' techniques"):
+        tx.to_layer([], framework="meta-ookc")
     with pytest.raises(tx.LayerError, match="item 0 is a str"):
         tx.to_layer(["op"])  # type: ignore[list-item]
 
@@ -203,4 +204,20 @@ def test_generated_corpora_make_loadable_layers(operations: list[Operation], nav
     for entry in layer["techniques"]:
         if "score" in entry:
             assert entry["score"] == sum(any(u.technique.id == entry["techniqueID"] for u in op.techniques) for op in operations)
-    assert attrs.has(type(tx.from_layer(layer)[0])) if layer["techniques"] else True
+
+
+@settings(max_examples=25)
+@given(reports(), st.sampled_from(["disarm", "attack"]), st.sampled_from(["disarm", "attack"]))
+def test_generated_reports_make_loadable_layers(report: Report, framework: str, navigator: str) -> None:
+    layer = tx.to_layer(report, framework=framework, navigator=navigator)
+    json.dumps(layer, allow_nan=False)  # JSON-ready
+    assert _navlayers_problems(layer) == []
+    users: dict[str, set[str]] = {}
+    for operation in report:
+        for use in operation.techniques:
+            if use.technique.framework == framework:
+                users.setdefault(use.technique.id, set()).add(operation.id)
+    scored = {t["techniqueID"]: t["score"] for t in layer["techniques"] if "score" in t}
+    assert scored == {technique: len(ids) for technique, ids in users.items()}
+    # from_layer strips the ids it reads; the model's id grammar lets a trailing newline through ('T0001\n')
+    assert {i.strip() for i in users} <= {entry.technique.id for entry in tx.from_layer(layer, framework=framework)}

@@ -5,13 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import pickle
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from opsmodel import Report
 from opsmodel import taxonomy as tx
+from opsmodel.testing import reports
 
 _NAMES = st.sampled_from(["Alpha", "alpha", "Beta Test", "beta  test", "Gamma", "Delta Force", "Epsilon"]) | st.text(
     alphabet="abcdefgh XYZ-", min_size=1, max_size=12
@@ -55,7 +59,8 @@ def _assert_lookups_agree(catalogue: tx.Catalogue) -> None:
             else:
                 with pytest.raises(tx.UnknownEntryError, match="use an id"):
                     catalogue.technique_named(entry.name)
-            assert entry in catalogue.members(entry.tactics[0]) if entry.tactics else True
+            for tactic in entry.tactics:
+                assert entry in catalogue.members(tactic)
         else:
             assert tx.normalise_name(catalogue.tactic(entry.name).name) == tx.normalise_name(entry.name)
 
@@ -153,3 +158,101 @@ def test_meta_labels_are_normalised(rows: list[tuple[int, int, int, str]], pad: 
     catalogue = tx.parse_meta_csv(_csv(clean))
     assert len(catalogue.subtechniques) == len(rows)
     assert all(t.parent is not None and t.id.startswith(t.parent + ".") for t in catalogue.subtechniques)
+
+
+# -- check(): every finding points at the value it complains about ---------------------------------
+
+_SMALL = tx.Catalogue(
+    framework="disarm",
+    version="1.6",
+    tactics=[tx.TacticEntry(id="TA06", name="Develop Content")],
+    techniques=[
+        tx.TechniqueEntry(id="T0085", name="Develop Text-Based Content", tactics=["TA06"]),
+        tx.TechniqueEntry(id="T0085.001", name="Develop AI-Generated Text", tactics=["TA06"], parent="T0085"),
+    ],
+    removals=[tx.Removal(id="T0023", name="Distort Facts", last_version="1.5", removed_in="1.6")],
+)
+
+
+def _resolve(obj: Any, path: str) -> Any:
+    assert path.startswith("$")
+    for attribute, index in re.findall(r"\.(\w+)|\[(\d+)\]", path[1:]):
+        obj = getattr(obj, attribute) if attribute else obj[int(index)]
+    return obj
+
+
+@settings(max_examples=20)
+@given(reports(max_operations=2))
+def test_findings_point_at_their_values(report: Report) -> None:
+    findings = tx.check(report, _SMALL)
+    for finding in findings:
+        assert _resolve(report, finding.path) == finding.value
+    expected = {
+        f"$.operations[{i}].techniques[{j}].technique.id"
+        for i, operation in enumerate(report)
+        for j, use in enumerate(operation.techniques)
+        if use.technique.framework == "disarm" and use.technique.id not in _SMALL
+    }
+    assert {f.path for f in findings if f.path.endswith(".technique.id")} == expected
+
+
+# -- the STIX loader: any bundle of DISARM's shape reads back as the catalogue it was made from ----
+
+
+def _bundle(catalogue: tx.Catalogue, stix_ids: list[str]) -> dict[str, Any]:
+    """``catalogue`` as DISARM publishes it: random STIX ids, techniques under "mitre-attack", a matrix for order."""
+    ids = iter(stix_ids)
+    tactic_refs = {t.id: f"x-mitre-tactic--{next(ids)}" for t in catalogue.tactics}
+    technique_refs = {t.id: f"attack-pattern--{next(ids)}" for t in catalogue.techniques}
+    objects: list[dict[str, Any]] = [
+        {
+            "type": "x-mitre-tactic",
+            "id": tactic_refs[t.id],
+            "name": t.name,
+            "x_mitre_shortname": t.id.lower(),
+            "external_references": [{"source_name": "DISARM", "external_id": t.id}],
+        }
+        for t in catalogue.tactics
+    ]
+    objects += [
+        {
+            "type": "attack-pattern",
+            "id": technique_refs[t.id],
+            "name": t.name,
+            "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": x.lower()} for x in t.tactics],
+            "external_references": [{"source_name": "mitre-attack", "external_id": t.id}],
+            "x_mitre_is_subtechnique": t.parent is not None,
+        }
+        for t in catalogue.techniques
+    ]
+    objects += [
+        {
+            "type": "relationship",
+            "id": f"relationship--{next(ids)}",
+            "relationship_type": "subtechnique-of",
+            "source_ref": technique_refs[t.id],
+            "target_ref": technique_refs[t.parent],
+        }
+        for t in catalogue.techniques
+        if t.parent is not None
+    ]
+    objects.append({"type": "x-mitre-matrix", "id": "x-mitre-matrix--1", "tactic_refs": list(tactic_refs.values())})
+    return {"type": "bundle", "id": "bundle--1", "objects": objects}
+
+
+@given(catalogues(), st.data())
+def test_stix_bundles_read_back(catalogue: tx.Catalogue, data: st.DataObject) -> None:
+    count = len(catalogue.tactics) + 2 * len(catalogue.techniques)
+    stix_ids = data.draw(st.lists(st.uuids().map(str), min_size=count, max_size=count, unique=True))
+    bundle = _bundle(catalogue, stix_ids)
+    bundle["objects"] = data.draw(st.permutations(bundle["objects"]))
+    if not catalogue.techniques:
+        with pytest.raises(tx.CatalogueError, match="no techniques to load"):
+            tx.parse_disarm_stix(bundle)
+        return
+    loaded = tx.parse_disarm_stix(bundle, version=catalogue.version)
+    assert [t.id for t in loaded.tactics] == [t.id for t in catalogue.tactics]
+    assert {(t.id, t.name, t.parent, frozenset(t.tactics)) for t in loaded.techniques} == {
+        (t.id, t.name, t.parent, frozenset(t.tactics)) for t in catalogue.techniques
+    }
+    assert tx.diff(catalogue, loaded).is_empty

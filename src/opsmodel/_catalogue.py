@@ -185,7 +185,7 @@ Entry = TacticEntry | TechniqueEntry
 
 
 @model
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Catalogue:
     """One release of a framework: phases, tactics and techniques, in the framework's own order.
 
@@ -271,6 +271,9 @@ class Catalogue:
     def label(self) -> str:
         """``"disarm 1.6"``: the framework and version, for messages."""
         return f"{self.framework} {self.version}" if self.version else self.framework
+
+    def __repr__(self) -> str:  # the entries would run to hundreds of lines
+        return f"<Catalogue {self.label}: {len(self.tactics)} tactics, {len(self.techniques)} techniques, source={self.source!r}>"
 
     def __str__(self) -> str:
         return (

@@ -395,8 +395,14 @@ def parse_meta_csv(text: str, version: str | None = None, licence: str | None = 
     header = next(reader, None)
     if header is None:
         raise _fail(where, "the file is empty; expected a header Tactic,Technique,Procedure")
-    if tuple(cell.strip() for cell in header) != META_HEADER:
-        raise _fail(where, f"line 1: the header is {','.join(header)!r}, expected 'Tactic,Technique,Procedure'")
+    cells = tuple(cell.strip() for cell in header)
+    if cells != META_HEADER:
+        hint = (
+            " (a per-network indicator file, not the TTP index Online_Operations_Killchain-TTPs.csv)"
+            if cells[:3] == META_HEADER
+            else ""
+        )
+        raise _fail(where, f"line 1: the header is {','.join(header)!r}, expected 'Tactic,Technique,Procedure'{hint}")
     tactics: dict[str, TacticEntry] = {}
     techniques: dict[str, TechniqueEntry] = {}
     procedures: dict[str, TechniqueEntry] = {}

@@ -29,6 +29,7 @@ _NAVIGATORS = {
 }
 # light to dark red; two colours so that navlayers can build the curve for any maxValue >= 1
 GRADIENT = ("#fee0d2ff", "#de2d26ff")
+_LAYER_FRAMEWORKS = ("disarm", "attack")
 
 
 class LayerError(CatalogueError):
@@ -71,12 +72,18 @@ def to_layer(
     ``navigator`` is ``"disarm"`` (the DISARM Navigator, domain ``DISARM``) or ``"attack"`` (the
     ATT&CK Navigator, domain ``enterprise-attack`` unless ``domain`` says otherwise; ``data_url``
     sets ``customDataURL``, the STIX bundle it should draw, such as DISARM's). Only uses of
-    ``framework`` are drawn. Each technique's score is the number of operations using it; its
-    comment lists them. With a ``catalogue`` each technique is placed under its tactics, and
-    techniques the catalogue lacks are left out (check them with :func:`opsmodel.taxonomy.check`).
+    ``framework`` (``"disarm"`` or ``"attack"``: Navigators need ATT&CK-style ids) are drawn.
+    Each technique's score is the number of operations using it; its comment lists them. With a
+    ``catalogue`` each technique is placed under its tactics, and techniques the catalogue lacks
+    are left out (check them with :func:`opsmodel.taxonomy.check`).
     """
     if navigator not in _NAVIGATORS:
         raise LayerError(f"unknown navigator {navigator!r}; expected one of {', '.join(map(repr, _NAVIGATORS))}")
+    if framework not in _LAYER_FRAMEWORKS:
+        raise LayerError(
+            f"cannot draw {framework!r} techniques: Navigators draw ATT&CK-style ids ('T0085.001'), "
+            f"so the framework must be one of {', '.join(map(repr, _LAYER_FRAMEWORKS))}"
+        )
     if catalogue is not None and catalogue.framework != framework:
         raise LayerError(f"the catalogue is {catalogue.label}, but the layer draws {framework} techniques")
     operations = _operations(source)
