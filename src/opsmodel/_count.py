@@ -182,12 +182,30 @@ _QUALIFIERS = (
 )
 _TRAILING = re.compile(r"\s*(?:\+|or\s+more|and\s+more|plus)$", re.I)
 _RANGE = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|–|to|and)\s*(?P<b>.+)$", re.I)
-_DOZENS = re.compile(r"^(?:dozens|scores)(?:\s+of)?$", re.I)
+# "dozens of accounts", "hundreds of pages": at least two of the unit.
+_DOZENS = re.compile(
+    r"^(?:(?:several|many|some)\s+)?(?P<unit>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
+    r"dozens|scores|hundreds|thousands|millions)(?:\s+of(?:\s+\S.*)?)?$",
+    re.I,
+)
+# "several hundred accounts", "a few thousand followers": at least two of the unit.
+_SEVERAL = re.compile(r"^(?:several|a\s+few)\s+(?P<unit>dozen|hundred|thousand|million)(?:\s+\S.*)?$", re.I)
+_PLURAL_UNITS = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "millions": 2_000_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+}
 _EXPECTED = "a count wording such as '12', 'at least a dozen', 'three to five', 'over 27,000' or 'less than 100'"
 
 
 def _amount(text: str, original: str) -> int:
     text = re.sub(r"\s+", " ", text.strip().lower())
+    if text.startswith("-"):
+        raise Invalid(original, _EXPECTED, problem=f"a count cannot be negative: {original!r}")
     text = re.sub(r"\s+(?:accounts?|pages?|groups?|channels?|websites?|domains?|followers?|people|users?|of\s+\w+)$", "", text)
     if re.fullmatch(r"\d{1,3}(?:[,\s]\d{3})+|\d+", text):
         return int(re.sub(r"[,\s]", "", text))
@@ -206,7 +224,7 @@ def _amount(text: str, original: str) -> int:
                 total, current = total + current, 0
         elif word in _WORDS:
             current += _WORDS[word]
-        elif word.replace(",", "").isdigit():
+        elif word.replace(",", "").isdecimal():  # not isdigit(): "¹" is a digit int() cannot read
             current += int(word.replace(",", ""))
         else:
             raise Invalid(original, _EXPECTED, problem=f"cannot read a number in {original!r}")
@@ -221,8 +239,10 @@ def _parse_count(text: str) -> Count:
     rest = text.strip().rstrip(".")
     if re.fullmatch(r"(?:unknown|unclear|not\s+known|n/?a|undisclosed|an?\s+unknown\s+number(?:\s+of\s+\w+)?)", rest, re.I):
         return Count.unknown(wording=text)
-    if _DOZENS.match(rest):
-        return Count.at_least(24, wording=text)
+    if m := _DOZENS.match(rest):
+        return Count.at_least(_PLURAL_UNITS[re.sub(r"\s+", " ", m["unit"].lower())], wording=text)
+    if m := _SEVERAL.match(rest):
+        return Count.at_least(2 * _SCALES[m["unit"].lower()], wording=text)
     for pattern, kind in _QUALIFIERS:
         if m := pattern.match(rest):
             return Count(kind=kind, value=_amount(rest[m.end() :], text), wording=text)

@@ -49,6 +49,10 @@ def model(cls: C) -> C:
             generated(self, **kwargs)
         except Invalid as exc:
             raise _locate(cls, kwargs, exc) from None
+        except FieldError as exc:
+            # A converter that builds a nested model object from plain data (a place from
+            # "Narnia", a Count from -1) failed inside that class: name our field as well.
+            raise _locate_nested(cls, kwargs, exc) from None
 
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
@@ -70,6 +74,25 @@ def _locate(cls: type, kwargs: dict[str, Any], exc: Invalid) -> FieldError:
                 problem=found.problem,
             )
     return FieldError(owner=cls.__name__, field="?", value=exc.value, expected=exc.expected, problem=exc.problem)
+
+
+def _locate_nested(cls: type, kwargs: dict[str, Any], exc: FieldError) -> FieldError:
+    for attribute in attrs.fields(cls):
+        if attribute.converter is None or attribute.alias not in kwargs:
+            continue
+        try:
+            attribute.converter(kwargs[attribute.alias])
+        except FieldError as found:
+            return FieldError(
+                owner=cls.__name__,
+                field=f"{attribute.name}.{found.field}",
+                value=found.value,
+                expected=found.expected,
+                problem=found.problem,
+            )
+        except Invalid:
+            continue
+    return exc  # raised by one of our own validators: it already names our field
 
 
 def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: str, problem: str | None = None) -> FieldError:
@@ -145,7 +168,8 @@ def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
         else:
             return value
     name = cls.__name__
-    return tuple_of(value, lambda item: instance_of(item, cls, f"a {name}"), f"{name} objects")
+    article = "an" if name[0] in "AEIOU" else "a"
+    return tuple_of(value, lambda item: instance_of(item, cls, f"{article} {name}"), f"{name} objects")
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:

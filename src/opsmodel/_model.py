@@ -189,13 +189,13 @@ class Attribution:
 
     claimant: str = field(converter=to_text)
     role: AttributionRole = field(default=AttributionRole.ORIGIN, converter=AttributionRole)
-    actor: str | None = field(default=None, converter=to_optional_slug)
+    actor: str | None = field(default=None, converter=to_optional_slug, validator=_check_attribution)
     countries: tuple[Country, ...] = field(default=(), converter=to_countries)
     client: str | None = field(default=None, converter=to_optional_slug)
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
     wording: str | None = field(default=None, converter=to_optional_text)
     claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
-    status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus, validator=_check_attribution)
+    status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
 

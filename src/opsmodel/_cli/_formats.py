@@ -44,3 +44,16 @@ def _read_stix(text: str) -> Report:
 WRITERS["stix"] = ("report.stix.json", _write_stix)
 WRITERS["stix-opencti"] = ("report.opencti.stix.json", _write_stix_opencti)
 READERS["stix"] = _read_stix
+
+
+def _write_navigator_layer(report: Report, stream: IO[str]) -> None:
+    """The report's DISARM techniques as a DISARM Navigator layer (format 4.5)."""
+    import json
+
+    from .._navigator import to_layer
+
+    json.dump(to_layer(report), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+WRITERS["navigator"] = ("navigator-layer.json", _write_navigator_layer)
