@@ -118,6 +118,14 @@ _ENCODERS: dict[tuple[type, frozenset[str]], Any] = {}
 _TAGS: dict[type, str] = {}
 
 
+def _encoder_for(cls: type) -> Any:
+    key = (cls, frozenset())
+    encoder = _ENCODERS.get(key)
+    if encoder is None:
+        encoder = _ENCODERS[key] = _compile_encoder(cls, frozenset())
+    return encoder
+
+
 def _compile_encoder(cls: type, skip: frozenset[str]) -> Any:
     """Generate a straight-line encoder for ``cls`` (as attrs generates ``__init__``): one test per field."""
     namespace: dict[str, Any] = {"_encode": encode, "_tagged": _encode_tagged}
@@ -127,13 +135,14 @@ def _compile_encoder(cls: type, skip: frozenset[str]) -> Any:
             continue
         shape = field.shape
         lines.append(f"    item = value.{field.name}")
-        element = {
-            _SCALAR: "{x}",
-            _ENUM: "{x}.value",
-            _DATE: "{x}.isoformat()",
-            _MODEL: "_encode({x})",
-            _UNION: "_tagged({x})",
-        }[shape.kind]
+        if shape.kind == _ENUM:
+            namespace[f"_values{index}"] = {member: member.value for member in shape.target}
+            element = f"_values{index}[{{x}}]"
+        elif shape.kind == _MODEL:
+            namespace[f"_model{index}"] = _encoder_for(shape.target)
+            element = f"_model{index}({{x}})"
+        else:
+            element = {_SCALAR: "{x}", _DATE: "{x}.isoformat()", _UNION: "_tagged({x})"}[shape.kind]
         expression = f"[{element.format(x='e')} for e in item]" if shape.many else element.format(x="item")
         default = field.default
         if default is attrs.NOTHING:

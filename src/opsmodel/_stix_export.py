@@ -318,12 +318,17 @@ class Writer:
         obj["extensions"] = {EXTENSION_ID: payload}
         yield obj
 
-        def relationship(kind: str, target: str, key: str, **extra: Any) -> dict[str, Any]:
+        def relationship(
+            kind: str, target: str, key: str, description: str | None = None, confidence: int | None = None
+        ) -> dict[str, Any]:
             rel = self._base("relationship", stix_id("relationship", f"{campaign}|{key}|{target}"), marking)
             rel["relationship_type"] = kind
             rel["source_ref"] = campaign
             rel["target_ref"] = target
-            rel.update({k: v for k, v in extra.items() if v is not None})
+            if description is not None:
+                rel["description"] = description
+            if confidence is not None:
+                rel["confidence"] = confidence
             self._record(rel["id"])
             return rel
 
