@@ -119,7 +119,7 @@ _TAGS: dict[type, str] = {}
 
 
 def _encoder_for(cls: type) -> Any:
-    key = (cls, frozenset())
+    key: tuple[type, frozenset[str]] = (cls, frozenset())
     encoder = _ENCODERS.get(key)
     if encoder is None:
         encoder = _ENCODERS[key] = _compile_encoder(cls, frozenset())
