@@ -85,6 +85,14 @@ ERROR_CODES: dict[str, str] = {
 
 _DUMP_OPTIONS: dict[str, Any] = {"indent": 2, "ensure_ascii": False}
 _LINE_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
+# Text is written as UTF-8, not \u-escaped, except characters that some readers take for line
+# breaks (str.splitlines, JavaScript): escaped, a JSON Lines record is always one line.
+_LINE_BREAKS = re.compile("[\x1c-\x1e\x85\u2028\u2029]")
+_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def _escape_breaks(text: str) -> str:
+    return text.translate(_ESCAPES) if _LINE_BREAKS.search(text) else text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -834,7 +842,7 @@ def dumps(obj: Any) -> str:
     Fields come in the model's order, defaults are left out, instants are UTC with ``Z``, and
     the text is indented by two spaces, UTF-8 friendly (not ``\\u``-escaped), ending in a newline.
     """
-    return json.dumps(document(obj), **_DUMP_OPTIONS) + "\n"
+    return _escape_breaks(json.dumps(document(obj), **_DUMP_OPTIONS)) + "\n"
 
 
 @typing.overload
@@ -892,7 +900,7 @@ def dump_lines(operations: Iterable[Operation], fp: IO[str]) -> int:
     for operation in operations:
         if type(operation) is not Operation:
             raise TypeError(f"dump_lines writes Operation values, got {type(operation).__name__} (item {count})")
-        fp.write(encode(unstructure(operation)) + "\n")
+        fp.write(_escape_breaks(encode(unstructure(operation))) + "\n")
         count += 1
     return count
 
