@@ -41,6 +41,7 @@ from ._json import (
     to_dict,
     unknown_fields,
 )
+from ._schema import schema
 
 __all__ = [
     "ERROR_CODES",
@@ -58,6 +59,7 @@ __all__ = [
     "load_lines",
     "loads",
     "make_converter",
+    "schema",
     "to_dict",
     "unknown_fields",
 ]
