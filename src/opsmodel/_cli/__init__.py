@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from .._errors import OpsmodelError
 from .._version import __version__
-from . import _demo
+from . import _demo, _schema
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
-_COMMANDS = (_demo,)
+_COMMANDS = (_demo, _schema)
 
 
 def build_parser() -> argparse.ArgumentParser:
