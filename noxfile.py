@@ -48,7 +48,7 @@ def docs(session: nox.Session) -> None:
     """The documentation, built as Read the Docs builds it, with warnings as errors."""
     session.install("-e", ".", *_group("docs"))
     out = Path("docs/_build/html")
-    session.run("sphinx-build", "--fail-on-warning", "--keep-going", "-b", "html", "docs", str(out), *session.posargs)
+    session.run("sphinx-build", "--quiet", "--fail-on-warning", "--keep-going", "-b", "html", "docs", str(out), *session.posargs)
 
 
 @nox.session(python="3.11")

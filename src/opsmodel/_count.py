@@ -182,12 +182,16 @@ _QUALIFIERS = (
 )
 _TRAILING = re.compile(r"\s*(?:\+|or\s+more|and\s+more|plus)$", re.I)
 _RANGE = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|–|to|and)\s*(?P<b>.+)$", re.I)
-_DOZENS = re.compile(r"^(?:dozens|scores)(?:\s+of)?$", re.I)
+# "dozens of accounts", "hundreds of pages": at least two of the unit.
+_DOZENS = re.compile(r"^(?P<unit>dozens|scores|hundreds|thousands|millions)(?:\s+of(?:\s+\S.*)?)?$", re.I)
+_PLURAL_UNITS = {"dozens": 24, "scores": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
 _EXPECTED = "a count wording such as '12', 'at least a dozen', 'three to five', 'over 27,000' or 'less than 100'"
 
 
 def _amount(text: str, original: str) -> int:
     text = re.sub(r"\s+", " ", text.strip().lower())
+    if text.startswith("-"):
+        raise Invalid(original, _EXPECTED, problem=f"a count cannot be negative: {original!r}")
     text = re.sub(r"\s+(?:accounts?|pages?|groups?|channels?|websites?|domains?|followers?|people|users?|of\s+\w+)$", "", text)
     if re.fullmatch(r"\d{1,3}(?:[,\s]\d{3})+|\d+", text):
         return int(re.sub(r"[,\s]", "", text))
@@ -206,7 +210,7 @@ def _amount(text: str, original: str) -> int:
                 total, current = total + current, 0
         elif word in _WORDS:
             current += _WORDS[word]
-        elif word.replace(",", "").isdigit():
+        elif word.replace(",", "").isdecimal():  # not isdigit(): "¹" is a digit int() cannot read
             current += int(word.replace(",", ""))
         else:
             raise Invalid(original, _EXPECTED, problem=f"cannot read a number in {original!r}")
@@ -221,8 +225,8 @@ def _parse_count(text: str) -> Count:
     rest = text.strip().rstrip(".")
     if re.fullmatch(r"(?:unknown|unclear|not\s+known|n/?a|undisclosed|an?\s+unknown\s+number(?:\s+of\s+\w+)?)", rest, re.I):
         return Count.unknown(wording=text)
-    if _DOZENS.match(rest):
-        return Count.at_least(24, wording=text)
+    if m := _DOZENS.match(rest):
+        return Count.at_least(_PLURAL_UNITS[m["unit"].lower()], wording=text)
     for pattern, kind in _QUALIFIERS:
         if m := pattern.match(rest):
             return Count(kind=kind, value=_amount(rest[m.end() :], text), wording=text)

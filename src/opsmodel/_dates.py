@@ -12,7 +12,7 @@ from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from ._errors import FieldError, ParseError
-from ._fields import Invalid, Vocabulary, fail, model, to_optional_text
+from ._fields import Invalid, Vocabulary, check_bool, fail, model, to_optional_text, to_source_ids
 
 __all__ = [
     "Anchor",
@@ -101,12 +101,17 @@ def _to_date_value(value: Any) -> dt.date:
     raise Invalid(value, "a datetime.date, an aware datetime.datetime or an ISO 8601 string")
 
 
-def _first_month(precision: Precision) -> tuple[int, ...]:
-    return {
-        Precision.YEAR: (1,),
-        Precision.HALF: (1, 7),
-        Precision.QUARTER: (1, 4, 7, 10),
-    }.get(precision, tuple(range(1, 13)))
+_FIRST_MONTHS = {
+    Precision.YEAR: (1,),
+    Precision.HALF: (1, 7),
+    Precision.QUARTER: (1, 4, 7, 10),
+    Precision.MONTH: tuple(range(1, 13)),
+    Precision.DAY: tuple(range(1, 13)),
+}
+
+
+def _to_optional_part(value: Any) -> Part | None:
+    return None if value is None else Part(value)
 
 
 _SPAN_MONTHS = {Precision.YEAR: 12, Precision.HALF: 6, Precision.QUARTER: 3, Precision.MONTH: 1}
@@ -121,7 +126,7 @@ def _check_value(instance: FuzzyDate, attribute: attrs.Attribute[Any], value: dt
     if isinstance(value, dt.datetime):
         raise fail(instance, attribute, value, f"a date (not a datetime) for precision {precision.value!r}")
     aligned_day = value.day == 1 or precision is Precision.DAY
-    if not aligned_day or value.month not in _first_month(precision):
+    if not aligned_day or value.month not in _FIRST_MONTHS[precision]:
         raise fail(
             instance,
             attribute,
@@ -144,8 +149,8 @@ class FuzzyDate:
 
     value: dt.date = field(converter=_to_date_value, validator=_check_value)
     precision: Precision = field(converter=Precision)
-    part: Part | None = field(default=None, converter=attrs.converters.optional(Part))
-    approximate: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    part: Part | None = field(default=None, converter=_to_optional_part)
+    approximate: bool = field(default=False, validator=check_bool)
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
     wording: str | None = field(default=None, converter=to_optional_text)
 
@@ -246,13 +251,11 @@ class FuzzyDate:
             text = f"{self.part.value} {text}"
         if self.approximate:
             text = f"around {text}"
-        prefix = {
-            Bound.BEFORE: "before ",
-            Bound.ON_OR_BEFORE: "by ",
-            Bound.ON_OR_AFTER: "from ",
-            Bound.AFTER: "after ",
-        }.get(self.bound, "")
-        return prefix + text
+        return _BOUND_WORDS.get(self.bound, "") + text
+
+
+# How __str__ words a bound; parse_date reads these back.
+_BOUND_WORDS = {Bound.BEFORE: "before ", Bound.ON_OR_BEFORE: "by ", Bound.ON_OR_AFTER: "from ", Bound.AFTER: "after "}
 
 
 def _check_amount(instance: RelativeDate, attribute: attrs.Attribute[Any], value: int) -> None:
@@ -272,7 +275,7 @@ class RelativeDate:
     amount: int = field(validator=_check_amount)
     unit: TimeUnit = field(converter=TimeUnit)
     anchor: Anchor = field(default=Anchor.REPORT, converter=Anchor)
-    approximate: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    approximate: bool = field(default=False, validator=check_bool)
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
     wording: str | None = field(default=None, converter=to_optional_text)
 
@@ -304,9 +307,14 @@ class RelativeDate:
 
     def __str__(self) -> str:
         if self.amount == 0:
-            return f"at the {self.anchor.value} date"
-        plural = "" if self.amount == 1 else "s"
-        return f"{self.amount} {self.unit.value}{plural} before the {self.anchor.value}"
+            text = f"the {self.anchor.value} date"
+        else:
+            plural = "" if self.amount == 1 else "s"
+            text = f"{self.amount} {self.unit.value}{plural} before the {self.anchor.value}"
+        if self.approximate:
+            text = f"around {text}"
+        exact = "at " if self.amount == 0 and not self.approximate else ""
+        return _BOUND_WORDS.get(self.bound, exact) + text
 
 
 DateLike = Union[FuzzyDate, RelativeDate]
@@ -348,8 +356,9 @@ class Period:
 
     start: DateLike | None = field(default=None, converter=_to_optional_datelike)
     end: DateLike | None = field(default=None, converter=_to_optional_datelike, validator=_check_order)
-    ongoing: bool = field(default=False, validator=attrs.validators.instance_of(bool))
+    ongoing: bool = field(default=False, validator=check_bool)
     wording: str | None = field(default=None, converter=to_optional_text)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __attrs_post_init__(self) -> None:
         if self.ongoing and self.end is not None:
@@ -380,7 +389,7 @@ class Period:
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _APPROX = re.compile(r"^(?:around|about|approximately|approx\.?|circa|ca?\.|roughly|~)\s*", re.I)
@@ -431,7 +440,7 @@ def _number(text: str | None, original: str) -> int:
     if text is None:
         return 1
     text = re.sub(r"\s+", " ", text.lower())
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if text in _NUMBERS:
         return _NUMBERS[text]
@@ -514,7 +523,10 @@ def _parse_date(text: str, *, wording: bool) -> FuzzyDate | RelativeDate:
     part = None
     if m := _PART.match(rest):
         part, rest = _PARTS[re.sub(r"\s+", " ", m[1].lower())], rest[m.end() :]
-    value, precision = _core(rest, original)
+    try:
+        value, precision = _core(rest, original)
+    except ValueError:  # "2024-13", "0000": the shape of a date, not a real one
+        raise Invalid(original, _EXPECTED, problem=f"{original!r} is not a valid date") from None
     if part is not None and precision in (Precision.DAY, Precision.INSTANT):
         raise Invalid(original, _EXPECTED, problem=f"'early', 'mid' or 'late' cannot qualify a single day in {original!r}")
     return FuzzyDate(value=value, precision=precision, part=part, approximate=approximate, bound=bound, wording=kept)
@@ -527,6 +539,7 @@ _RANGE = [
 _OPEN_START = re.compile(
     r"^(?P<q>since\s+at\s+least|at\s+least\s+since|since|starting|starting\s+in|from|beginning\s+in)\s+(?P<a>.+)$", re.I
 )
+_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")  # "2019-2021", not the ISO month "2019-05"
 _OPEN_END = re.compile(r"^(?:until|till|up\s+to|through)\s+(?P<b>.+)$", re.I)
 
 
@@ -560,6 +573,8 @@ def _parse_period(text: str) -> Period:
     relative = _parse_date(rest, wording=False) if (_RELATIVE.match(rest)) else None
     if isinstance(relative, RelativeDate):
         return Period(start=relative, end=RelativeDate(amount=0, unit=relative.unit), wording=text)
+    if m := _YEAR_RANGE.match(rest):
+        return Period(start=_parse_date(m[1], wording=False), end=_parse_date(m[2], wording=False), wording=text)
     for pattern in _RANGE:
         if (m := pattern.match(rest)) and not re.match(r"^\d{4}-\d{2}(-\d{2})?$", rest):
             try:

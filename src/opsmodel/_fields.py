@@ -49,6 +49,10 @@ def model(cls: C) -> C:
             generated(self, **kwargs)
         except Invalid as exc:
             raise _locate(cls, kwargs, exc) from None
+        except FieldError as exc:
+            # A converter that builds a nested model object from plain data (a place from
+            # "Narnia", a Count from -1) failed inside that class: name our field as well.
+            raise _locate_nested(cls, kwargs, exc) from None
 
     cls.__init__ = __init__  # type: ignore[misc]
     return cls
@@ -72,6 +76,25 @@ def _locate(cls: type, kwargs: dict[str, Any], exc: Invalid) -> FieldError:
     return FieldError(owner=cls.__name__, field="?", value=exc.value, expected=exc.expected, problem=exc.problem)
 
 
+def _locate_nested(cls: type, kwargs: dict[str, Any], exc: FieldError) -> FieldError:
+    for attribute in attrs.fields(cls):
+        if attribute.converter is None or attribute.alias not in kwargs:
+            continue
+        try:
+            attribute.converter(kwargs[attribute.alias])
+        except FieldError as found:
+            return FieldError(
+                owner=cls.__name__,
+                field=f"{attribute.name}.{found.field}",
+                value=found.value,
+                expected=found.expected,
+                problem=found.problem,
+            )
+        except Invalid:
+            continue
+    return exc  # raised by one of our own validators: it already names our field
+
+
 def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: str, problem: str | None = None) -> FieldError:
     """Build the error a validator raises."""
     return FieldError(
@@ -83,7 +106,17 @@ def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: s
     )
 
 
-class Vocabulary(str, enum.Enum):
+class _VocabularyType(enum.EnumMeta):
+    # Converters call the class on every construction; members pass through without Enum's
+    # lookup machinery, which dominates the cost of building small objects.
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        vocabulary: Any = cls
+        if value.__class__ is vocabulary:
+            return value
+        return super().__call__(value, *args, **kwargs)
+
+
+class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
     """A closed vocabulary whose members are also their lowercase string values.
 
     Lookup is forgiving about case, spaces and hyphens (``"Upper end"`` finds ``UPPER_END``)
@@ -114,6 +147,9 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
             result.append(item(element))
         except Invalid as exc:
             raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}]{exc.where}") from None
+        except FieldError as exc:
+            # An item built from plain data failed inside its own class: keep the inner field.
+            raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}].{exc.field}") from None
     return tuple(result)
 
 
@@ -125,18 +161,31 @@ def instance_of(value: Any, cls: type[T], what: str) -> T:
 
 def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
     """A tuple of ``cls`` instances from any iterable of them."""
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not cls:
+                break
+        else:
+            return value
     name = cls.__name__
-    return tuple_of(value, lambda item: instance_of(item, cls, f"a {name}"), f"{name} objects")
+    article = "an" if name[0] in "AEIOU" else "a"
+    return tuple_of(value, lambda item: instance_of(item, cls, f"{article} {name}"), f"{name} objects")
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not item or item.isspace():
+                break
+        else:
+            return value
     return tuple_of(value, to_text, "non-empty strings")
 
 
 def to_text(value: Any) -> str:
     if not isinstance(value, str):
         raise Invalid(value, "a string", problem=f"got {type(value).__name__} {value!r}")
-    if not value.strip():
+    if not value or value.isspace():
         raise Invalid(value, "a non-empty string", problem="got a blank string")
     return value
 
@@ -155,7 +204,22 @@ def to_slug(value: Any) -> str:
 
 
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not _SLUG.match(item):
+                break
+        else:
+            return value
     return tuple_of(value, to_slug, "source ids")
+
+
+def to_optional_slug(value: Any) -> str | None:
+    return None if value is None else to_slug(value)
+
+
+def check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not True and value is not False:
+        raise fail(instance, attribute, value, "True or False")
 
 
 def slugify(text: str) -> str:

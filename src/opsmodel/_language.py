@@ -137,11 +137,17 @@ def _to_language(value: Any) -> Language:
     if isinstance(value, str):
         if m := _TAG.match(value.strip()):
             return Language(code=m["code"], script=m["script"], region=m["region"])
-        return Language(code=value)
+        return Language(code=_to_optional_code(value))
     raise Invalid(value, "a Language, a BCP 47 tag or a language name")
 
 
 def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not Language:
+                break
+        else:
+            return value
     return tuple_of(value, _to_language, "languages")
 
 

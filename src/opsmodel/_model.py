@@ -17,6 +17,7 @@ from ._fields import (
     instances,
     model,
     slugify,
+    to_optional_slug,
     to_optional_text,
     to_slug,
     to_source_ids,
@@ -137,7 +138,7 @@ class Actor:
     nationality: Country | None = field(default=None, converter=to_optional_country)
     location: Country | None = field(default=None, converter=to_optional_country)
     aliases: tuple[str, ...] = field(default=(), converter=to_text_tuple)
-    parent: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    parent: str | None = field(default=None, converter=to_optional_slug)
     description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
@@ -164,6 +165,12 @@ class ClaimStatus(Vocabulary):
     DISPUTED = "disputed"
 
 
+# Roles that place the people running the operation in a country.
+_ORIGIN_ROLES = frozenset(
+    {AttributionRole.ORIGIN, AttributionRole.OPERATOR_LOCATION, AttributionRole.OPERATOR, AttributionRole.CONTRACTOR}
+)
+
+
 def _check_attribution(instance: Attribution, attribute: attrs.Attribute[Any], value: Any) -> None:
     if instance.actor is None and not instance.countries:
         raise fail(
@@ -182,13 +189,13 @@ class Attribution:
 
     claimant: str = field(converter=to_text)
     role: AttributionRole = field(default=AttributionRole.ORIGIN, converter=AttributionRole)
-    actor: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    actor: str | None = field(default=None, converter=to_optional_slug, validator=_check_attribution)
     countries: tuple[Country, ...] = field(default=(), converter=to_countries)
-    client: str | None = field(default=None, converter=attrs.converters.optional(to_slug))
+    client: str | None = field(default=None, converter=to_optional_slug)
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
     wording: str | None = field(default=None, converter=to_optional_text)
     claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
-    status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus, validator=_check_attribution)
+    status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
 
@@ -449,9 +456,14 @@ def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
 
 
 def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is None and instance.summary is None:
+    # attrs runs validators once every field is set, so the summary is available here.
+    if instance.name is None and instance.summary is None:
         raise fail(
-            instance, attribute, value, "a name or, for an unnamed network, a summary", problem="neither name nor summary given"
+            instance,
+            attribute,
+            value,
+            "a name or, for an unnamed network, a summary",
+            problem="neither name nor summary given",
         )
 
 
@@ -465,7 +477,7 @@ class Operation:
     """
 
     id: str = field(converter=to_slug)
-    name: str | None = field(default=None, converter=to_optional_text)
+    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
     summary: str | None = field(default=None, converter=to_optional_text)
     aliases: tuple[Alias, ...] = field(default=(), converter=_to_aliases)
@@ -485,7 +497,7 @@ class Operation:
     ad_spend: tuple[Money, ...] = field(default=(), converter=_to_moneys)
     relations: tuple[Relation, ...] = field(default=(), converter=_to_relations)
     sources: tuple[Source, ...] = field(default=(), converter=_to_sources)
-    notes: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    notes: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
     def named(cls, name: str, **facts: Any) -> Operation:
@@ -510,10 +522,10 @@ class Operation:
 
     @property
     def origin_countries(self) -> tuple[Country, ...]:
-        """Countries named as origin by current attribution claims, in first-seen order."""
+        """Countries current claims say the operation was run from (origin, operator, contractor roles)."""
         found: dict[Country, None] = {}
         for claim in self.attributions:
-            if claim.status is ClaimStatus.CURRENT and claim.role in (AttributionRole.ORIGIN, AttributionRole.OPERATOR_LOCATION):
+            if claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
                 found.update(dict.fromkeys(claim.countries))
                 actor = self.actor(claim.actor) if claim.actor else None
                 if actor is not None and actor.nationality is not None:

@@ -9,6 +9,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ._count import Count, to_optional_count
+from ._errors import FieldError
 from ._fields import Invalid, Vocabulary, instances, model, to_optional_text, to_slug, to_source_ids, to_text_tuple
 
 __all__ = ["KNOWN_PLATFORMS", "Asset", "AssetKind", "Platform"]
@@ -53,7 +54,28 @@ for _id, (_name, _others) in KNOWN_PLATFORMS.items():
 
 
 def _platform_id(text: str) -> str:
-    return _BY_NAME.get(text.strip().lower()) or re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
+    key = text.strip().lower()
+    known = _BY_NAME.get(key)
+    if known is not None:
+        return known
+    slug = re.sub(r"[^a-z0-9]+", "-", key).strip("-")
+    if slug:
+        return slug
+    # A name in another script ("微博", "Телеграм"): its punycode, as internationalised domain
+    # names are written, so that the id is stable, readable back and still a valid identifier.
+    letters = "".join(character for character in key if character.isalnum())
+    return "xn--" + letters.encode("punycode").decode("ascii") if letters else ""
+
+
+def _named(name: Any) -> Platform:
+    if not isinstance(name, str) or not name.strip():
+        raise Invalid(name, "a platform name such as 'Telegram' or 'X'")
+    platform_id = _platform_id(name)
+    if not platform_id:
+        raise Invalid(name, "a platform name with letters or digits, such as 'Telegram' or 'X'")
+    if platform_id in KNOWN_PLATFORMS:
+        return Platform(id=platform_id)
+    return Platform(id=platform_id, name=name.strip())
 
 
 @model
@@ -70,13 +92,15 @@ class Platform:
 
     @classmethod
     def named(cls, name: str) -> Platform:
-        """The platform a name or alias denotes; unknown names become custom platforms."""
-        if not isinstance(name, str) or not name.strip():
-            raise Invalid(name, "a platform name such as 'Telegram' or 'X'")
-        platform_id = _platform_id(name)
-        if platform_id in KNOWN_PLATFORMS:
-            return cls(id=platform_id)
-        return cls(id=platform_id, name=name.strip())
+        """The platform a name or alias denotes; unknown names become custom platforms.
+
+        A custom platform's id is derived from its name (``"Naver Blog"`` gives ``naver-blog``;
+        a name in another script, such as ``"微博"``, gives its punycode ``xn--...``).
+        """
+        try:
+            return _named(name)
+        except Invalid as exc:
+            raise FieldError(owner=cls.__name__, field="name", value=name, expected=exc.expected, problem=exc.problem) from None
 
     @property
     def known(self) -> bool:
@@ -96,7 +120,7 @@ def to_platform(value: Any) -> Platform:
     if isinstance(value, Platform):
         return value
     if isinstance(value, str):
-        return Platform.named(value)
+        return _named(value)
     raise Invalid(value, "a Platform or a platform name such as 'Telegram'")
 
 

@@ -43,6 +43,8 @@ _FRAMEWORK_ALIASES = {
 
 
 def _to_framework(value: Any) -> str:
+    if type(value) is str and value in ID_GRAMMARS:
+        return value
     if not isinstance(value, str):
         raise Invalid(value, "a framework id such as 'disarm', 'attack' or 'meta-ookc'")
     key = value.strip().lower()

@@ -45,3 +45,16 @@ def _write_jsonl(report: Report, handle: IO[str]) -> None:
 WRITERS["json"] = ("report.json", _write_json)
 WRITERS["jsonl"] = ("operations.jsonl", _write_jsonl)
 READERS["json"] = _read_json
+
+
+def _write_navigator_layer(report: Report, stream: IO[str]) -> None:
+    """The report's DISARM techniques as a DISARM Navigator layer (format 4.5)."""
+    import json
+
+    from .._navigator import to_layer
+
+    json.dump(to_layer(report), stream, indent=2, ensure_ascii=False)
+    stream.write("\n")
+
+
+WRITERS["navigator"] = ("navigator-layer.json", _write_navigator_layer)

@@ -1,0 +1,32 @@
+"""Sphinx configuration; Read the Docs runs the same build as ``nox -s docs``."""
+
+from __future__ import annotations
+
+from opsmodel import __version__
+
+project = "opsmodel"
+author = "The opsmodel developers"
+copyright = "2026, The opsmodel developers"
+release = __version__
+version = __version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+exclude_patterns = ["_build"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "undoc-members": False}
+# attrs-generated signatures and private helper types are not worth cross-referencing.
+nitpicky = False
+suppress_warnings = ["myst.xref_missing"]
+
+html_theme = "furo"
+html_title = f"opsmodel {release}"

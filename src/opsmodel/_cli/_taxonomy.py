@@ -1,0 +1,204 @@
+"""``opsmodel taxonomy``: fetch, show, compare and check against framework releases; draw Navigator layers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .._catalogue import Catalogue
+from .._catalogue_load import load
+from .._files import atomic_writer
+from .._model import Report
+from .._published import PUBLISHED, data_dir, download, load_published, published_path
+from ._formats import READERS
+
+_CATALOGUE_HELP = f"a framework file, or the name of a downloaded published file ({', '.join(PUBLISHED)})"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "taxonomy",
+        help="framework releases: download, show, diff, check technique tags, Navigator layers",
+        description="Work with framework releases (DISARM, Meta's Online Operations Kill Chain): download the "
+        "published files, show them, compare releases, check an example's or a file's technique tags, draw layers.",
+    )
+    commands = parser.add_subparsers(title="taxonomy commands", metavar="ACTION", required=True)
+
+    listing = commands.add_parser("list", help="the published files opsmodel knows, and which are downloaded")
+    listing.add_argument("--dir", type=Path, help="data directory (default: the platform's, see `opsmodel taxonomy list`)")
+    listing.set_defaults(handler=_list)
+
+    fetch = commands.add_parser(
+        "download",
+        help="download published framework files into the data directory",
+        description="Download the official files, pinned to the commit they were published at and checked "
+        "against their SHA-256, into the data directory. An existing copy is kept unless --force.",
+    )
+    fetch.add_argument("names", nargs="+", metavar="NAME", choices=[*PUBLISHED, "all"], help="which files, or 'all'")
+    fetch.add_argument("--dir", type=Path, help="data directory (default: the platform's)")
+    fetch.add_argument("--url", help="fetch from this URL instead (a mirror; one NAME only)")
+    fetch.add_argument("--sha256", help="the SHA-256 the file must have (with --url)")
+    fetch.add_argument("--force", action="store_true", help="download again even if a copy exists")
+    fetch.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the server (default: %(default)s)")
+    fetch.set_defaults(handler=_download)
+
+    show = commands.add_parser("show", help="summarise a catalogue, a tactic or a technique")
+    show.add_argument("catalogue", help=_CATALOGUE_HELP)
+    show.add_argument("--dir", type=Path, help="data directory for published names")
+    what = show.add_mutually_exclusive_group()
+    what.add_argument("--tactic", help="list a tactic's techniques (id, shortname or name)")
+    what.add_argument("--technique", help="show one technique (id or name)")
+    show.set_defaults(handler=_show)
+
+    compare = commands.add_parser("diff", help="what changed between two releases")
+    compare.add_argument("old", help=_CATALOGUE_HELP)
+    compare.add_argument("new", help=_CATALOGUE_HELP)
+    compare.add_argument("--dir", type=Path, help="data directory for published names")
+    compare.set_defaults(handler=_diff)
+
+    verify = commands.add_parser(
+        "check",
+        help="check the technique tags of a report against a release",
+        description="Check every technique tag of a report against a release: unknown or removed ids, names that "
+        "do not match, tactics that do not fit. Exit status 1 if any error is found.",
+    )
+    verify.add_argument("catalogue", help=_CATALOGUE_HELP)
+    verify.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
+    verify.add_argument("--example", default="openai-2024-05", help="bundled example to check (default: %(default)s)")
+    verify.add_argument("--history", nargs="*", default=[], metavar="OLD", help="earlier releases, to tell removed ids")
+    verify.add_argument("--dir", type=Path, help="data directory for published names")
+    verify.set_defaults(handler=_check)
+
+    layer = commands.add_parser("layer", help="write a report's techniques as a Navigator layer")
+    layer.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
+    layer.add_argument("--example", default="openai-2024-05", help="bundled example to draw (default: %(default)s)")
+    layer.add_argument("--catalogue", help=_CATALOGUE_HELP + "; places techniques under their tactics")
+    layer.add_argument("--navigator", choices=["disarm", "attack"], default="disarm", help="which Navigator (default: disarm)")
+    layer.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    layer.add_argument("--dir", type=Path, help="data directory for published names")
+    layer.set_defaults(handler=_layer)
+
+
+def _catalogue(text: str, directory: Path | None) -> Catalogue:
+    if text in PUBLISHED:
+        return load_published(text, directory=directory)
+    return load(Path(text))
+
+
+def _report(args: argparse.Namespace) -> Report | None:
+    if args.report is None:
+        from .. import examples
+
+        return examples.load(args.example)
+    try:
+        text = args.report.read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"opsmodel: error: cannot read {args.report}: {exc.strerror or exc}", file=sys.stderr)
+        return None
+    reader = READERS.get("json")
+    if reader is None:
+        print("opsmodel: error: reading report files needs the JSON format, which is not registered", file=sys.stderr)
+        return None
+    return reader(text)
+
+
+def _list(args: argparse.Namespace) -> int:
+    print(f"data directory: {args.dir or data_dir()}")
+    for name, entry in PUBLISHED.items():
+        path = published_path(name, directory=args.dir)
+        state = "downloaded" if path.exists() else "not downloaded"
+        print(f"{name:12} {entry.note} [{entry.licence}] ({state})")
+        print(f"{'':12} {entry.url}")
+    return 0
+
+
+def _download(args: argparse.Namespace) -> int:
+    names = list(PUBLISHED) if "all" in args.names else list(dict.fromkeys(args.names))
+    if args.url is not None and len(names) != 1:
+        print("opsmodel: error: --url needs exactly one NAME", file=sys.stderr)
+        return 2
+    for name in names:
+        path = download(name, directory=args.dir, url=args.url, sha256=args.sha256, force=args.force, timeout=args.timeout)
+        print(f"{name}: {path}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    catalogue = _catalogue(args.catalogue, args.dir)
+    if args.technique:
+        found = catalogue.get(args.technique)
+        technique = catalogue.technique(found.id) if found is not None else catalogue.technique_named(args.technique)
+        print(technique)
+        tactics = ", ".join(str(t) for t in catalogue.tactics_of(technique.id))
+        print(f"  tactics: {tactics or '-'}")
+        if technique.parent:
+            print(f"  parent: {catalogue.technique(technique.parent)}")
+        for child in catalogue.children(technique.id):
+            print(f"  sub-technique: {child}")
+        if technique.url:
+            print(f"  {technique.url}")
+        if technique.description:
+            print(f"\n{technique.description}")
+        return 0
+    if args.tactic:
+        tactic = catalogue.tactic(args.tactic)
+        print(tactic)
+        for technique in catalogue.members(tactic.id):
+            print(f"  {'  ' if technique.parent else ''}{technique}")
+        return 0
+    print(catalogue)
+    if catalogue.licence:
+        print(f"licence: {catalogue.licence}")
+    for tactic in catalogue.tactics:
+        members = catalogue.members(tactic.id)
+        subs = sum(1 for t in members if t.parent)
+        phase = f" [{tactic.phase}]" if tactic.phase else ""
+        print(f"  {tactic}{phase}: {len(members) - subs} techniques, {subs} sub-techniques")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from .._crosswalk import diff
+
+    print(diff(_catalogue(args.old, args.dir), _catalogue(args.new, args.dir)))
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .._crosswalk import Severity, check
+
+    catalogue = _catalogue(args.catalogue, args.dir)
+    history = [_catalogue(old, args.dir) for old in args.history]
+    report = _report(args)
+    if report is None:
+        return 2
+    findings = check(report, catalogue, history=history)
+    for finding in findings:
+        print(finding)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    tags = sum(len(op.techniques) for op in report)
+    warnings = len(findings) - errors
+    print(f"{report.id}: {tags} technique tags checked against {catalogue.label}: {errors} errors, {warnings} warnings")
+    return 1 if errors else 0
+
+
+def _layer(args: argparse.Namespace) -> int:
+    from .._navigator import to_layer
+
+    catalogue = _catalogue(args.catalogue, args.dir) if args.catalogue else None
+    report = _report(args)
+    if report is None:
+        return 2
+    layer = to_layer(report, navigator=args.navigator, catalogue=catalogue)
+    if args.out is None:
+        json.dump(layer, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    with atomic_writer(args.out) as handle:
+        json.dump(layer, handle, indent=2, ensure_ascii=False)
+        handle.write("\n")
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0

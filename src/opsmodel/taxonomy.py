@@ -1,0 +1,110 @@
+"""Framework taxonomies as versioned data: DISARM, Meta's Online Operations Kill Chain, ATT&CK-style bundles.
+
+Load the file a framework publishes into an immutable :class:`Catalogue`, look techniques up by
+id or name, compare releases with :func:`diff`, check an operation's technique uses against a
+release with :func:`check`, and draw them as a Navigator layer with :func:`to_layer`.
+
+>>> from opsmodel.taxonomy import Catalogue, TacticEntry, TechniqueEntry
+>>> tiny = Catalogue(
+...     framework="disarm",
+...     version="0.1",
+...     tactics=[TacticEntry(id="TA06", name="Develop Content")],
+...     techniques=[
+...         TechniqueEntry(id="T0085", name="Develop Text-Based Content", tactics=["TA06"]),
+...         TechniqueEntry(id="T0085.001", name="Develop AI-Generated Text", tactics=["TA06"], parent="T0085"),
+...     ],
+... )
+>>> tiny.technique_named("develop ai-generated  TEXT").id
+'T0085.001'
+>>> [t.id for t in tiny.members("Develop Content")]
+['T0085', 'T0085.001']
+"""
+
+from __future__ import annotations
+
+from ._breakout import BREAKOUT_SCALE, BreakoutCategory, UnknownCategoryError, breakout_category
+from ._catalogue import (
+    Catalogue,
+    CatalogueError,
+    Phase,
+    Removal,
+    TacticEntry,
+    TechniqueEntry,
+    UnknownEntryError,
+    normalise_name,
+)
+from ._catalogue_load import (
+    DISARM_PHASES,
+    DISARM_TACTICS,
+    clear_cache,
+    load,
+    load_disarm_stix,
+    load_meta_csv,
+    load_misp_galaxy,
+    parse_disarm_stix,
+    parse_meta_csv,
+)
+from ._crosswalk import (
+    CrosswalkStatus,
+    Diff,
+    Finding,
+    Moved,
+    Renamed,
+    Severity,
+    Translation,
+    check,
+    crosswalk,
+    diff,
+)
+from ._navigator import LAYER_FORMAT, LayerError, LayerTechnique, from_layer, layer_refs, to_layer
+from ._published import PUBLISHED, DownloadError, PublishedFile, data_dir, download, load_published, published_path
+from ._techniques import ID_GRAMMARS, LLM_TTP
+
+__all__ = [
+    "BREAKOUT_SCALE",
+    "DISARM_PHASES",
+    "DISARM_TACTICS",
+    "ID_GRAMMARS",
+    "LAYER_FORMAT",
+    "LLM_TTP",
+    "PUBLISHED",
+    "BreakoutCategory",
+    "Catalogue",
+    "CatalogueError",
+    "CrosswalkStatus",
+    "Diff",
+    "DownloadError",
+    "Finding",
+    "LayerError",
+    "LayerTechnique",
+    "Moved",
+    "Phase",
+    "PublishedFile",
+    "Removal",
+    "Renamed",
+    "Severity",
+    "TacticEntry",
+    "TechniqueEntry",
+    "Translation",
+    "UnknownCategoryError",
+    "UnknownEntryError",
+    "breakout_category",
+    "check",
+    "clear_cache",
+    "crosswalk",
+    "data_dir",
+    "diff",
+    "download",
+    "from_layer",
+    "layer_refs",
+    "load",
+    "load_disarm_stix",
+    "load_meta_csv",
+    "load_misp_galaxy",
+    "load_published",
+    "normalise_name",
+    "parse_disarm_stix",
+    "parse_meta_csv",
+    "published_path",
+    "to_layer",
+]

@@ -1,0 +1,199 @@
+"""``opsmodel validate`` and ``opsmodel convert``, run as users run them: the real entry point in a subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from opsmodel._cli import main
+from opsmodel._cli._io import Progress
+
+
+def _opsmodel(*args: str, stdin: str | bytes | None = None) -> subprocess.CompletedProcess[str]:
+    data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+    result = subprocess.run([sys.executable, "-m", "opsmodel", *args], input=data, capture_output=True, timeout=120, check=False)
+    return subprocess.CompletedProcess(
+        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
+    )
+
+
+@pytest.mark.parametrize("command", [["validate"], ["convert"]])
+def test_help(command: list[str]) -> None:
+    result = _opsmodel(*command, "--help")
+    assert result.returncode == 0
+    assert "usage: opsmodel" in result.stdout
+    assert "exit status" in result.stdout.lower()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate"],
+        ["validate", "--format", "xml", "-"],
+        ["validate", "--no-such-option", "-"],
+        ["validate", "--history", "disarm-1.6", "-"],
+        ["validate", "--catalogue", "/no/such/catalogue.json", "-"],
+        ["convert", "-", "-"],
+        ["convert", "-", "-", "--to", "pdf"],
+    ],
+)
+def test_usage_errors_exit_2(args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"{}")))
+    with pytest.raises(SystemExit) as exited:
+        main(args)
+    assert exited.value.code == 2
+    assert "usage: opsmodel" in capsys.readouterr().err
+
+
+def test_a_usage_error_from_the_real_entry_point() -> None:
+    result = _opsmodel("convert", "-", "-", "--to", "pdf", stdin="{}")
+    assert result.returncode == 2
+    assert "cannot write 'pdf'; available formats:" in result.stderr
+
+
+def test_an_unreadable_file_is_a_usage_error_naming_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.json"
+    result = _opsmodel("validate", str(missing))
+    assert result.returncode == 2
+    assert str(missing) in result.stderr
+    assert "cannot read" in result.stderr
+
+
+def test_broken_json_on_stdin_is_invalid_with_its_position() -> None:
+    result = _opsmodel("validate", "-", stdin='{"id": "op",\n "name": }')
+    assert result.returncode == 1
+    assert "<stdin>: $: error OPS001: not valid JSON at line 2 column 10" in result.stdout
+    assert "<stdin>: invalid: 1 error, 0 warnings" in result.stdout
+
+
+def test_every_file_is_checked_and_reported(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_text("  \n", encoding="utf-8")
+    array = tmp_path / "array.json"
+    array.write_text("[1, 2]", encoding="utf-8")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes(b'{"name": "Caf\xe9"}')
+    result = _opsmodel("validate", str(empty), str(array), str(latin))
+    assert result.returncode == 1
+    assert f"{empty}: $: error OPS002: the document is empty" in result.stdout
+    assert f"{array}: $: error OPS003: expected a JSON object" in result.stdout
+    assert f"{latin}: $: error OPS001: not UTF-8 text" in result.stdout
+
+
+def test_json_output_for_machines() -> None:
+    result = _opsmodel("validate", "--format", "json", "-", stdin="[]")
+    assert result.returncode == 1
+    document = json.loads(result.stdout)
+    assert document["valid"] is False
+    (entry,) = document["files"]
+    assert entry["file"] == "-"
+    assert entry["errors"] == 1
+    assert entry["findings"][0]["code"] == "OPS003"
+    assert entry["findings"][0]["path"] == "$"
+    assert entry["findings"][0]["severity"] == "error"
+
+
+def test_select_never_hides_an_unreadable_document_but_ignore_does() -> None:
+    assert _opsmodel("validate", "--select", "OPS1,OPS2", "-", stdin="[]").returncode == 1
+    assert _opsmodel("validate", "--select", "OPS1", "--ignore", "OPS003", "-", stdin="[]").returncode == 0
+
+
+def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("[]\n" * 1500, encoding="utf-8")
+    result = _opsmodel("validate", "--quiet", "--select", "OPS0", str(corpus))
+    assert result.returncode == 1
+    assert result.stderr == ""
+    assert result.stdout.count("OPS003") == 1500
+    assert f"{corpus}: line 1500: $: error OPS003" in result.stdout
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_shown_on_a_terminal_for_long_inputs_only() -> None:
+    terminal = _Terminal()
+    progress = Progress("validating corpus.jsonl", stream=terminal, threshold=10, interval=0)
+    for done in range(20):
+        progress(done, 20)
+    progress.close()
+    assert "\rvalidating corpus.jsonl: 20/20 (100%)" in terminal.getvalue()
+    assert terminal.getvalue().endswith("\r\x1b[K")
+
+    short = _Terminal()
+    progress = Progress("x", stream=short, threshold=10, interval=0)
+    for done in range(5):
+        progress(done, 5)
+    progress.close()
+    assert short.getvalue() == ""
+
+    redirected = io.StringIO()
+    progress = Progress("x", stream=redirected, threshold=1, interval=0)
+    progress(0, 5)
+    progress.close()
+    assert redirected.getvalue() == ""
+
+
+# --- convert: atomic writes --------------------------------------------------------------------
+
+# The real entry point, with a reader that accepts anything and a writer that fails halfway.
+_FAILING_WRITER = textwrap.dedent(
+    """
+    import sys
+    from opsmodel import examples
+    from opsmodel._cli import _formats, main
+
+    def write(report, stream):
+        stream.write("half of the output")
+        raise ValueError("the writer failed halfway")
+
+    _formats.READERS["json"] = lambda text: examples.load("openai-2024-05")
+    _formats.WRITERS["broken"] = ("broken.txt", write)
+    sys.exit(main(sys.argv[1:]))
+    """
+)
+
+
+def _with_failing_writer(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", _FAILING_WRITER, *args], input="{}", capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_a_failing_conversion_leaves_no_file(tmp_path: Path) -> None:
+    out = tmp_path / "out" / "report.txt"
+    result = _with_failing_writer("convert", "-", str(out), "--to", "broken")
+    assert result.returncode != 0
+    assert "the writer failed halfway" in result.stderr
+    assert not out.exists()
+    assert list(tmp_path.rglob("*")) in ([], [tmp_path / "out"])
+
+
+def test_a_failing_conversion_keeps_the_old_file(tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    out.write_text("the previous output", encoding="utf-8")
+    result = _with_failing_writer("convert", "-", str(out), "--to", "broken")
+    assert result.returncode != 0
+    assert out.read_text(encoding="utf-8") == "the previous output"
+    assert list(tmp_path.iterdir()) == [out]
+
+
+def test_a_failing_conversion_to_stdout_writes_nothing() -> None:
+    result = _with_failing_writer("convert", "-", "-", "--to", "broken")
+    assert result.returncode != 0
+    assert result.stdout == ""
+
+
+def test_invalid_input_is_not_converted_and_names_the_problem(tmp_path: Path) -> None:
+    out = tmp_path / "report.stix.json"
+    result = _opsmodel("convert", "-", str(out), "--to", "json", stdin='{"id": "op",')
+    assert result.returncode in (1, 2)
+    assert not out.exists()
