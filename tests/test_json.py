@@ -118,7 +118,7 @@ def test_every_problem_is_reported_at_once_with_its_path() -> None:
         ("$.id", "value"),
         ("$.title", "value"),
         ("$.publisher", "type"),
-        ("$.operations[1].notes", "constraint"),
+        ("$.operations[1].name", "constraint"),
         ("$.operations[2].activity.start.date", "value"),
         ("$.operations[2].activity.end.amount", "missing"),
         ("$.operations[2].activity.end.unit", "missing"),
@@ -244,3 +244,12 @@ def test_the_converter_is_usable_directly() -> None:
     converter = ojson.make_converter()
     report = _report(published=om.FuzzyDate.of(2024, 5))
     assert converter.structure(converter.unstructure(report), om.Report) == report
+
+
+def test_the_bundled_example_round_trips_exactly() -> None:
+    from opsmodel import examples
+
+    report = examples.load("openai-2024-05")
+    text = ojson.dumps(report)
+    assert ojson.loads(text) == report
+    assert ojson.dumps(ojson.loads(text)) == text

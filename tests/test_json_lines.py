@@ -84,3 +84,15 @@ def test_unknown_fields_survive_a_lines_round_trip_when_kept() -> None:
         list(ojson.load_lines(io.StringIO(text)))
     kept = list(ojson.load_lines(io.StringIO(text), keep_unknown=True))
     assert _lines(tuple(kept)) == text
+
+
+def test_validation_reads_json_lines_with_their_header() -> None:
+    from opsmodel.validation import detect_format, iter_document_errors
+
+    text = _lines((om.Operation(id="a", name="A"), om.Operation(id="b", name="B")))
+    assert detect_format(text) == "jsonl"
+    assert detect_format(_lines(())) == "jsonl"
+    assert not [f for f in iter_document_errors(text) if f.code.startswith("OPS0")]
+    broken = text.replace('"name":"B"', '"name":"B","kind":"bot"')
+    (finding,) = [f for f in iter_document_errors(broken) if f.code.startswith("OPS0")]
+    assert (finding.code, finding.line, finding.path) == ("OPS004", 3, "$.kind")
