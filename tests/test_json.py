@@ -14,8 +14,12 @@ from hypothesis import strategies as st
 
 import opsmodel as om
 from opsmodel import json as ojson
+from opsmodel import testing
 
-from . import _json_strategies as s
+# any value of any model class, drawn from the public strategies in opsmodel.testing
+MODEL_VALUES = st.sampled_from(sorted(testing.STRATEGIES, key=lambda cls: cls.__name__)).flatmap(
+    lambda cls: testing.STRATEGIES[cls]()
+)
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -32,20 +36,20 @@ def _document(**body: Any) -> str:
     return json.dumps({"format": "opsmodel", "format_version": "1.0", **body})
 
 
-@given(s.values)
+@given(MODEL_VALUES)
 def test_every_model_value_round_trips_exactly(value: Any) -> None:
     text = ojson.dumps(value)
     assert ojson.loads(text, type(value)) == value
     assert ojson.from_dict(ojson.to_dict(value), type(value)) == value
 
 
-@given(s.reports)
+@given(testing.reports())
 def test_canonical_documents_are_written_back_byte_for_byte(report: om.Report) -> None:
     canonical = ojson.dumps(report)
     assert ojson.dumps(ojson.loads(canonical)) == canonical
 
 
-@given(s.reports)
+@given(testing.reports())
 def test_equal_values_give_equal_bytes_and_plain_json(report: om.Report) -> None:
     again = ojson.loads(ojson.dumps(report))
     assert again is not report
@@ -191,7 +195,7 @@ def test_any_json_gives_a_value_or_a_document_error(value: Any) -> None:
         assert all(p.code in ojson.ERROR_CODES and p.path.startswith("$") for p in problems)
 
 
-@given(s.operations, json_values)
+@given(testing.operations(), json_values)
 def test_any_json_in_any_field_gives_a_value_or_a_document_error(operation: om.Operation, value: Any) -> None:
     data = ojson.to_dict(operation)
     for key in [*data, "activity", "targets"]:

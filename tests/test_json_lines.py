@@ -11,9 +11,8 @@ from hypothesis import given
 
 import opsmodel as om
 from opsmodel import json as ojson
+from opsmodel import testing
 from opsmodel._json import lines_header
-
-from . import _json_strategies as s
 
 
 def _lines(operations: tuple[om.Operation, ...]) -> str:
@@ -22,7 +21,7 @@ def _lines(operations: tuple[om.Operation, ...]) -> str:
     return handle.getvalue()
 
 
-@given(s.reports)
+@given(testing.reports())
 def test_lines_and_the_whole_document_agree(report: om.Report) -> None:
     text = _lines(report.operations)
     header, *records = text.splitlines()
@@ -32,7 +31,7 @@ def test_lines_and_the_whole_document_agree(report: om.Report) -> None:
     assert all("\n" not in line for line in records)
 
 
-@given(s.operations)
+@given(testing.operations())
 def test_each_line_is_the_canonical_operation(operation: om.Operation) -> None:
     (_, line) = _lines((operation,)).splitlines()
     assert json.loads(line) == ojson.to_dict(operation)

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import opsmodel as om
 from opsmodel import json as ojson
+from opsmodel import testing
 from opsmodel._schema import _shipped, build_schema, dumps_schema
 
-from . import _json_strategies as s
-from .test_json import json_values
+from .test_json import MODEL_VALUES, json_values
 
 SCHEMA = ojson.schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
@@ -36,7 +36,7 @@ def test_the_shipped_schema_is_the_one_the_model_generates() -> None:
     assert ojson.schema() is not ojson.schema()
 
 
-@given(s.reports)
+@given(testing.reports())
 def test_every_document_written_validates(report: om.Report) -> None:
     VALIDATOR.validate(json.loads(ojson.dumps(report)))
     handle = io.StringIO()
@@ -48,7 +48,7 @@ def test_every_document_written_validates(report: om.Report) -> None:
         operation.validate(json.loads(line))
 
 
-@given(s.values)
+@given(MODEL_VALUES)
 def test_every_value_written_validates_against_its_definition(value: Any) -> None:
     _validator_for(type(value)).validate(ojson.to_dict(value))
 
@@ -80,7 +80,7 @@ def _mutate(document: Any, path: tuple[Any, ...], how: str, new: Any) -> Any:
     return copy
 
 
-@given(s.reports, st.data(), st.sampled_from(["replace", "delete", "add"]), json_values)
+@given(testing.reports(), st.data(), st.sampled_from(["replace", "delete", "add"]), json_values)
 def test_documents_that_break_the_schema_are_refused_by_the_loader(
     report: om.Report, data: st.DataObject, how: str, new: Any
 ) -> None:

@@ -139,6 +139,9 @@ def build_schema() -> dict[str, Any]:
     builder = _Builder()
     builder.ref(Report)
     builder.ref(Operation)
+    for union in _json.UNIONS:  # members also stand alone (without "type") as to_dict writes them
+        for cls in union:
+            builder.ref(cls)
     report = builder.defs["Report"]
     envelope = {
         "format": {"const": _json.FORMAT},
