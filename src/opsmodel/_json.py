@@ -737,12 +737,14 @@ def _converter(detailed: bool, keep_unknown: bool) -> cattrs.Converter:
 # Public functions
 
 
-def to_dict(obj: Any) -> dict[str, Any]:
-    """The plain dict (JSON types only) the format writes for a model value, without the envelope."""
+def to_dict(obj: Any) -> Any:
+    """The plain data (JSON types only) the format writes for a model value, without the envelope.
+
+    A dict for every class except :class:`~opsmodel.Country`, which the format writes as its code.
+    """
     if not attrs.has(type(obj)):
         raise TypeError(f"expected an opsmodel model value (a Report, Operation...), got {type(obj).__name__}")
-    result: dict[str, Any] = _converter(False, False).unstructure(obj)
-    return result
+    return _converter(False, False).unstructure(obj)
 
 
 def from_dict(data: Any, cls: type[T], *, keep_unknown: bool = False) -> T:
@@ -833,7 +835,8 @@ def _parse(text: str | bytes, line: int | None = None) -> Any:
 
 def document(obj: Any) -> dict[str, Any]:
     """The whole document for ``obj``: the envelope and then the value's fields."""
-    return {"format": FORMAT, "format_version": FORMAT_VERSION, **to_dict(obj)}
+    body = {"code": obj.code} if type(obj) is Country else to_dict(obj)
+    return {"format": FORMAT, "format_version": FORMAT_VERSION, **body}
 
 
 def dumps(obj: Any) -> str:
@@ -861,7 +864,12 @@ def loads(text: str | bytes, cls: type[Any] = Report, *, keep_unknown: bool = Fa
     if problems:
         raise DocumentError(problems)
     body = {key: value for key, value in data.items() if key != "format" and key != "format_version"}
+    if cls is Country:  # a document of one country: its code is a field, as in a place
+        return _structure({**body, "type": "country"}, _Place, keep_unknown=keep_unknown, root="$", line=None)
     return _structure(body, cls, keep_unknown=keep_unknown, root="$", line=None)
+
+
+_Place: Any = Union[Country, Subdivision, Region]
 
 
 def dump(obj: Any, fp: IO[str]) -> None:
