@@ -48,7 +48,7 @@ def test_all_is_sorted_and_public() -> None:
 
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
 def test_from_type_gives_valid_instances(cls: type[Any]) -> None:
-    @settings(max_examples=10)
+    @settings(max_examples=5)
     @given(st.from_type(cls))
     def check(value: Any) -> None:
         assert type(value) is cls
@@ -77,6 +77,7 @@ def _cited(operation: Operation) -> set[str]:
     return found
 
 
+@settings(max_examples=15)
 @given(st.one_of(testing.operations(), st.from_type(Operation)))
 def test_operations_are_internally_consistent(operation: Operation) -> None:
     source_ids = [source.id for source in operation.sources]
@@ -147,7 +148,7 @@ VARIANTS: list[tuple[str, st.SearchStrategy[Any], Callable[[Any], bool]]] = [
     ("unnamed operation", testing.operations(), lambda o: o.name is None),
     (
         "conflicting attributions",
-        testing.operations(),
+        testing.operations(max_facts=2),
         lambda o: len({claim.countries for claim in o.attributions if claim.countries}) >= 2,
     ),
     ("report with related operations", testing.reports(), lambda r: any(o.relations for o in r)),

@@ -23,6 +23,9 @@ def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[
     target.parent.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp creates the file private (0600); give it the mode a plain open() would.
+        if hasattr(os, "fchmod"):
+            os.fchmod(descriptor, 0o666 & ~_umask())
         with os.fdopen(descriptor, mode, encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
@@ -32,3 +35,10 @@ def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _umask() -> int:
+    # The only portable way to read the umask is to set it; set it straight back.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
