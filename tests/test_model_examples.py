@@ -455,3 +455,14 @@ def test_bounds_that_exclude_each_other_are_refused() -> None:
 def test_extreme_years_do_not_overflow(year: int, bound: str) -> None:
     date = om.FuzzyDate.of(year, bound=bound)
     assert (date.earliest, date.latest) != (None, None)
+
+
+@pytest.mark.parametrize("bad", ["T0085\n", "T\u0660\u0660\u0668\u0665", " T0085"])
+def test_technique_ids_are_ascii_and_whole(bad: str) -> None:
+    with pytest.raises(om.FieldError, match=r"TechniqueRef\.id"):
+        om.TechniqueRef.disarm(bad)
+
+
+def test_identifiers_refuse_a_trailing_newline() -> None:
+    with pytest.raises(om.FieldError, match=r"Source\.id"):
+        om.Source(id="openai-2024-05\n")

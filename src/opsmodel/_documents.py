@@ -51,6 +51,8 @@ def detect_format(text: str) -> str:
         return "json"
     if isinstance(data, dict) and data.get("type") == "bundle":
         return "stix"
+    if isinstance(data, dict) and data.get("format") == "opsmodel-lines":
+        return "jsonl"  # the header of a JSON Lines file that holds no operation
     return "json"
 
 
@@ -102,6 +104,23 @@ def _message(problem: Any) -> str:
     return str(problem)
 
 
+def _is_lines_header(line: str) -> bool:
+    try:
+        data = json.loads(line)
+    except ValueError:
+        return False
+    return isinstance(data, dict) and "format" in data
+
+
+def _lines_header_problems(line: str, number: int) -> Iterator[Finding]:
+    """The header line of an opsmodel JSON Lines file: checked, then skipped."""
+    codec: Any = importlib.import_module("opsmodel.json")
+    try:
+        list(codec.load_lines([line]))
+    except (OpsmodelError, ValueError) as exc:
+        yield from _from_exception("OPS004", exc, line=number)
+
+
 def _json_kind(data: Any) -> type[Report] | type[Operation]:
     if isinstance(data, dict) and ("operations" in data or "publisher" in data):
         return Report
@@ -120,8 +139,8 @@ def load_document(text: str, format: str | None = None) -> Iterator[tuple[int | 
     elif kind == "jsonl":
         codec: Any = importlib.import_module("opsmodel.json")
         for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip():
-                yield number, codec.loads(line, cls=Operation)
+            if line.strip() and not _is_lines_header(line):
+                yield number, codec.from_dict(json.loads(line), Operation)
     else:
         codec = importlib.import_module("opsmodel.json")
         yield None, codec.loads(text, cls=_json_kind(json.loads(text.lstrip("\ufeff"))))
@@ -149,7 +168,9 @@ def _load_one(text: str, data: Any, format_name: str, *, line: int | None) -> tu
     try:
         if format_name == "stix":
             return reader.loads(text), []
-        return reader.loads(text, cls=_json_kind(data) if line is None else Operation), []
+        if line is not None:  # a JSON Lines record: an operation without the document envelope
+            return reader.from_dict(data, Operation), []
+        return reader.loads(text, cls=_json_kind(data)), []
     except (OpsmodelError, ValueError, TypeError) as exc:
         return None, list(_from_exception(code, exc, line=line))
 
@@ -217,6 +238,9 @@ def _iter_document_errors(
         if broken is not None:
             if chosen(broken.code):
                 yield broken
+            continue
+        if line is not None and isinstance(data, dict) and "format" in data:
+            yield from (p for p in _lines_header_problems(chunk, line) if chosen(p.code))
             continue
         loaded, problems = _load_one(chunk, data, kind, line=line)
         yield from (p for p in problems if chosen(p.code))

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from .._errors import OpsmodelError
 from .._version import __version__
-from . import _convert, _demo, _taxonomy, _validate
+from . import _convert, _demo, _schema, _taxonomy, _validate
 
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
-_COMMANDS = (_validate, _convert, _demo, _taxonomy)
+_COMMANDS = (_validate, _convert, _demo, _taxonomy, _schema)
 
 
 def build_parser() -> argparse.ArgumentParser:

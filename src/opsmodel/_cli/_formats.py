@@ -46,6 +46,33 @@ WRITERS["stix-opencti"] = ("report.opencti.stix.json", _write_stix_opencti)
 READERS["stix"] = _read_stix
 
 
+# ---------------------------------------------------------------------------------------------
+# opsmodel JSON (whole documents) and JSON Lines (one operation per line)
+
+
+def _write_json(report: Report, handle: IO[str]) -> None:
+    from .. import json
+
+    json.dump(report, handle)
+
+
+def _read_json(text: str) -> Report:
+    from .. import json
+
+    return json.loads(text)
+
+
+def _write_jsonl(report: Report, handle: IO[str]) -> None:
+    from .. import json
+
+    json.dump_lines(report.operations, handle)
+
+
+WRITERS["json"] = ("report.json", _write_json)
+WRITERS["jsonl"] = ("operations.jsonl", _write_jsonl)
+READERS["json"] = _read_json
+
+
 def _write_navigator_layer(report: Report, stream: IO[str]) -> None:
     """The report's DISARM techniques as a DISARM Navigator layer (format 4.5)."""
     import json

@@ -1,0 +1,34 @@
+"""``opsmodel schema``: print the JSON Schema of the opsmodel JSON format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .._files import atomic_writer
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "schema",
+        help="print the JSON Schema of the opsmodel JSON format",
+        description="Print the JSON Schema (draft 2020-12) that every opsmodel JSON document satisfies, "
+        "for editors, validators and other languages.",
+    )
+    parser.add_argument("--out", metavar="FILE", type=Path, help="write the schema to FILE instead of standard output")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from .._schema import _shipped
+
+    text = _shipped()
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        with atomic_writer(args.out) as handle:
+            handle.write(text)
+        print(f"wrote {args.out}", file=sys.stderr)
+    return 0

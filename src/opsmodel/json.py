@@ -1,0 +1,65 @@
+"""The opsmodel JSON format: exact, versioned, documented.
+
+>>> from opsmodel import Report, json
+>>> report = Report(id="example", title="An example", publisher="Nobody")
+>>> print(json.dumps(report), end="")
+{
+  "format": "opsmodel",
+  "format_version": "1.0",
+  "id": "example",
+  "title": "An example",
+  "publisher": "Nobody"
+}
+>>> json.loads(json.dumps(report)) == report
+True
+
+One cattrs converter (:func:`make_converter`) turns model values into plain data and back;
+:func:`dumps`/:func:`loads` add the document envelope (``format`` and ``format_version``),
+:func:`dump_lines`/:func:`load_lines` stream operations as JSON Lines and :func:`schema`
+gives the JSON Schema of the format. Every refusal is a :class:`DocumentError` listing each
+problem with its JSON path. See the format reference in the documentation.
+"""
+
+from __future__ import annotations
+
+from ._json import (
+    ERROR_CODES,
+    FORMAT,
+    FORMAT_VERSION,
+    LINES_FORMAT,
+    SUPPORTED_VERSIONS,
+    DocumentError,
+    Problem,
+    dump,
+    dump_lines,
+    dumps,
+    from_dict,
+    load,
+    load_lines,
+    loads,
+    make_converter,
+    to_dict,
+    unknown_fields,
+)
+from ._schema import schema
+
+__all__ = [
+    "ERROR_CODES",
+    "FORMAT",
+    "FORMAT_VERSION",
+    "LINES_FORMAT",
+    "SUPPORTED_VERSIONS",
+    "DocumentError",
+    "Problem",
+    "dump",
+    "dump_lines",
+    "dumps",
+    "from_dict",
+    "load",
+    "load_lines",
+    "loads",
+    "make_converter",
+    "schema",
+    "to_dict",
+    "unknown_fields",
+]

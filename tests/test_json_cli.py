@@ -1,0 +1,41 @@
+"""The CLI's side of the JSON format: registered formats and ``opsmodel schema``."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import opsmodel as om
+from opsmodel import json as ojson
+from opsmodel._cli import main
+from opsmodel._cli._formats import READERS, WRITERS
+
+
+def _report() -> om.Report:
+    operation = om.Operation(id="a", name="A", summary="s", languages=("ru",))
+    return om.Report(id="r", title="t", publisher="p", operations=(operation,))
+
+
+def test_json_and_json_lines_are_registered_formats() -> None:
+    name, write = WRITERS["json"]
+    assert name == "report.json"
+    handle = io.StringIO()
+    write(_report(), handle)
+    assert READERS["json"](handle.getvalue()) == _report()
+    name, write = WRITERS["jsonl"]
+    assert name == "operations.jsonl"
+    handle = io.StringIO()
+    write(_report(), handle)
+    handle.seek(0)
+    assert tuple(ojson.load_lines(handle)) == _report().operations
+
+
+def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["schema"]) == 0
+    assert json.loads(capsys.readouterr().out) == ojson.schema()
+    target = tmp_path / "schema.json"
+    assert main(["schema", "--out", str(target)]) == 0
+    assert json.loads(target.read_text(encoding="utf-8")) == ojson.schema()
