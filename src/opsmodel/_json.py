@@ -36,7 +36,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from ._dates import FuzzyDate, Precision, RelativeDate
 from ._errors import FieldError, OpsmodelError
-from ._fields import Invalid
+from ._fields import Invalid, to_optional_text, to_slug, to_source_ids, to_text, to_text_tuple
 from ._model import Operation, Report
 from ._places import Country, Region, Subdivision
 
@@ -285,11 +285,15 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     return structure_enum
 
 
-def _canonical_hook(convert: Callable[[Any], Any], shape: str) -> Callable[[Any, Any], Any]:
+def _canonical_hook(convert: Callable[[Any], Any], shape: str, *, fast: bool = False) -> Callable[[Any, Any], Any]:
     """A hook for a string field with a model converter: strict type, converter, canonical spelling.
 
-    ``shape`` is ``"str"``, ``"optional"`` or ``"tuple"``.
+    ``shape`` is ``"str"``, ``"optional"`` or ``"tuple"``. With ``fast`` (the fast path, for
+    converters that only check and never respell) the hook checks the JSON type alone and leaves
+    the rest to the model's constructor, which runs the converter anyway.
     """
+    if fast and convert in _CHECK_ONLY:
+        return _TYPE_ONLY[shape]
 
     def check(value: Any, where: str = "") -> Any:
         try:
@@ -336,6 +340,27 @@ def _canonical_hook(convert: Callable[[Any], Any], shape: str) -> Callable[[Any,
         raise _Mismatch(value, "a string" + (" or null" if optional else ""), "type")
 
     return structure_string
+
+
+def _type_only_tuple(value: Any, _: Any) -> Any:
+    if type(value) is list:
+        return value  # the model's converter checks each item and makes the tuple
+    raise _Mismatch(value, "an array of strings", "type")
+
+
+def _type_only_optional(value: Any, _: Any) -> Any:
+    if value is None or type(value) is str:
+        return value
+    raise _Mismatch(value, "a string or null", "type")
+
+
+_TYPE_ONLY: dict[str, Callable[[Any, Any], Any]] = {
+    "str": _strict_str,
+    "optional": _type_only_optional,
+    "tuple": _type_only_tuple,
+}
+# Model converters that check strings without ever changing them.
+_CHECK_ONLY = frozenset({to_text, to_optional_text, to_text_tuple, to_slug, to_source_ids})
 
 
 # Dates: the core of a FuzzyDate in one readable string, exactly (value and precision).
@@ -604,7 +629,9 @@ def make_converter(*, detailed_validation: bool = False, keep_unknown: bool = Fa
             for attribute in _fields_of(cls):
                 shape = _leaf_shape(attribute.type)
                 if shape is not None and attribute.converter is not None:
-                    overrides[attribute.name] = override(struct_hook=_canonical_hook(attribute.converter, shape))  # type: ignore[arg-type]
+                    convert: Any = attribute.converter
+                    hook = _canonical_hook(convert, shape, fast=not detailed_validation)
+                    overrides[attribute.name] = override(struct_hook=hook)
             inner = make_dict_structure_fn(cls, converter, **overrides)  # type: ignore[arg-type]
         known = _known_keys(cls)
         name = cls.__name__
