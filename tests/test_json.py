@@ -274,3 +274,11 @@ def test_the_garbage_collector_is_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_format_reference_lists_every_error_code() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "json-format.md").read_text(encoding="utf-8")
+    for code, meaning in ojson.ERROR_CODES.items():
+        assert f"| `{code}` | {meaning} |" in page

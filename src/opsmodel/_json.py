@@ -280,7 +280,10 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
             if found is not None:
                 return found
             raise _Mismatch(
-                value, expected, "value", problem=f"{json.dumps(value, ensure_ascii=False)} is not a {cls.__name__} value"
+                value,
+                expected,
+                "value",
+                problem=f"{json.dumps(value, ensure_ascii=False)} is not among the {cls.__name__} values",
             )
         raise _Mismatch(value, expected, "type")
 
