@@ -613,6 +613,16 @@ def make_converter(*, detailed_validation: bool = False, keep_unknown: bool = Fa
 
         return unstructure_union
 
+    def optional_structure(tp: Any) -> Callable[[Any, Any], Any]:
+        inner = _optional_of(tp)
+        hook = converter.get_structure_hook(inner)
+
+        def structure_optional(value: Any, _: Any) -> Any:
+            return None if value is None else hook(value, inner)
+
+        return structure_optional
+
+    converter.register_structure_hook_factory(lambda t: _optional_of(t) is not None and _union_of(t) is None, optional_structure)
     converter.register_structure_hook_factory(lambda t: _union_of(t) is not None, union_structure)
     converter.register_unstructure_hook_factory(lambda t: _union_of(t) is not None, union_unstructure)
 
