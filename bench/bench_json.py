@@ -228,16 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         ours = row["ours dumps"] + row["ours loads"]
         floor = row["json dumps"] + row["json loads"]
         print(f"\n{size:,} operations ({row['document MiB']:.1f} MiB document)")
-        for key in (
-            "ours dumps",
-            "ours loads",
-            "json dumps",
-            "json loads",
-            "orjson dumps",
-            "orjson loads",
-            "ours dump_lines",
-            "ours load_lines",
-        ):
+        for key in KEYS:
             if key in row:
                 print(f"  {key:<22} {row[key] * 1000:9.1f} ms")
         print(f"  dumps / json dumps       {row['ours dumps'] / row['json dumps']:6.2f}x")
