@@ -488,8 +488,9 @@ def _keep(obj: Any, extra: dict[str, Any]) -> None:
 def unknown_fields(obj: Any) -> Mapping[str, Any]:
     """The fields a document gave ``obj`` that the format does not define (read with ``keep_unknown=True``).
 
-    They are written back, unchanged, after the known fields when ``obj`` is written. A copy
-    made with :func:`attrs.evolve` is a new value and does not carry them.
+    They are written back, unchanged, after the known fields when ``obj`` is written. They are
+    not part of the value: equality ignores them, and a copy made with :func:`attrs.evolve` is a
+    new value that does not carry them.
     """
     entry = _KEPT.get(id(obj))
     if entry is not None and entry[0]() is obj:
