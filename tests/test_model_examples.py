@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 import pytest
 
+import opsmodel as om
 from opsmodel import (
     Actor,
     AIUse,
@@ -410,3 +411,58 @@ def test_relative_dates_print_their_qualifiers() -> None:
     assert parse_date(str(date)) == attrs.evolve(date, wording=str(date))
     assert str(RelativeDate(amount=0, unit="day")) == "at the report date"
     assert str(RelativeDate(amount=0, unit="day", bound="on_or_after")) == "from the report date"
+
+
+@pytest.mark.parametrize(
+    ("wording", "minimum"),
+    [
+        ("several hundred accounts", 200),
+        ("a few thousand followers", 2_000),
+        ("several dozen accounts", 24),
+        ("tens of thousands of followers", 20_000),
+        ("hundreds of thousands of views", 200_000),
+    ],
+)
+def test_vague_magnitudes_are_lower_bounds(wording: str, minimum: int) -> None:
+    count = om.parse_count(wording)
+    assert (count.kind, count.minimum, count.wording) == (om.CountKind.AT_LEAST, minimum, wording)
+
+
+@pytest.mark.parametrize(
+    ("wording", "start", "end"),
+    [
+        ("between January and March 2024", "2024-01", "2024-03"),
+        ("from May to July 2023", "2023-05", "2023-07"),
+        ("5 May to 7 June 2024", "2024-05-05", "2024-06-07"),
+    ],
+)
+def test_range_start_borrows_the_end_year(wording: str, start: str, end: str) -> None:
+    period = om.parse_period(wording)
+    assert isinstance(period.start, om.FuzzyDate)
+    assert isinstance(period.end, om.FuzzyDate)
+    assert (period.start.isoformat(), period.end.isoformat()) == (start, end)
+
+
+def test_bounds_that_exclude_each_other_are_refused() -> None:
+    with pytest.raises(om.FieldError, match=r"Period\.end") as caught:
+        om.Period(start=om.parse_date("after 2020"), end=om.parse_date("2020"))
+    assert caught.value.field == "end"
+    # an open start ("since at least 2017") can still end in 2016
+    assert om.Period(start=om.parse_date("since at least 2017"), end=om.parse_date("2016")).end is not None
+
+
+@pytest.mark.parametrize(("year", "bound"), [(9999, "after"), (1, "before")])
+def test_extreme_years_do_not_overflow(year: int, bound: str) -> None:
+    date = om.FuzzyDate.of(year, bound=bound)
+    assert (date.earliest, date.latest) != (None, None)
+
+
+@pytest.mark.parametrize("bad", ["T0085\n", "T\u0660\u0660\u0668\u0665", " T0085"])
+def test_technique_ids_are_ascii_and_whole(bad: str) -> None:
+    with pytest.raises(om.FieldError, match=r"TechniqueRef\.id"):
+        om.TechniqueRef.disarm(bad)
+
+
+def test_identifiers_refuse_a_trailing_newline() -> None:
+    with pytest.raises(om.FieldError, match=r"Source\.id"):
+        om.Source(id="openai-2024-05\n")

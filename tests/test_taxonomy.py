@@ -271,3 +271,37 @@ def test_inconsistent_catalogue_is_refused() -> None:
         )
     with pytest.raises(OpsmodelError, match=r"TechniqueEntry\.id"):
         tx.TechniqueEntry(id="T 1", name="spaces")
+
+
+@pytest.mark.parametrize(
+    ("statement", "licence"),
+    [
+        ("CC-BY-SA-4.0 DISARM Foundation", "CC-BY-SA-4.0"),
+        ("Copyright 2015-2024, The MITRE Corporation.", "Copyright 2015-2024, The MITRE Corporation."),
+    ],
+)
+def test_licence_from_the_marking_statement(statement: str, licence: str) -> None:
+    bundle = {
+        "type": "bundle",
+        "objects": [
+            {"type": "marking-definition", "definition": {"statement": statement}},
+            {
+                "type": "x-mitre-tactic",
+                "id": "x-mitre-tactic--1",
+                "name": "Initial Access",
+                "x_mitre_shortname": "initial-access",
+                "external_references": [{"source_name": "mitre-attack", "external_id": "TA0001"}],
+            },
+            {
+                "type": "attack-pattern",
+                "id": "attack-pattern--1",
+                "name": "Phishing",
+                "kill_chain_phases": [{"kill_chain_name": "mitre-attack", "phase_name": "initial-access"}],
+                "external_references": [{"source_name": "mitre-attack", "external_id": "T1566"}],
+            },
+        ],
+    }
+    catalogue = tx.parse_disarm_stix(bundle, framework="attack")
+    assert catalogue.licence == licence
+    assert catalogue.technique("T1566").tactics == ("TA0001",)
+    assert catalogue.phases == ()

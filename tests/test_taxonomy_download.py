@@ -185,3 +185,11 @@ def test_cli_download_and_list(server: _Server, tmp_path: Path, capsys: pytest.C
     assert main(["taxonomy", "download", "all", "--url", server.url("/ttps.csv"), "--dir", str(tmp_path)]) == 2
     assert main(["taxonomy", "download", "meta-ookc", "--dir", str(tmp_path), "--url", server.url("/no"), "--force"]) == 1
     assert "404" in capsys.readouterr().err
+
+
+def test_unwritable_directory(server: _Server, tmp_path: Path) -> None:
+    server.files["/ttps.csv"] = _CSV.encode()
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    with pytest.raises(tx.DownloadError, match="cannot write the file"):
+        tx.download("meta-ookc", directory=blocker, url=server.url("/ttps.csv"))

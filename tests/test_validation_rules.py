@@ -515,3 +515,11 @@ def test_the_bundled_example_against_a_real_disarm_release(shared_data: Any) -> 
     catalogue = taxonomy.load(shared_data / "disarm" / "DISARM-v1.6.json")
     example = examples.load("openai-2024-05")
     assert [str(f) for f in iter_errors(example, catalogue=catalogue) if f.is_error] == []
+
+
+def test_approximate_dates_at_the_ends_of_the_calendar() -> None:
+    operation = op(
+        activity=Period(start=FuzzyDate.of(1, approximate=True)),
+        detected=Period(start=FuzzyDate.of(9999, 12, 31, approximate=True)),
+    )
+    assert _findings(operation, "OPS101") == []

@@ -250,7 +250,7 @@ def parse_disarm_stix(
 
     marking = next((obj for obj in objects if obj.get("type") == "marking-definition"), None)
     statement = ((marking or {}).get("definition") or {}).get("statement") if marking else None
-    licence = str(statement).split()[0] if statement else None
+    licence = _licence(str(statement)) if statement else None
     rank = {tactic_id: index for index, tactic_id in enumerate(order)}
     return Catalogue(
         framework=framework,
@@ -272,6 +272,15 @@ def parse_disarm_stix(
             for entry in sorted(techniques.values(), key=lambda e: _id_key(e["id"]))
         ),
     )
+
+
+_SPDX = re.compile(r"^(?:CC|MIT|Apache|BSD|GPL|LGPL|MPL|ODC|CDLA)[-A-Za-z0-9.+]*$")
+
+
+def _licence(statement: str) -> str:
+    """``"CC-BY-SA-4.0"`` from DISARM's ``"CC-BY-SA-4.0 DISARM Foundation"``; other statements whole."""
+    first = statement.split()[0] if statement.split() else ""
+    return first if _SPDX.match(first) else statement.strip()
 
 
 def _id_key(technique_id: str) -> tuple[Any, ...]:

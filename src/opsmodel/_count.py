@@ -183,8 +183,22 @@ _QUALIFIERS = (
 _TRAILING = re.compile(r"\s*(?:\+|or\s+more|and\s+more|plus)$", re.I)
 _RANGE = re.compile(r"^(?:between\s+)?(?P<a>.+?)\s*(?:-|–|to|and)\s*(?P<b>.+)$", re.I)
 # "dozens of accounts", "hundreds of pages": at least two of the unit.
-_DOZENS = re.compile(r"^(?P<unit>dozens|scores|hundreds|thousands|millions)(?:\s+of(?:\s+\S.*)?)?$", re.I)
-_PLURAL_UNITS = {"dozens": 24, "scores": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000}
+_DOZENS = re.compile(
+    r"^(?:(?:several|many|some)\s+)?(?P<unit>tens\s+of\s+thousands|hundreds\s+of\s+thousands|"
+    r"dozens|scores|hundreds|thousands|millions)(?:\s+of(?:\s+\S.*)?)?$",
+    re.I,
+)
+# "several hundred accounts", "a few thousand followers": at least two of the unit.
+_SEVERAL = re.compile(r"^(?:several|a\s+few)\s+(?P<unit>dozen|hundred|thousand|million)(?:\s+\S.*)?$", re.I)
+_PLURAL_UNITS = {
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+    "thousands": 2_000,
+    "millions": 2_000_000,
+    "tens of thousands": 20_000,
+    "hundreds of thousands": 200_000,
+}
 _EXPECTED = "a count wording such as '12', 'at least a dozen', 'three to five', 'over 27,000' or 'less than 100'"
 
 
@@ -226,7 +240,9 @@ def _parse_count(text: str) -> Count:
     if re.fullmatch(r"(?:unknown|unclear|not\s+known|n/?a|undisclosed|an?\s+unknown\s+number(?:\s+of\s+\w+)?)", rest, re.I):
         return Count.unknown(wording=text)
     if m := _DOZENS.match(rest):
-        return Count.at_least(_PLURAL_UNITS[m["unit"].lower()], wording=text)
+        return Count.at_least(_PLURAL_UNITS[re.sub(r"\s+", " ", m["unit"].lower())], wording=text)
+    if m := _SEVERAL.match(rest):
+        return Count.at_least(2 * _SCALES[m["unit"].lower()], wording=text)
     for pattern, kind in _QUALIFIERS:
         if m := pattern.match(rest):
             return Count(kind=kind, value=_amount(rest[m.end() :], text), wording=text)

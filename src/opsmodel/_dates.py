@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any, Union
@@ -206,9 +207,12 @@ class FuzzyDate:
     def last_day(self) -> dt.date:
         """The last calendar day the date covers (ignoring part, approximation and bound)."""
         months = _SPAN_MONTHS.get(self.precision)
+        first = self.first_day
         if months is None:
-            return self.first_day
-        return self.first_day + relativedelta(months=months, days=-1)
+            return first
+        # Computed within the span's own year, so that December 9999 does not overflow.
+        last_month = first.month + months - 1
+        return dt.date(first.year, last_month, calendar.monthrange(first.year, last_month)[1])
 
     @property
     def earliest(self) -> dt.date | None:
@@ -216,7 +220,8 @@ class FuzzyDate:
         if self.bound in (Bound.BEFORE, Bound.ON_OR_BEFORE):
             return None
         if self.bound is Bound.AFTER:
-            return self.last_day + dt.timedelta(days=1)
+            last = self.last_day
+            return last if last == dt.date.max else last + dt.timedelta(days=1)
         return self.first_day
 
     @property
@@ -225,7 +230,8 @@ class FuzzyDate:
         if self.bound in (Bound.AFTER, Bound.ON_OR_AFTER):
             return None
         if self.bound is Bound.BEFORE:
-            return self.first_day - dt.timedelta(days=1)
+            first = self.first_day
+            return first if first == dt.date.min else first - dt.timedelta(days=1)
         return self.last_day
 
     def isoformat(self) -> str:
@@ -333,19 +339,29 @@ def _to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
     raise Invalid(value, "a FuzzyDate, a RelativeDate, a datetime.date or a date wording such as 'May 2024'")
 
 
+def ends_contradict(start: DateLike | None, end: DateLike | None) -> bool:
+    """Whether ``end`` must fall before ``start``, bounds included ("after 2020" cannot end in 2020).
+
+    Relative ends are compared only with each other, and only in the same unit; an open bound
+    ("since at least 2017") never contradicts.
+    """
+    if isinstance(start, FuzzyDate) and isinstance(end, FuzzyDate):
+        earliest, latest = start.earliest, end.latest
+        return earliest is not None and latest is not None and latest < earliest
+    if isinstance(start, RelativeDate) and isinstance(end, RelativeDate):
+        return start.unit is end.unit and end.amount > start.amount
+    return False
+
+
 def _check_order(instance: Period, attribute: attrs.Attribute[Any], value: Any) -> None:
     start, end = instance.start, instance.end
-    if isinstance(start, FuzzyDate) and isinstance(end, FuzzyDate) and end.last_day < start.first_day:
+    if ends_contradict(start, end):
         raise fail(
             instance,
             attribute,
             end,
-            f"an end on or after the start ({start})",
+            f"an end that can fall on or after the start ({start})",
             problem=f"end {end} is before start {start}",
-        )
-    if isinstance(start, RelativeDate) and isinstance(end, RelativeDate) and start.unit is end.unit and end.amount > start.amount:
-        raise fail(
-            instance, attribute, end, f"an end on or after the start ({start})", problem=f"end {end} is before start {start}"
         )
 
 
@@ -556,12 +572,24 @@ def parse_period(text: str) -> Period:
         raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
 
 
+def _range_ends(first: str, second: str) -> tuple[FuzzyDate | RelativeDate, FuzzyDate | RelativeDate]:
+    """Both ends of "X to Y"; X may leave its year to Y ("between January and March 2024")."""
+    end = _parse_date(second, wording=False)
+    try:
+        return _parse_date(first, wording=False), end
+    except Invalid:
+        if not isinstance(end, FuzzyDate) or re.search(r"\d{4}", first):
+            raise
+        return _parse_date(f"{first} {end.value.year}", wording=False), end
+
+
 def _parse_period(text: str) -> Period:
     if not isinstance(text, str) or not text.strip():
         raise Invalid(text, "a period wording such as 'since at least 2017' or 'May 2023 to March 2024'")
     rest = re.sub(r"\s+", " ", text.strip()).rstrip(".")
     if m := _RANGE[0].match(rest):
-        return Period(start=_parse_date(m["a"], wording=False), end=_parse_date(m["b"], wording=False), wording=text)
+        start, end = _range_ends(m["a"], m["b"])
+        return Period(start=start, end=end, wording=text)
     if m := _OPEN_START.match(rest):
         start = _parse_date(m["a"], wording=False)
         qualifier = re.sub(r"\s+", " ", m["q"].lower())
@@ -578,8 +606,7 @@ def _parse_period(text: str) -> Period:
     for pattern in _RANGE:
         if (m := pattern.match(rest)) and not re.match(r"^\d{4}-\d{2}(-\d{2})?$", rest):
             try:
-                a = _parse_date(m["a"], wording=False)
-                b = _parse_date(m["b"], wording=False)
+                a, b = _range_ends(m["a"], m["b"])
             except Invalid:
                 continue
             return Period(start=a, end=b, wording=text)

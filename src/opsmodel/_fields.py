@@ -195,7 +195,7 @@ def to_optional_text(value: Any) -> str | None:
 
 
 def to_slug(value: Any) -> str:
-    if not isinstance(value, str) or not _SLUG.match(value):
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise Invalid(
             value,
             "an identifier of lowercase letters, digits, '.', '_' and '-' (e.g. 'bad-grammar')",
@@ -206,7 +206,7 @@ def to_slug(value: Any) -> str:
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
     if type(value) is tuple:
         for item in value:
-            if type(item) is not str or not _SLUG.match(item):
+            if type(item) is not str or not _SLUG.fullmatch(item):
                 break
         else:
             return value

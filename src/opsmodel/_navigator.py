@@ -13,6 +13,7 @@ from typing import Any
 from attrs import field, frozen
 
 from ._catalogue import Catalogue, CatalogueError, TechniqueEntry
+from ._catalogue_load import DISARM_TACTICS
 from ._errors import FieldError
 from ._fields import model, slugify, to_optional_text
 from ._model import Operation, Report
@@ -118,8 +119,9 @@ def to_layer(
             lines.append(f"- {operation.display_name} ({operation.id})" + (f": {procedures}" if procedures else ""))
             metadata.append({"name": "operation", "value": f"{operation.display_name} ({operation.id})"})
             for use in uses:
-                if use.tactic is not None and use.tactic.name:
-                    tactic_names[slugify(use.tactic.name)] = None
+                shortname = _shortname(use)
+                if shortname is not None:
+                    tactic_names[shortname] = None
                 for source_id in use.sources:
                     cited = operation.source(source_id)
                     if cited is not None and cited.url and cited.url.startswith(("http://", "https://")):
@@ -205,6 +207,17 @@ def to_layer(
         }
     )
     return layer
+
+
+def _shortname(use: TechniqueUse) -> str | None:
+    """The Navigator's name for a use's tactic: from its name, or for DISARM from its id."""
+    tactic = use.tactic
+    if tactic is None or tactic.framework != use.technique.framework:
+        return None
+    if tactic.name:
+        return slugify(tactic.name)
+    known = DISARM_TACTICS.get(tactic.id) if tactic.framework == "disarm" else None
+    return slugify(known[0]) if known else None
 
 
 def _parent(technique_id: str, framework: str, catalogue: Catalogue | None) -> str | None:

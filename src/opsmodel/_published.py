@@ -207,8 +207,11 @@ def download(
         raise
     except CatalogueError as exc:
         raise DownloadError(f"not a {entry.name} file: {exc.problem}", source=source) from None
-    with atomic_writer(target) as handle:
-        handle.write(text)
+    try:
+        with atomic_writer(target) as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise DownloadError(f"cannot write the file: {exc.strerror or exc}", source=str(target)) from None
     return target
 
 

@@ -11,6 +11,7 @@ larger one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -49,8 +50,13 @@ def _absolute(value: DateLike | None, context: Context) -> FuzzyDate | None:
     if isinstance(value, FuzzyDate):
         return value
     if isinstance(value, RelativeDate) and context.report is not None and context.report.published is not None:
-        return value.resolve(context.report.published)
+        return _resolve(value, context.report.published)
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(value: RelativeDate, anchor: FuzzyDate) -> FuzzyDate:
+    return value.resolve(anchor)
 
 
 # "around May 2023" is taken to mean within a month of May 2023: approximate dates are widened
@@ -65,16 +71,30 @@ _MARGIN = {
 }
 
 
-def _earliest(value: FuzzyDate | None) -> dt.date | None:
-    if value is None or value.earliest is None:
+@functools.lru_cache(maxsize=4096)
+def _bounds(value: FuzzyDate) -> tuple[dt.date | None, dt.date | None]:
+    """The firm (earliest, latest) days of a date; approximate ones widened by their margin."""
+    earliest, latest = value.earliest, value.latest
+    if value.approximate:
+        margin = _MARGIN[value.precision]
+        earliest = None if earliest is None else _shift(earliest, -margin)
+        latest = None if latest is None else _shift(latest, margin)
+    return earliest, latest
+
+
+def _shift(day: dt.date, by: relativedelta) -> dt.date | None:
+    try:
+        return day + by
+    except (OverflowError, ValueError):  # beyond year 1 or 9999: no firm bound
         return None
-    return value.earliest - _MARGIN[value.precision] if value.approximate else value.earliest
+
+
+def _earliest(value: FuzzyDate | None) -> dt.date | None:
+    return None if value is None else _bounds(value)[0]
 
 
 def _latest(value: FuzzyDate | None) -> dt.date | None:
-    if value is None or value.latest is None:
-        return None
-    return value.latest + _MARGIN[value.precision] if value.approximate else value.latest
+    return None if value is None else _bounds(value)[1]
 
 
 def _before(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:

@@ -24,11 +24,12 @@ from ._fields import (
 
 __all__ = ["ID_GRAMMARS", "LLM_TTP", "Confidence", "Tactic", "TechniqueRef", "TechniqueUse"]
 
-# framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id)
+# framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
+# Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
 ID_GRAMMARS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str, str]] = {
-    "disarm": (re.compile(r"^T\d{4}(?:\.\d{3})?$"), re.compile(r"^TA\d{2}$"), "T0085.001", "TA06"),
-    "attack": (re.compile(r"^T\d{4}(?:\.\d{3})?$"), re.compile(r"^TA\d{4}$"), "T1566.002", "TA0001"),
-    "meta-ookc": (re.compile(r"^\d\.\d{1,2}(?:\.\d{1,2})?$"), re.compile(r"^\d$"), "0.6.2", "0"),
+    "disarm": (re.compile(r"^T[0-9]{4}(?:\.[0-9]{3})?$"), re.compile(r"^TA[0-9]{2}$"), "T0085.001", "TA06"),
+    "attack": (re.compile(r"^T[0-9]{4}(?:\.[0-9]{3})?$"), re.compile(r"^TA[0-9]{4}$"), "T1566.002", "TA0001"),
+    "meta-ookc": (re.compile(r"^[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?$"), re.compile(r"^[0-9]$"), "0.6.2", "0"),
 }
 _FRAMEWORK_ALIASES = {
     "disarm red": "disarm",
@@ -66,7 +67,7 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
     if grammar is None:
         return
     pattern, example = (grammar[0], grammar[2]) if which == 0 else (grammar[1], grammar[3])
-    if not pattern.match(value):
+    if not pattern.fullmatch(value):
         kind = "technique" if which == 0 else "tactic"
         raise fail(
             instance,
@@ -188,7 +189,7 @@ def to_optional_confidence(value: Any) -> Confidence | None:
 def _to_technique(value: Any) -> TechniqueRef:
     if isinstance(value, TechniqueRef):
         return value
-    if isinstance(value, str) and ID_GRAMMARS["disarm"][0].match(value):
+    if isinstance(value, str) and ID_GRAMMARS["disarm"][0].fullmatch(value):
         return TechniqueRef(framework="disarm", id=value)
     raise Invalid(value, "a TechniqueRef (or a DISARM technique id such as 'T0085.001')")
 

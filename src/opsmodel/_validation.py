@@ -60,7 +60,7 @@ def _to_severity(value: Any) -> Severity:
 
 
 def _check_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not _CODE.match(value):
+    if not isinstance(value, str) or not _CODE.fullmatch(value):
         raise FieldError(
             owner=type(instance).__name__,
             field=attribute.name,

@@ -39,7 +39,7 @@ import pycountry
 from hypothesis import strategies as st
 
 from ._count import Count, CountKind, Money
-from ._dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit
+from ._dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
 from ._language import Language
 from ._model import (
     Actor,
@@ -538,11 +538,11 @@ def relative_dates(*, max_amount: int = 36) -> st.SearchStrategy[RelativeDate]:
 
 
 def _in_order(start: Any, end: Any) -> tuple[Any, Any]:
-    if isinstance(start, FuzzyDate) and isinstance(end, FuzzyDate) and end.last_day < start.first_day:
+    if not ends_contradict(start, end):
+        return start, end
+    if not ends_contradict(end, start):
         return end, start
-    if isinstance(start, RelativeDate) and isinstance(end, RelativeDate) and start.unit is end.unit and end.amount > start.amount:
-        return end, start
-    return start, end
+    return start, None  # bounds that contradict either way round ("after 2020", "before 2019")
 
 
 @st.composite
