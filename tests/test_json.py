@@ -179,6 +179,9 @@ def test_non_canonical_spellings_are_refused_not_silently_changed() -> None:
         ojson.loads(_document(**body))
     with pytest.raises(ojson.DocumentError, match=r"\$\.languages\[0\]\.code"):
         ojson.from_dict({"id": "a", "summary": "s", "languages": [{"code": "rus"}]}, om.Operation)
+    # the model reads any Unicode digits as a UN M.49 region; the format (and its schema) only ASCII
+    with pytest.raises(ojson.DocumentError, match=r"\$\.languages\[0\]\.region"):
+        ojson.from_dict({"id": "a", "summary": "s", "languages": [{"code": "es", "region": "\u0664\u0661\u0669"}]}, om.Operation)
 
 
 @given(json_values)

@@ -290,15 +290,30 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
     return structure_enum
 
 
-def _canonical_hook(convert: Callable[[Any], Any], shape: str, *, fast: bool = False) -> Callable[[Any, Any], Any]:
+# The canonical form of codes, as the schema states it (the loader checks them too, so that it
+# never accepts what the schema refuses).
+CODE_PATTERNS: dict[tuple[str, str], str] = {
+    ("Country", "code"): "^[A-Z]{2}$",
+    ("Subdivision", "code"): "^[A-Z]{2}-[A-Z0-9]{1,3}$",
+    ("Language", "code"): "^[a-z]{2,3}$",
+    ("Language", "script"): "^[A-Z][a-z]{3}$",
+    ("Language", "region"): "^(?:[A-Z]{2}|[0-9]{3})$",
+    ("Money", "currency"): "^[A-Z]{3}$",
+}
+
+
+def _canonical_hook(
+    convert: Callable[[Any], Any], shape: str, *, fast: bool = False, pattern: str | None = None
+) -> Callable[[Any, Any], Any]:
     """A hook for a string field with a model converter: strict type, converter, canonical spelling.
 
     ``shape`` is ``"str"``, ``"optional"`` or ``"tuple"``. With ``fast`` (the fast path, for
     converters that only check and never respell) the hook checks the JSON type alone and leaves
     the rest to the model's constructor, which runs the converter anyway.
     """
-    if fast and convert in _CHECK_ONLY:
+    if fast and convert in _CHECK_ONLY and pattern is None:
         return _TYPE_ONLY[shape]
+    form = re.compile(pattern) if pattern is not None else None
 
     def check(value: Any, where: str = "") -> Any:
         try:
@@ -314,6 +329,8 @@ def _canonical_hook(convert: Callable[[Any], Any], shape: str, *, fast: bool = F
                 " in this format",
                 where=where,
             )
+        if form is not None and converted is not None and not form.fullmatch(converted):
+            raise _Mismatch(value, f"a code matching {form.pattern}", "value", where=where)
         return converted
 
     if shape == "tuple":
@@ -646,7 +663,8 @@ def make_converter(*, detailed_validation: bool = False, keep_unknown: bool = Fa
                 shape = _leaf_shape(attribute.type)
                 if shape is not None and attribute.converter is not None:
                     convert: Any = attribute.converter
-                    hook = _canonical_hook(convert, shape, fast=not detailed_validation)
+                    pattern = CODE_PATTERNS.get((cls.__name__, attribute.name))
+                    hook = _canonical_hook(convert, shape, fast=not detailed_validation, pattern=pattern)
                     overrides[attribute.name] = override(struct_hook=hook)
             inner = make_dict_structure_fn(cls, converter, **overrides)  # type: ignore[arg-type]
         known = _known_keys(cls)
@@ -704,7 +722,11 @@ def make_converter(*, detailed_validation: bool = False, keep_unknown: bool = Fa
     return converter
 
 
-_COUNTRY_CODE = _canonical_hook(attrs.fields(Country).code.converter, "str")  # type: ignore[arg-type]
+_COUNTRY_CODE = _canonical_hook(
+    attrs.fields(Country).code.converter,  # type: ignore[arg-type]
+    "str",
+    pattern=CODE_PATTERNS[("Country", "code")],
+)
 
 
 def _structure_country(value: Any, _: Any) -> Country:
