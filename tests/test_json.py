@@ -179,6 +179,9 @@ def test_non_canonical_spellings_are_refused_not_silently_changed() -> None:
         ojson.loads(_document(**body))
     with pytest.raises(ojson.DocumentError, match=r"\$\.languages\[0\]\.code"):
         ojson.from_dict({"id": "a", "summary": "s", "languages": [{"code": "rus"}]}, om.Operation)
+    # the model reads any Unicode digits as a UN M.49 region; the format (and its schema) only ASCII
+    with pytest.raises(ojson.DocumentError, match=r"\$\.languages\[0\]\.region"):
+        ojson.from_dict({"id": "a", "summary": "s", "languages": [{"code": "es", "region": "\u0664\u0661\u0669"}]}, om.Operation)
 
 
 @given(json_values)
@@ -257,3 +260,28 @@ def test_the_bundled_example_round_trips_exactly() -> None:
     text = ojson.dumps(report)
     assert ojson.loads(text) == report
     assert ojson.dumps(ojson.loads(text)) == text
+
+
+def test_the_garbage_collector_is_left_as_it_was() -> None:
+    import gc
+
+    report = _report(operations=(om.Operation(id="a", summary="s"),))
+    assert gc.isenabled()
+    ojson.loads(ojson.dumps(report))
+    with pytest.raises(ojson.DocumentError):
+        ojson.loads("{}")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ojson.loads(ojson.dumps(report))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_the_format_reference_lists_every_error_code() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "json-format.md").read_text(encoding="utf-8")
+    for code, meaning in ojson.ERROR_CODES.items():
+        assert f"| `{code}` | {meaning} |" in page

@@ -39,3 +39,16 @@ def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[
     target = tmp_path / "schema.json"
     assert main(["schema", "--out", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == ojson.schema()
+
+
+def test_demo_writes_the_example_as_json_and_json_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from opsmodel import examples
+
+    assert main(["demo", "--out", str(tmp_path)]) == 0
+    capsys.readouterr()
+    report = examples.load("openai-2024-05")
+    text = (tmp_path / "report.json").read_text(encoding="utf-8")
+    assert text == ojson.dumps(report)
+    assert ojson.loads(text) == report
+    with open(tmp_path / "operations.jsonl", encoding="utf-8") as handle:
+        assert tuple(ojson.load_lines(handle)) == report.operations

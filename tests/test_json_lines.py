@@ -5,14 +5,18 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import opsmodel as om
 from opsmodel import json as ojson
 from opsmodel import testing
 from opsmodel._json import lines_header
+
+from .test_json import json_values
 
 
 def _lines(operations: tuple[om.Operation, ...]) -> str:
@@ -95,3 +99,18 @@ def test_validation_reads_json_lines_with_their_header() -> None:
     broken = text.replace('"name":"B"', '"name":"B","kind":"bot"')
     (finding,) = [f for f in iter_document_errors(broken) if f.code.startswith("OPS0")]
     assert (finding.code, finding.line, finding.path) == ("OPS004", 3, "$.kind")
+
+
+@given(st.lists(json_values, max_size=4))
+def test_any_json_lines_give_operations_or_a_document_error_naming_the_line(records: list[Any]) -> None:
+    text = lines_header() + "\n" + "\n".join(json.dumps(record) for record in records) + "\n"
+    try:
+        operations = list(ojson.load_lines(io.StringIO(text)))
+    except ojson.DocumentError as exc:
+        problems = exc.problems
+    else:
+        assert all(isinstance(operation, om.Operation) for operation in operations)
+        return
+    assert problems
+    assert all(p.line is not None and 2 <= p.line <= len(records) + 1 for p in problems)
+    assert all(p.code in ojson.ERROR_CODES and p.path.startswith("$") for p in problems)
