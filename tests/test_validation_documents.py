@@ -157,3 +157,14 @@ def test_json_lines_corpus_findings_name_the_line() -> None:
     assert [(f.line, f.code) for f in findings][-1] == (5, "OPS203")
     assert {f.line for f in findings if f.code == "OPS004"} == {3}
     assert all(f.path.startswith("$") for f in findings)
+
+
+def test_json_lines_corpus_relations_and_ids_resolve_across_lines() -> None:
+    lines = [
+        HEADER,
+        json.dumps({"id": "a", "name": "A", "relations": [{"kind": "overlaps_with", "other": "b"}]}),
+        json.dumps({"id": "b", "name": "B", "relations": [{"kind": "overlaps_with", "other": "elsewhere"}]}),
+        json.dumps({"id": "a", "name": "A again"}),
+    ]
+    findings = [(f.line, f.code, f.path) for f in iter_document_errors("\n".join(lines), select=["OPS201", "OPS202", "OPS3"])]
+    assert findings == [(3, "OPS202", "$.relations[0].other"), (4, "OPS301", "$.id")]

@@ -14,7 +14,7 @@ from typing import Any
 
 from ._errors import OpsmodelError
 from ._model import Operation, Report
-from ._validation import Finding, Rule, Severity, iter_errors
+from ._validation import Context, Finding, Rule, Severity, _chosen_rules, check_operation, iter_errors
 
 __all__ = ["DOCUMENT_CODES", "FORMATS", "detect_format", "iter_document_errors"]
 
@@ -225,6 +225,7 @@ def _iter_document_errors(
     else:
         documents = [(None, text)]
     seen_header = False
+    corpus: list[tuple[int, Operation]] = []
     for done, (line, chunk) in enumerate(documents):
         if progress is not None:
             progress(done, len(documents))
@@ -241,8 +242,20 @@ def _iter_document_errors(
         yield from (p for p in problems if chosen(p.code))
         if loaded is None:
             continue
-        for finding in iter_errors(loaded, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue):
-            yield finding if line is None else _at_line(finding, line)
+        if line is None:
+            yield from iter_errors(loaded, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
+        elif isinstance(loaded, Operation):
+            corpus.append((line, loaded))
+    if corpus:
+        # The lines of a corpus are checked together: relations and ids across lines resolve.
+        first: dict[str, int] = {}
+        for index, (_, operation) in enumerate(corpus):
+            first.setdefault(operation.id, index)
+        chosen_rules = _chosen_rules(rules, select, ignore)
+        for index, (line, operation) in enumerate(corpus):
+            context = Context(index=index, catalogue=catalogue, operation_ids=first)
+            for finding in check_operation(operation, context, chosen_rules, strict=strict):
+                yield _at_line(finding, line)
 
 
 def _at_line(finding: Finding, line: int) -> Finding:
