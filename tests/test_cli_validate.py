@@ -106,12 +106,12 @@ def test_select_never_hides_an_unreadable_document_but_ignore_does() -> None:
 
 def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
-    corpus.write_text("[]\n" * 1500, encoding="utf-8")
+    corpus.write_text('{"format": "opsmodel-lines", "format_version": "1.0"}\n' + "[]\n" * 1500, encoding="utf-8")
     result = _opsmodel("validate", "--quiet", "--select", "OPS0", str(corpus))
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout.count("OPS003") == 1500
-    assert f"{corpus}: line 1500: $: error OPS003" in result.stdout
+    assert f"{corpus}: line 1501: $: error OPS003" in result.stdout
 
 
 class _Terminal(io.StringIO):
@@ -197,3 +197,72 @@ def test_invalid_input_is_not_converted_and_names_the_problem(tmp_path: Path) ->
     result = _opsmodel("convert", "-", str(out), "--to", "json", stdin='{"id": "op",')
     assert result.returncode in (1, 2)
     assert not out.exists()
+
+
+# --- with real documents -----------------------------------------------------------------------
+
+
+def _example_json() -> str:
+    from opsmodel import examples
+    from opsmodel import json as codec
+
+    return codec.dumps(examples.load("openai-2024-05"))
+
+
+def test_a_valid_report_exits_0(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    report.write_text(_example_json(), encoding="utf-8")
+    result = _opsmodel("validate", "--ignore", "OPS104,OPS211", str(report))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout == f"{report}: valid: 0 errors, 0 warnings\n"
+    assert _opsmodel("validate", "--strict", str(report)).returncode == 1  # it has warnings
+
+
+def test_invalid_data_names_every_path(tmp_path: Path) -> None:
+    document = json.loads(_example_json())
+    document["operations"][0]["relations"] = [{"kind": "same_as", "other": "nowhere"}]
+    document["operations"][2]["activity"] = {"start": {"type": "fuzzy_date", "date": "2023-01"}}
+    document["operations"][2]["detected"] = {"start": {"type": "fuzzy_date", "date": "2001"}}
+    result = _opsmodel("validate", "--ignore", "OPS104,OPS211", "-", stdin=json.dumps(document))
+    assert result.returncode == 1
+    assert "<stdin>: $.operations[0].relations[0].other: error OPS201: no operation 'nowhere'" in result.stdout
+    assert "<stdin>: $.operations[2].detected.start: error OPS101:" in result.stdout
+    assert "<stdin>: invalid: 2 errors, 0 warnings" in result.stdout
+
+
+def test_structural_problems_name_their_paths() -> None:
+    document = json.loads(_example_json())
+    del document["operations"][1]["id"]
+    result = _opsmodel("validate", "--format", "json", "-", stdin=json.dumps(document))
+    assert result.returncode == 1
+    findings = json.loads(result.stdout)["files"][0]["findings"]
+    assert ("OPS004", "$.operations[1].id") in [(f["code"], f["path"]) for f in findings]
+
+
+def test_convert_through_stdin_and_stdout_and_to_a_file(tmp_path: Path) -> None:
+    from opsmodel import examples
+    from opsmodel import json as codec
+
+    lines = _opsmodel("convert", "-", "-", "--to", "jsonl", stdin=_example_json())
+    assert lines.returncode == 0, lines.stderr
+    assert lines.stderr == ""
+    operations = list(codec.load_lines(io.StringIO(lines.stdout)))
+    assert operations == list(examples.load("openai-2024-05").operations)
+    source = tmp_path / "report.json"
+    source.write_text(_example_json(), encoding="utf-8")
+    out = tmp_path / "copy" / "report.json"
+    copy = _opsmodel("convert", str(source), str(out), "--to", "json")
+    assert copy.returncode == 0, copy.stderr
+    assert f"wrote {out}" in copy.stderr
+    assert out.read_text(encoding="utf-8") == _example_json()
+
+
+def test_convert_refuses_invalid_input_listing_its_problems(tmp_path: Path) -> None:
+    document = json.loads(_example_json())
+    del document["operations"][1]["id"]
+    out = tmp_path / "report.jsonl"
+    result = _opsmodel("convert", "-", str(out), "--to", "jsonl", stdin=json.dumps(document))
+    assert result.returncode == 1
+    assert "$.operations[1].id" in result.stderr
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from opsmodel.validation import DOCUMENT_CODES, Severity, detect_format, iter_document_errors
@@ -14,6 +17,7 @@ from opsmodel.validation import DOCUMENT_CODES, Severity, detect_format, iter_do
         ('{"id": "op", "name": "Op"}', "json"),
         ('\ufeff  {"id": "r", "operations": []}\n', "json"),
         ('{"id": "a", "name": "A"}\n{"id": "b", "name": "B"}\n', "jsonl"),
+        ('{"format": "opsmodel-lines", "format_version": "1.0"}\n', "jsonl"),
         ('{"id": "a"}\n\n{"id": "b",\n', "jsonl"),
         ("[1, 2]", "json"),
         ("not json at all", "json"),
@@ -50,16 +54,26 @@ def test_json_that_is_not_an_object(text: str, kind: str) -> None:
     assert "a JSON object" in finding.message
 
 
+HEADER = '{"format": "opsmodel-lines", "format_version": "1.0"}'
+
+
 def test_json_lines_problems_carry_their_line() -> None:
-    text = '[1]\n\n{"id": "b",\n7\n'
+    text = f'{HEADER}\n[1]\n\n{{"id": "b",\n7\n'
     findings = list(iter_document_errors(text))
-    assert [(f.line, f.code) for f in findings] == [(1, "OPS003"), (3, "OPS001"), (4, "OPS003")]
-    assert str(findings[1]).startswith("line 3: $: error OPS001: not valid JSON at column 12")
-    assert findings[1].as_dict()["line"] == 3
+    assert [(f.line, f.code) for f in findings] == [(2, "OPS003"), (4, "OPS001"), (5, "OPS003")]
+    assert str(findings[1]).startswith("line 4: $: error OPS001: not valid JSON at column 12")
+    assert findings[1].as_dict()["line"] == 4
+
+
+def test_json_lines_without_a_header() -> None:
+    text = '{"id": "a", "name": "A"}\n{"id": "b", "name": "B"}\n'
+    findings = list(iter_document_errors(text, select=["OPS0"]))
+    assert [(f.line, f.code) for f in findings] == [(1, "OPS004")]
+    assert "header" in findings[0].message
 
 
 def test_ignore_applies_to_document_codes_but_select_does_not() -> None:
-    text = "[1]\n{broken\n"
+    text = f"{HEADER}\n[1]\n{{broken\n"
     assert [f.code for f in iter_document_errors(text, ignore=["OPS003"])] == ["OPS001"]
     assert [f.code for f in iter_document_errors(text, ignore=["not-json"])] == ["OPS003"]
     # selecting only the date rules must not let an unreadable document pass
@@ -77,3 +91,80 @@ def test_document_codes_are_distinct_from_rule_codes() -> None:
 
     assert not set(DOCUMENT_CODES) & set(RULES_BY_CODE)
     assert all(code.startswith("OPS0") for code in DOCUMENT_CODES)
+
+
+# --- documents that the format modules read -------------------------------------------------------
+
+
+def _report_document() -> dict[str, Any]:
+    from opsmodel import examples
+    from opsmodel import json as codec
+
+    document: dict[str, Any] = json.loads(codec.dumps(examples.load("openai-2024-05")))
+    return document
+
+
+def test_the_bundled_example_as_json_has_no_errors() -> None:
+    text = json.dumps(_report_document())
+    assert detect_format(text) == "json"
+    assert [str(f) for f in iter_document_errors(text) if f.is_error] == []
+
+
+def test_structural_problems_of_our_json_all_come_with_paths() -> None:
+    document = _report_document()
+    del document["operations"][1]["id"]
+    document["operations"][2]["detected"]["start"] = {"type": "fuzzy_date", "date": "the day after tomorrow"}
+    document["operations"][3]["kind"] = 7
+    findings = list(iter_document_errors(json.dumps(document)))
+    assert {f.code for f in findings} == {"OPS004"}
+    paths = [f.path for f in findings]
+    assert "$.operations[1].id" in paths
+    assert any(p.startswith("$.operations[2].detected.start") for p in paths)
+    assert "$.operations[3].kind" in paths
+    assert all("[" in f.message and f.message.endswith("]") for f in findings)  # the reader's own code
+
+
+def test_a_document_that_loads_is_checked_with_the_rules() -> None:
+    document = _report_document()
+    document["operations"][0]["relations"] = [{"kind": "same_as", "other": "nowhere"}]
+    findings = [f for f in iter_document_errors(json.dumps(document)) if f.is_error]
+    assert [(f.code, f.path) for f in findings] == [("OPS201", "$.operations[0].relations[0].other")]
+
+
+def test_a_lone_operation_document() -> None:
+    from opsmodel import Operation, Relation
+    from opsmodel import json as codec
+
+    text = codec.dumps(Operation.named("Lone", relations=[Relation(kind="same_as", other="lone")]))
+    findings = list(iter_document_errors(text))
+    assert [(f.code, f.path) for f in findings if f.is_error] == [("OPS203", "$.relations[0].other")]
+
+
+def test_json_lines_corpus_findings_name_the_line() -> None:
+    import io
+
+    from opsmodel import examples
+    from opsmodel import json as codec
+
+    stream = io.StringIO()
+    codec.dump_lines(examples.load("openai-2024-05").operations, stream)
+    lines = stream.getvalue().splitlines()
+    broken = json.loads(lines[3])
+    broken["relations"] = [{"kind": "same_as", "other": broken["id"]}]
+    lines[3] = json.dumps(broken)
+    lines.insert(2, '{"id": "Not A Slug"}')
+    findings = [f for f in iter_document_errors("\n".join(lines) + "\n") if f.is_error]
+    assert [(f.line, f.code) for f in findings][-1] == (5, "OPS203")
+    assert {f.line for f in findings if f.code == "OPS004"} == {3}
+    assert all(f.path.startswith("$") for f in findings)
+
+
+def test_json_lines_corpus_relations_and_ids_resolve_across_lines() -> None:
+    lines = [
+        HEADER,
+        json.dumps({"id": "a", "name": "A", "relations": [{"kind": "overlaps_with", "other": "b"}]}),
+        json.dumps({"id": "b", "name": "B", "relations": [{"kind": "overlaps_with", "other": "elsewhere"}]}),
+        json.dumps({"id": "a", "name": "A again"}),
+    ]
+    findings = [(f.line, f.code, f.path) for f in iter_document_errors("\n".join(lines), select=["OPS201", "OPS202", "OPS3"])]
+    assert findings == [(3, "OPS202", "$.relations[0].other"), (4, "OPS301", "$.id")]

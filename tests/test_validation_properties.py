@@ -202,3 +202,30 @@ def test_a_duplicate_operation_in_a_report_is_found_at_its_path(report: Report, 
     broken = attrs.evolve(report, operations=(*report.operations, copy))
     errors = _errors(broken)
     assert [(f.code, f.path) for f in errors] == [("OPS301", f"$.operations[{len(report.operations)}].id")]
+
+
+@settings(max_examples=15)
+@given(reports(max_operations=3, max_facts=2))
+def test_a_report_as_a_json_document_has_the_findings_of_the_report(report: Report) -> None:
+    from opsmodel import json as codec
+    from opsmodel.validation import iter_document_errors
+
+    expected = [(f.code, f.path, f.message) for f in iter_errors(report)]
+    assert [(f.code, f.path, f.message) for f in iter_document_errors(codec.dumps(report))] == expected
+
+
+@settings(max_examples=15)
+@given(st.lists(operations(max_facts=2), max_size=4))
+def test_a_json_lines_corpus_has_the_findings_of_its_operations(operations_: list[Operation]) -> None:
+    import io
+
+    from opsmodel import json as codec
+    from opsmodel.validation import iter_document_errors
+
+    stream = io.StringIO()
+    codec.dump_lines(operations_, stream)
+    found = list(iter_document_errors(stream.getvalue(), format="jsonl"))
+    assert not [f for f in found if f.code.startswith("OPS0")]
+    assert {f.line for f in found} <= set(range(2, len(operations_) + 2))
+    alone = [(f.code, f.path) for op in operations_ for f in iter_errors(op) if f.code not in ("OPS202", "OPS301")]
+    assert [(f.code, f.path) for f in found if f.code not in ("OPS202", "OPS301")] == alone

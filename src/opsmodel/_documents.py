@@ -14,9 +14,9 @@ from typing import Any
 
 from ._errors import OpsmodelError
 from ._model import Operation, Report
-from ._validation import Finding, Rule, Severity, iter_errors
+from ._validation import Context, Finding, Rule, Severity, _chosen_rules, check_operation, iter_errors
 
-__all__ = ["DOCUMENT_CODES", "detect_format", "iter_document_errors", "load_document"]
+__all__ = ["DOCUMENT_CODES", "FORMATS", "detect_format", "iter_document_errors"]
 
 # code -> (name, description); documented in docs/reference/rules.md like the rules
 DOCUMENT_CODES: dict[str, tuple[str, str]] = {
@@ -52,7 +52,7 @@ def detect_format(text: str) -> str:
     if isinstance(data, dict) and data.get("type") == "bundle":
         return "stix"
     if isinstance(data, dict) and data.get("format") == "opsmodel-lines":
-        return "jsonl"  # the header of a JSON Lines file that holds no operation
+        return "jsonl"
     return "json"
 
 
@@ -86,7 +86,7 @@ def _from_exception(code: str, exc: BaseException, *, line: int | None = None) -
             path = "$"
         message = _message(problem) if problem is not exc else str(exc)
         detail = getattr(problem, "code", None)
-        if isinstance(detail, str) and detail not in message:
+        if isinstance(detail, str) and f"[{detail}]" not in message:
             message = f"{message} [{detail}]"
         value = getattr(problem, "value", None)
         if value is None:
@@ -95,55 +95,20 @@ def _from_exception(code: str, exc: BaseException, *, line: int | None = None) -
 
 
 def _message(problem: Any) -> str:
-    message = getattr(problem, "message", None)
-    if isinstance(message, str):
-        return message
-    what, expected = getattr(problem, "problem", None), getattr(problem, "expected", None)
-    if isinstance(what, str):
-        return f"{what}; expected {expected}" if isinstance(expected, str) else what
-    return str(problem)
-
-
-def _is_lines_header(line: str) -> bool:
-    try:
-        data = json.loads(line)
-    except ValueError:
-        return False
-    return isinstance(data, dict) and "format" in data
-
-
-def _lines_header_problems(line: str, number: int) -> Iterator[Finding]:
-    """The header line of an opsmodel JSON Lines file: checked, then skipped."""
-    codec: Any = importlib.import_module("opsmodel.json")
-    try:
-        list(codec.load_lines([line]))
-    except (OpsmodelError, ValueError) as exc:
-        yield from _from_exception("OPS004", exc, line=number)
+    what = getattr(problem, "message", None)
+    if not isinstance(what, str):
+        what = getattr(problem, "problem", None)
+    if not isinstance(what, str):
+        return str(problem)
+    expected = getattr(problem, "expected", None)
+    return f"{what}; expected {expected}" if isinstance(expected, str) and expected else what
 
 
 def _json_kind(data: Any) -> type[Report] | type[Operation]:
-    if isinstance(data, dict) and ("operations" in data or "publisher" in data):
+    """A report has a title and a publisher (or operations); anything else is read as an operation."""
+    if isinstance(data, dict) and ("operations" in data or "publisher" in data or "title" in data):
         return Report
     return Operation
-
-
-def load_document(text: str, format: str | None = None) -> Iterator[tuple[int | None, Report | Operation]]:
-    """Read a document into reports or operations, with JSON Lines line numbers; raises on the first problem.
-
-    Used by the command line to convert; :func:`iter_document_errors` reports every problem instead.
-    """
-    kind = format or detect_format(text)
-    if kind == "stix":
-        stix: Any = importlib.import_module("opsmodel.stix")
-        yield None, stix.loads(text)
-    elif kind == "jsonl":
-        codec: Any = importlib.import_module("opsmodel.json")
-        for number, line in enumerate(text.splitlines(), start=1):
-            if line.strip() and not _is_lines_header(line):
-                yield number, codec.from_dict(json.loads(line), Operation)
-    else:
-        codec = importlib.import_module("opsmodel.json")
-        yield None, codec.loads(text, cls=_json_kind(json.loads(text.lstrip("\ufeff"))))
 
 
 def _parse_json(text: str, *, line: int | None = None) -> tuple[Any, Finding | None]:
@@ -154,25 +119,53 @@ def _parse_json(text: str, *, line: int | None = None) -> tuple[Any, Finding | N
         return None, _finding("OPS001", "$", f"not valid JSON at {where}: {exc.msg}", text[exc.pos : exc.pos + 20], line=line)
 
 
-def _load_one(text: str, data: Any, format_name: str, *, line: int | None) -> tuple[Report | Operation | None, list[Finding]]:
+def _not_an_object(data: Any, format_name: str, line: int | None) -> Finding | None:
+    if isinstance(data, dict):
+        return None
+    expected = {
+        "stix": "a STIX bundle (a JSON object)",
+        "jsonl": "an operation or the header (a JSON object)",
+    }.get(format_name, "a JSON object (a report or an operation)")
+    return _finding("OPS003", "$", f"expected {expected}, got {type(data).__name__}", line=line)
+
+
+def _reader(format_name: str, line: int | None) -> tuple[Any, Finding | None]:
     module = "opsmodel.stix" if format_name == "stix" else "opsmodel.json"
-    code = "OPS005" if format_name == "stix" else "OPS004"
-    if not isinstance(data, dict):
-        found = type(data).__name__
-        expected = "a STIX bundle (a JSON object)" if format_name == "stix" else "a JSON object (a report or an operation)"
-        return None, [_finding("OPS003", "$", f"expected {expected}, got {found}", line=line)]
     try:
-        reader: Any = importlib.import_module(module)
-    except ImportError:
-        return None, [_finding("OPS003", "$", f"{format_name} documents cannot be read: {module} is not available", line=line)]
+        return importlib.import_module(module), None
+    except ImportError:  # pragma: no cover - both ship with opsmodel
+        return None, _finding("OPS003", "$", f"{format_name} documents cannot be read: {module} is not available", line=line)
+
+
+def _load_one(text: str, data: Any, format_name: str, *, line: int | None) -> tuple[Report | Operation | None, list[Finding]]:
+    """The report or operation a document (or a JSON Lines line) holds, or the problems that stop it."""
+    refused = _not_an_object(data, format_name, line)
+    if refused is not None:
+        return None, [refused]
+    reader, missing = _reader(format_name, line)
+    if missing is not None:
+        return None, [missing]
+    code = "OPS005" if format_name == "stix" else "OPS004"
     try:
         if format_name == "stix":
             return reader.loads(text), []
-        if line is not None:  # a JSON Lines record: an operation without the document envelope
+        if format_name == "jsonl":
+            if "format" in data:  # a header line: checked, holds no operation
+                list(reader.load_lines([text]))
+                return None, []
             return reader.from_dict(data, Operation), []
-        return reader.loads(text, cls=_json_kind(data)), []
+        return reader.loads(text, _json_kind(data)), []
     except (OpsmodelError, ValueError, TypeError) as exc:
-        return None, list(_from_exception(code, exc, line=line))
+        return None, [_at_line(f, line) if line is not None else f for f in _from_exception(code, exc, line=line)]
+
+
+def _missing_header(line: int) -> Finding:
+    return _finding(
+        "OPS004",
+        "$",
+        'the file does not start with an opsmodel JSON Lines header ({"format": "opsmodel-lines", ...})',
+        line=line,
+    )
 
 
 def iter_document_errors(
@@ -231,6 +224,8 @@ def _iter_document_errors(
         documents = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
     else:
         documents = [(None, text)]
+    seen_header = False
+    corpus: list[tuple[int, Operation]] = []
     for done, (line, chunk) in enumerate(documents):
         if progress is not None:
             progress(done, len(documents))
@@ -239,15 +234,28 @@ def _iter_document_errors(
             if chosen(broken.code):
                 yield broken
             continue
-        if line is not None and isinstance(data, dict) and "format" in data:
-            yield from (p for p in _lines_header_problems(chunk, line) if chosen(p.code))
-            continue
+        if kind == "jsonl" and line is not None and not seen_header:
+            seen_header = True
+            if not (isinstance(data, dict) and "format" in data) and chosen("OPS004"):
+                yield _missing_header(line)
         loaded, problems = _load_one(chunk, data, kind, line=line)
         yield from (p for p in problems if chosen(p.code))
         if loaded is None:
             continue
-        for finding in iter_errors(loaded, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue):
-            yield finding if line is None else _at_line(finding, line)
+        if line is None:
+            yield from iter_errors(loaded, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
+        elif isinstance(loaded, Operation):
+            corpus.append((line, loaded))
+    if corpus:
+        # The lines of a corpus are checked together: relations and ids across lines resolve.
+        first: dict[str, int] = {}
+        for index, (_, operation) in enumerate(corpus):
+            first.setdefault(operation.id, index)
+        chosen_rules = _chosen_rules(rules, select, ignore)
+        for index, (line, operation) in enumerate(corpus):
+            context = Context(index=index, catalogue=catalogue, operation_ids=first)
+            for finding in check_operation(operation, context, chosen_rules, strict=strict):
+                yield _at_line(finding, line)
 
 
 def _at_line(finding: Finding, line: int) -> Finding:

@@ -317,13 +317,14 @@ def _relation_target_missing(operation: Operation, context: Context) -> Iterator
     "OPS202",
     "relation-target-unchecked",
     WARNING,
-    "A lone operation (not inside a report) relates to another operation; whether that one exists cannot be checked.",
+    "A lone operation (not inside a report) relates to an operation that is not among those validated with it "
+    "(the other lines of a JSON Lines corpus), so whether it exists cannot be checked.",
 )
 def _relation_target_unchecked(operation: Operation, context: Context) -> Iterator[Problem]:
     if context.report is not None:
         return
     for i, relation in enumerate(operation.relations):
-        if relation.other != operation.id:
+        if relation.other != operation.id and relation.other not in context.operation_ids:
             yield Problem(
                 path=f"relations[{i}].other",
                 message=f"operation {relation.other!r} cannot be checked outside a report",
@@ -480,15 +481,16 @@ def _operation_unsourced(operation: Operation, context: Context) -> Iterator[Pro
 # OPS3xx: duplicates
 
 
-@rule("OPS301", "duplicate-operation-id", ERROR, "Two operations of a report have the same id.")
+@rule("OPS301", "duplicate-operation-id", ERROR, "Two operations of a report (or of a JSON Lines corpus) have the same id.")
 def _duplicate_operation_id(operation: Operation, context: Context) -> Iterator[Problem]:
-    if context.report is None or context.index is None:
+    if context.index is None:
         return
     first = context.operation_ids.get(operation.id)
-    if first is None:
+    if first is None and context.report is not None:
         first = next((j for j, other in enumerate(context.report.operations) if other.id == operation.id), context.index)
-    if first < context.index:
-        yield Problem(path="id", message=f"id {operation.id!r} already used by operations[{first}]", value=operation.id)
+    if first is not None and first < context.index:
+        where = f"operations[{first}]" if context.report is not None else "an earlier line"
+        yield Problem(path="id", message=f"id {operation.id!r} already used by {where}", value=operation.id)
 
 
 @rule("OPS302", "duplicate-source-id", ERROR, "Two sources of an operation have the same id, so citations are ambiguous.")

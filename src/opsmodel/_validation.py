@@ -152,8 +152,12 @@ class Context:
 
     @property
     def path(self) -> str:
-        """The JSON path of the operation being checked (``$`` for a lone operation)."""
-        return "$" if self.index is None else f"$.operations[{self.index}]"
+        """The JSON path of the operation being checked: ``$.operations[2]`` in a report, else ``$``.
+
+        Operations of a JSON Lines corpus have no report but an ``index`` (their position among the
+        corpus's operations) and the corpus's ``operation_ids``; each line is its own document.
+        """
+        return "$" if self.index is None or self.report is None else f"$.operations[{self.index}]"
 
 
 Check = Callable[[Operation, Context], Iterable[Problem]]
@@ -239,11 +243,7 @@ def iter_errors(
     ``strict`` reports warnings as errors; ``catalogue`` (an :class:`opsmodel.taxonomy.Catalogue`)
     enables the technique checks.
     """
-    if rules is None:
-        from ._rules import RULES
-
-        rules = RULES
-    chosen = _selected(tuple(rules), select, ignore)
+    chosen = _chosen_rules(rules, select, ignore)
     if isinstance(obj, Report):
         first: dict[str, int] = {}
         for i, op in enumerate(obj.operations):
@@ -256,16 +256,29 @@ def iter_errors(
     else:
         raise TypeError(f"iter_errors: expected a Report or an Operation, got {type(obj).__name__} {obj!r}")
     for operation, context in contexts:
-        for rule in chosen:
-            for problem in rule.check(operation, context):
-                yield Finding(
-                    code=rule.code,
-                    severity=Severity.ERROR if strict else rule.severity,
-                    path=join_path(context.path, problem.path),
-                    message=problem.message,
-                    value=problem.value,
-                    rule=rule.name,
-                )
+        yield from check_operation(operation, context, chosen, strict=strict)
+
+
+def _chosen_rules(rules: Iterable[Rule] | None, select: Iterable[str] | None, ignore: Iterable[str]) -> tuple[Rule, ...]:
+    if rules is None:
+        from ._rules import RULES
+
+        rules = RULES
+    return _selected(tuple(rules), select, ignore)
+
+
+def check_operation(operation: Operation, context: Context, rules: Iterable[Rule], *, strict: bool) -> Iterator[Finding]:
+    """The findings of ``rules`` for one operation in its context (the engine's inner loop)."""
+    for rule in rules:
+        for problem in rule.check(operation, context):
+            yield Finding(
+                code=rule.code,
+                severity=Severity.ERROR if strict else rule.severity,
+                path=join_path(context.path, problem.path),
+                message=problem.message,
+                value=problem.value,
+                rule=rule.name,
+            )
 
 
 def validate(
