@@ -285,3 +285,12 @@ def test_the_format_reference_lists_every_error_code() -> None:
     page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "json-format.md").read_text(encoding="utf-8")
     for code, meaning in ojson.ERROR_CODES.items():
         assert f"| `{code}` | {meaning} |" in page
+
+
+def test_a_document_with_many_problems_keeps_them_all_and_a_short_message() -> None:
+    body = {"id": "r", "title": "t", "publisher": "p", "operations": [{"id": f"op-{n}", "kind": "bot"} for n in range(30)]}
+    with pytest.raises(ojson.DocumentError) as caught:
+        ojson.loads(_document(**body))
+    assert [p.path for p in caught.value.problems] == [f"$.operations[{n}].kind" for n in range(30)]
+    assert "... and 10 more" in str(caught.value)
+    assert str(caught.value).count("$.operations[") == 20

@@ -112,3 +112,11 @@ def test_schema_and_loader_point_at_the_same_place(change: dict[str, Any], path:
         ojson.loads(json.dumps(document))
     assert [p.path for p in caught.value.problems] == [path]
     assert any(path.startswith(found) for found in schema_paths), schema_paths
+
+
+def test_the_schema_patterns_are_portable_regular_expressions() -> None:
+    """Validators in other languages use ECMA 262 regular expressions: no Python-only syntax."""
+    text = json.dumps(SCHEMA)
+    assert "?P<" not in text
+    assert "\\\\Z" not in text
+    assert "\\\\A" not in text

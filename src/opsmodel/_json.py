@@ -125,16 +125,24 @@ class Problem:
         return f"{self.location}: {self.message}; expected {self.expected} [{self.code}]"
 
 
+_SHOWN = 20  # problems spelt out in the message; all of them are in DocumentError.problems
+
+
 class DocumentError(OpsmodelError, ValueError):
-    """A document that cannot be read; :attr:`problems` lists every problem found, in document order."""
+    """A document that cannot be read; :attr:`problems` lists every problem found, in document order.
+
+    The message spells out the first 20.
+    """
 
     problems: tuple[Problem, ...]
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
         count = len(self.problems)
-        lines = "\n".join(f"  {problem}" for problem in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the document:\n{lines}")
+        lines = [f"  {problem}" for problem in self.problems[:_SHOWN]]
+        if count > _SHOWN:
+            lines.append(f"  ... and {count - _SHOWN} more (see the error's problems)")
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the document:\n" + "\n".join(lines))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (DocumentError, (self.problems,))

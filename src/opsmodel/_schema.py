@@ -11,6 +11,7 @@ import enum
 import functools
 import importlib.resources
 import json
+import re
 import sys
 from typing import Any
 
@@ -83,7 +84,8 @@ class _Builder:
             required.append("type")
         for attribute in _json._fields_of(cls):
             if cls is FuzzyDate and attribute.name == "value":
-                properties["date"] = {"type": "string", "pattern": _json.DATE_PATTERN}
+                # the loader's pattern without Python's named groups, which ECMA 262 spells differently
+                properties["date"] = {"type": "string", "pattern": re.sub(r"\?P<\w+>", "?:", _json.DATE_PATTERN)}
                 required.append("date")
                 continue
             if cls is FuzzyDate and attribute.name == "precision":
