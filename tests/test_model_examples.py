@@ -466,3 +466,9 @@ def test_technique_ids_are_ascii_and_whole(bad: str) -> None:
 def test_identifiers_refuse_a_trailing_newline() -> None:
     with pytest.raises(om.FieldError, match=r"Source\.id"):
         om.Source(id="openai-2024-05\n")
+
+
+def test_language_regions_are_ascii() -> None:
+    assert om.Language(code="es", region="419").tag == "es-419"
+    with pytest.raises(om.FieldError, match=r"Language\.region"):
+        om.Language(code="es", region="\u0664\u0661\u0669")

@@ -76,7 +76,7 @@ def _to_optional_script(value: Any) -> str | None:
 def _to_optional_region(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, str) and re.fullmatch(r"\d{3}", value):
+    if isinstance(value, str) and re.fullmatch(r"[0-9]{3}", value):
         return value  # UN M.49 area codes such as 419 (Latin America) are valid BCP 47 regions
     if not isinstance(value, str):
         raise Invalid(value, "an ISO 3166-1 country code or a UN M.49 area code")
@@ -128,7 +128,7 @@ class Language:
         return self.tag or str(self.name)
 
 
-_TAG = re.compile(r"^(?P<code>[a-zA-Z]{2,3})(?:-(?P<script>[a-zA-Z]{4}))?(?:-(?P<region>[a-zA-Z]{2}|\d{3}))?$")
+_TAG = re.compile(r"^(?P<code>[a-zA-Z]{2,3})(?:-(?P<script>[a-zA-Z]{4}))?(?:-(?P<region>[a-zA-Z]{2}|[0-9]{3}))?$")
 
 
 def _to_language(value: Any) -> Language:
