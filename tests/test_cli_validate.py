@@ -266,3 +266,26 @@ def test_convert_refuses_invalid_input_listing_its_problems(tmp_path: Path) -> N
     assert "$.operations[1].id" in result.stderr
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_convert_to_stix_and_validate_the_bundle(tmp_path: Path) -> None:
+    bundle = tmp_path / "report.stix.json"
+    result = _opsmodel("convert", "-", str(bundle), "--to", "stix", stdin=_example_json())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(bundle.read_text(encoding="utf-8"))["type"] == "bundle"
+    checked = _opsmodel("validate", "--ignore", "OPS104,OPS211", str(bundle))
+    assert checked.returncode == 0, checked.stdout
+    back = _opsmodel("convert", str(bundle), "-", "--to", "json")
+    assert back.returncode == 0, back.stderr
+    assert back.stdout == _example_json()
+
+
+def test_a_broken_bundle_names_the_object(tmp_path: Path) -> None:
+    from opsmodel import examples, stix
+
+    bundle = json.loads(stix.dumps(examples.load("openai-2024-05")))
+    bundle["objects"][2]["created"] = "yesterday"
+    result = _opsmodel("validate", "-", stdin=json.dumps(bundle))
+    assert result.returncode == 1
+    assert "<stdin>: $.objects[2]" in result.stdout
+    assert "OPS005" in result.stdout

@@ -168,3 +168,41 @@ def test_json_lines_corpus_relations_and_ids_resolve_across_lines() -> None:
     ]
     findings = [(f.line, f.code, f.path) for f in iter_document_errors("\n".join(lines), select=["OPS201", "OPS202", "OPS3"])]
     assert findings == [(3, "OPS202", "$.relations[0].other"), (4, "OPS301", "$.id")]
+
+
+# --- STIX bundles -----------------------------------------------------------------------------------
+
+
+def test_the_bundled_example_as_stix_has_no_errors() -> None:
+    from opsmodel import examples, stix
+
+    text = stix.dumps(examples.load("openai-2024-05"))
+    assert detect_format(text) == "stix"
+    assert [str(f) for f in iter_document_errors(text) if f.is_error] == []
+
+
+def test_stix_problems_come_with_paths_and_object_ids() -> None:
+    from opsmodel import examples, stix
+
+    bundle = json.loads(stix.dumps(examples.load("openai-2024-05")))
+    bundle["objects"][3]["created"] = "yesterday"
+    del bundle["objects"][5]["type"]
+    findings = list(iter_document_errors(json.dumps(bundle)))
+    assert findings
+    assert {f.code for f in findings} == {"OPS005"}
+    paths = [f.path for f in findings]
+    assert any(p.startswith("$.objects[3]") for p in paths)
+    assert any(p.startswith("$.objects[5]") for p in paths)
+
+
+def test_rules_run_on_what_a_stix_bundle_holds() -> None:
+    import attrs
+
+    from opsmodel import Relation, examples, stix
+
+    report = examples.load("openai-2024-05")
+    first = attrs.evolve(report.operations[0], relations=(Relation(kind="same_as", other=report.operations[0].id),))
+    text = stix.dumps(attrs.evolve(report, operations=(first, *report.operations[1:])))
+    assert [(f.code, f.path) for f in iter_document_errors(text) if f.is_error] == [
+        ("OPS203", "$.operations[0].relations[0].other")
+    ]
