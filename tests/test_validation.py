@@ -109,8 +109,9 @@ def test_validate_and_is_valid_accept_warnings_unless_strict() -> None:
 
 def test_the_bundled_example_validates() -> None:
     report = examples.load("openai-2024-05")
-    validate(report)
-    assert is_valid(report)
+    validate(report, strict=True)
+    assert is_valid(report, strict=True)
+    assert list(iter_errors(report)) == [], "the example should draw no warnings either"
 
 
 @pytest.mark.parametrize(

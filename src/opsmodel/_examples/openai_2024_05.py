@@ -1,7 +1,9 @@
 """OpenAI, "AI and Covert Influence Operations: Latest Trends" (30 May 2024), as opsmodel data.
 
 Encoded from the report's public text and the news article that started this project (in Dutch,
-kept as the second source). Only what the sources say is recorded: where they are silent (how
+kept as the second source). The article's copy carries no publication date of its own (the "date
+2025-06" above its text is when it was collected, and it speaks of elections "this year", 2024), so
+its ``published`` is left empty rather than guessed. Only what the sources say is recorded: where they are silent (how
 many accounts, who paid STOIC) the model says "unknown" or stays empty rather than guess.
 """
 
@@ -12,6 +14,8 @@ from .. import (
     ActorKind,
     AIPurpose,
     AIUse,
+    Alias,
+    AliasKind,
     Asset,
     AssetKind,
     Attribution,
@@ -96,7 +100,6 @@ def _sources() -> tuple[Source, ...]:
         ),
         Source(
             id=SEED_ID,
-            published=FuzzyDate.of(2025, 6, wording="date 2025-06"),
             language="nl",
             quotes=(
                 "De netwerken werden in de afgelopen drie maanden gedetecteerd.",
@@ -111,6 +114,7 @@ def _detected() -> Period:
         start=RelativeDate(amount=3, unit="month", wording="in de afgelopen drie maanden"),
         end=RelativeDate(amount=0, unit="month"),
         wording="over the last three months",
+        sources=CITE_BOTH,
     )
 
 
@@ -384,7 +388,7 @@ def _iuvm() -> Operation:
     return Operation(
         id="iuvm",
         name="IUVM",
-        aliases=("International Union of Virtual Media",),
+        aliases=(Alias(name="International Union of Virtual Media", kind=AliasKind.COMMON_NAME, sources=CITE),),
         summary=(
             "An Iranian operation, the International Union of Virtual Media. It used OpenAI's models to generate and "
             "translate long-form articles, headlines and website tags published on its website iuvmpress[.]co."
