@@ -212,10 +212,21 @@ def _example_json() -> str:
 def test_a_valid_report_exits_0(tmp_path: Path) -> None:
     report = tmp_path / "report.json"
     report.write_text(_example_json(), encoding="utf-8")
-    result = _opsmodel("validate", "--ignore", "OPS104,OPS211", str(report))
+    result = _opsmodel("validate", "--strict", str(report))
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout == f"{report}: valid: 0 errors, 0 warnings\n"
-    assert _opsmodel("validate", "--strict", str(report)).returncode == 1  # it has warnings
+
+
+def test_strict_makes_a_warning_fail(tmp_path: Path) -> None:
+    document = json.loads(_example_json())
+    del document["operations"][3]["aliases"][0]["sources"]  # an uncited alias: warning OPS211
+    report = tmp_path / "report.json"
+    report.write_text(json.dumps(document), encoding="utf-8")
+    assert _opsmodel("validate", str(report)).returncode == 0
+    strict = _opsmodel("validate", "--strict", str(report))
+    assert strict.returncode == 1
+    assert "$.operations[3].aliases[0]" in strict.stdout
+    assert "OPS211" in strict.stdout
 
 
 def test_invalid_data_names_every_path(tmp_path: Path) -> None:
