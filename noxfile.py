@@ -64,3 +64,12 @@ def bench(session: nox.Session) -> None:
     session.install("-e", ".", *_group("bench"))
     for script in sorted(Path("bench").glob("bench_*.py")):
         session.run("python", str(script), *session.posargs)
+
+
+@nox.session(python="3.11", default=False)
+def schema(session: nox.Session) -> None:
+    """Regenerate the shipped JSON Schema from the model (a test checks that it is in step)."""
+    session.install("-e", ".")
+    target = Path("src/opsmodel/schemas/opsmodel-1.0.schema.json")
+    with target.open("w", encoding="utf-8") as handle:
+        session.run("python", "-m", "opsmodel._schema", stdout=handle)

@@ -7,6 +7,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -114,3 +115,51 @@ def test_any_json_lines_give_operations_or_a_document_error_naming_the_line(reco
     assert problems
     assert all(p.line is not None and 2 <= p.line <= len(records) + 1 for p in problems)
     assert all(p.code in ojson.ERROR_CODES and p.path.startswith("$") for p in problems)
+
+
+@given(testing.reports())
+def test_a_report_written_as_lines_reads_back_whole(report: om.Report) -> None:
+    handle = io.StringIO()
+    assert ojson.dump_lines(report, handle) == len(report.operations)
+    text = handle.getvalue()
+    header = json.loads(text.splitlines()[0])
+    assert "operations" not in header["report"]
+    assert ojson.load_report_lines(io.StringIO(text)) == report
+    # the same file is still a plain corpus of operations
+    assert tuple(ojson.load_lines(io.StringIO(text))) == report.operations
+
+
+def test_a_bare_corpus_is_not_a_report() -> None:
+    report = examples_report()
+    with pytest.raises(ojson.DocumentError, match=r"line 1, \$\.report: the header holds no report"):
+        ojson.load_report_lines(io.StringIO(_lines(report.operations)))
+
+
+def test_header_report_errors_name_the_line_and_path() -> None:
+    report = examples_report()
+    handle = io.StringIO()
+    ojson.dump_lines(report, handle)
+    header, *records = handle.getvalue().splitlines(keepends=True)
+    bad = json.loads(header)
+    bad["report"]["publisher"] = 5
+    bad["report"]["operations"] = []
+    with pytest.raises(ojson.DocumentError, match=r"line 1, \$\.report\.operations"):
+        ojson.load_report_lines([json.dumps(bad) + "\n", *records])
+    del bad["report"]["operations"]
+    with pytest.raises(ojson.DocumentError, match=r"line 1, \$\.report\.publisher"):
+        ojson.load_report_lines([json.dumps(bad) + "\n", *records])
+
+
+def test_concatenated_files_of_two_reports_are_refused() -> None:
+    report = examples_report()
+    first, second = io.StringIO(), io.StringIO()
+    ojson.dump_lines(report, first)
+    ojson.dump_lines(attrs.evolve(report, title="Another report"), second)
+    with pytest.raises(ojson.DocumentError, match="another report"):
+        ojson.load_report_lines(io.StringIO(first.getvalue() + second.getvalue()))
+
+
+def examples_report() -> om.Report:
+    from opsmodel import examples
+
+    return examples.load("openai-2024-05")

@@ -170,6 +170,25 @@ def test_json_lines_corpus_relations_and_ids_resolve_across_lines() -> None:
     assert findings == [(3, "OPS202", "$.relations[0].other"), (4, "OPS301", "$.id")]
 
 
+def test_json_lines_of_a_report_are_checked_against_the_report_in_the_header() -> None:
+    import io
+
+    from opsmodel import examples
+    from opsmodel import json as codec
+
+    stream = io.StringIO()
+    codec.dump_lines(examples.load("openai-2024-05"), stream)
+    text = stream.getvalue()
+    # the header's report anchors "over the last three months": nothing is left unresolved
+    assert list(iter_document_errors(text)) == []
+    lines = text.splitlines()
+    late = json.loads(lines[2])
+    late["activity"] = {"start": {"type": "fuzzy_date", "date": "2025-01"}}
+    lines[2] = json.dumps(late)
+    findings = [(f.line, f.code, f.path) for f in iter_document_errors("\n".join(lines) + "\n") if f.code == "OPS103"]
+    assert findings == [(3, "OPS103", "$.activity.start")]
+
+
 # --- STIX bundles -----------------------------------------------------------------------------------
 
 

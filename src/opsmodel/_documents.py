@@ -150,7 +150,9 @@ def _load_one(text: str, data: Any, format_name: str, *, line: int | None) -> tu
         if format_name == "stix":
             return reader.loads(text), []
         if format_name == "jsonl":
-            if "format" in data:  # a header line: checked, holds no operation
+            if "format" in data:  # a header line: checked; it may hold the report's own fields
+                if "report" in data:
+                    return reader.load_report_lines([text]), []
                 list(reader.load_lines([text]))
                 return None, []
             return reader.from_dict(data, Operation), []
@@ -225,6 +227,7 @@ def _iter_document_errors(
     else:
         documents = [(None, text)]
     seen_header = False
+    header_report: Report | None = None
     corpus: list[tuple[int, Operation]] = []
     for done, (line, chunk) in enumerate(documents):
         if progress is not None:
@@ -246,6 +249,8 @@ def _iter_document_errors(
             yield from iter_errors(loaded, rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
         elif isinstance(loaded, Operation):
             corpus.append((line, loaded))
+        elif header_report is None:
+            header_report = loaded  # the JSON Lines header's report: dates resolve against it
     if corpus:
         # The lines of a corpus are checked together: relations and ids across lines resolve.
         first: dict[str, int] = {}
@@ -253,7 +258,7 @@ def _iter_document_errors(
             first.setdefault(operation.id, index)
         chosen_rules = _chosen_rules(rules, select, ignore)
         for index, (line, operation) in enumerate(corpus):
-            context = Context(index=index, catalogue=catalogue, operation_ids=first)
+            context = Context(report=header_report, index=index, catalogue=catalogue, operation_ids=first, lines=True)
             for finding in check_operation(operation, context, chosen_rules, strict=strict):
                 yield _at_line(finding, line)
 

@@ -989,22 +989,34 @@ def load(fp: IO[str] | IO[bytes], cls: type[Any] = Report, *, keep_unknown: bool
 # JSON Lines
 
 
-def lines_header() -> str:
-    """The first line of an opsmodel JSON Lines file."""
-    return json.dumps({"format": LINES_FORMAT, "format_version": FORMAT_VERSION}, **_LINE_OPTIONS)
+def lines_header(report: Report | None = None) -> str:
+    """The first line of an opsmodel JSON Lines file, holding ``report``'s own fields if given."""
+    header: dict[str, Any] = {"format": LINES_FORMAT, "format_version": FORMAT_VERSION}
+    if report is not None:
+        header["report"] = _report_fields(report)
+    return json.dumps(header, **_LINE_OPTIONS)
 
 
-def dump_lines(operations: Iterable[Operation], fp: IO[str]) -> int:
+def _report_fields(report: Report) -> dict[str, Any]:
+    # The report without its operations: those are the lines that follow.
+    fields: dict[str, Any] = _converter(False, False).unstructure(attrs.evolve(report, operations=()))
+    return fields
+
+
+def dump_lines(operations: Iterable[Operation] | Report, fp: IO[str]) -> int:
     """Write operations as JSON Lines: a header line, then one operation per line; returns the count.
 
     ``operations`` is consumed lazily (a generator of millions is fine). Each line is the
-    operation's object exactly as :func:`dumps` writes it inside a report, on one line.
+    operation's object exactly as :func:`dumps` writes it inside a report, on one line. Given a
+    :class:`~opsmodel.Report`, the header also keeps the report's own fields (title, publisher,
+    findings...), so that :func:`load_report_lines` gives the same report back.
     """
+    report = operations if type(operations) is Report else None
     unstructure = _converter(False, False).get_unstructure_hook(Operation)
     encode = json.JSONEncoder(**_LINE_OPTIONS).encode
-    fp.write(lines_header() + "\n")
+    fp.write(_escape_breaks(lines_header(report)) + "\n")
     count = 0
-    for operation in operations:
+    for operation in report.operations if report is not None else operations:
         if type(operation) is not Operation:
             raise TypeError(f"dump_lines writes Operation values, got {type(operation).__name__} (item {count})")
         fp.write(_escape_breaks(encode(unstructure(operation))) + "\n")
@@ -1019,6 +1031,33 @@ def load_lines(fp: Iterable[str | bytes], *, keep_unknown: bool = False) -> Iter
     with ``cat``) are checked and skipped; blank lines are skipped. A bad line raises
     :class:`DocumentError` whose problems carry its ``line`` number (paths are relative to it).
     """
+    return _read_lines(fp, keep_unknown, [])
+
+
+def load_report_lines(fp: Iterable[str | bytes], *, keep_unknown: bool = False) -> Report:
+    """Read a whole report written as JSON Lines by ``dump_lines(report, fp)``.
+
+    The header's report fields and every operation line make the report; a file whose header
+    holds no report is refused (use :func:`load_lines` for a bare corpus of operations).
+    """
+    reports: list[Report] = []
+    operations = tuple(_read_lines(fp, keep_unknown, reports))
+    if not reports:
+        raise DocumentError(
+            [
+                Problem(
+                    path="$.report",
+                    code="missing_field",
+                    message="the header holds no report, only operations",
+                    expected="a header with the report's fields, as dump_lines(report, fp) writes",
+                    line=1,
+                )
+            ]
+        )
+    return attrs.evolve(reports[0], operations=operations)
+
+
+def _read_lines(fp: Iterable[str | bytes], keep_unknown: bool, reports: list[Report]) -> Iterator[Operation]:
     converter = _converter(False, keep_unknown)
     structure = converter.get_structure_hook(Operation)
     seen_header = False
@@ -1028,13 +1067,13 @@ def load_lines(fp: Iterable[str | bytes], *, keep_unknown: bool = False) -> Iter
         data = _parse(raw, number)
         if type(data) is dict and "format" in data:
             problems = _envelope(data, LINES_FORMAT, number)
-            extra = sorted(set(data) - {"format", "format_version"})
+            extra = sorted(set(data) - {"format", "format_version", "report"})
             problems += [
                 Problem(
                     path=f"${_member(key)}",
                     code="unknown_field",
                     message=f"the header has no field {json.dumps(key)}",
-                    expected="only format and format_version",
+                    expected="only format, format_version and report",
                     value=data[key],
                     line=number,
                 )
@@ -1042,6 +1081,22 @@ def load_lines(fp: Iterable[str | bytes], *, keep_unknown: bool = False) -> Iter
             ]
             if problems:
                 raise DocumentError(problems)
+            if "report" in data:
+                report = _header_report(data["report"], keep_unknown, number)
+                if reports and reports[0] != report:
+                    raise DocumentError(
+                        [
+                            Problem(
+                                path="$.report",
+                                code="format",
+                                message="this header names another report than the first header",
+                                expected="one report per file",
+                                value=data["report"],
+                                line=number,
+                            )
+                        ]
+                    )
+                reports.append(report)
             seen_header = True
             continue
         if not seen_header:
@@ -1064,3 +1119,20 @@ def load_lines(fp: Iterable[str | bytes], *, keep_unknown: bool = False) -> Iter
         yield operation
     if not seen_header:
         raise DocumentError([Problem(path="$", code="format", message="the file is empty", expected=lines_header(), line=None)])
+
+
+def _header_report(data: Any, keep_unknown: bool, line: int) -> Report:
+    if type(data) is dict and "operations" in data:
+        raise DocumentError(
+            [
+                Problem(
+                    path="$.report.operations",
+                    code="unknown_field",
+                    message="a JSON Lines header holds the report without its operations",
+                    expected="the operations as the lines after the header",
+                    value=data["operations"],
+                    line=line,
+                )
+            ]
+        )
+    return _structure(data, Report, keep_unknown=keep_unknown, root="$.report", line=line)

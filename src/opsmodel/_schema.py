@@ -146,9 +146,16 @@ def build_schema() -> dict[str, Any]:
     }
     builder.defs["LinesHeader"] = {
         "title": "LinesHeader",
-        "description": "The first line of an opsmodel JSON Lines file; every other line is an Operation.",
+        "description": (
+            "The first line of an opsmodel JSON Lines file; every other line is an Operation. "
+            "`report` holds the report's own fields when the file is a whole report."
+        ),
         "type": "object",
-        "properties": {"format": {"const": _json.LINES_FORMAT}, "format_version": {"const": _json.FORMAT_VERSION}},
+        "properties": {
+            "format": {"const": _json.LINES_FORMAT},
+            "format_version": {"const": _json.FORMAT_VERSION},
+            "report": {"allOf": [{"$ref": "#/$defs/Report"}], "not": {"required": ["operations"]}},
+        },
         "required": ["format", "format_version"],
         "additionalProperties": False,
     }

@@ -149,15 +149,18 @@ class Context:
     catalogue: Any = None
     operation_ids: Mapping[str, int] = field(factory=dict, eq=False, repr=False)
     """Each operation id of the report, with the index of its first operation (computed once per report)."""
+    lines: bool = False
+    """Whether the operation is a line of a JSON Lines file (its own document, whose path is ``$``)."""
 
     @property
     def path(self) -> str:
         """The JSON path of the operation being checked: ``$.operations[2]`` in a report, else ``$``.
 
-        Operations of a JSON Lines corpus have no report but an ``index`` (their position among the
-        corpus's operations) and the corpus's ``operation_ids``; each line is its own document.
+        Operations of a JSON Lines corpus have an ``index`` (their position among the corpus's
+        operations), the corpus's ``operation_ids`` and, when the header holds one, the ``report``;
+        each line is its own document.
         """
-        return "$" if self.index is None or self.report is None else f"$.operations[{self.index}]"
+        return "$" if self.index is None or self.report is None or self.lines else f"$.operations[{self.index}]"
 
 
 Check = Callable[[Operation, Context], Iterable[Problem]]

@@ -65,12 +65,19 @@ def _read_json(text: str) -> Report:
 def _write_jsonl(report: Report, handle: IO[str]) -> None:
     from .. import json
 
-    json.dump_lines(report.operations, handle)
+    json.dump_lines(report, handle)
+
+
+def _read_jsonl(text: str) -> Report:
+    from .. import json
+
+    return json.load_report_lines(text.splitlines(keepends=True))
 
 
 WRITERS["json"] = ("report.json", _write_json)
 WRITERS["jsonl"] = ("operations.jsonl", _write_jsonl)
 READERS["json"] = _read_json
+READERS["jsonl"] = _read_jsonl
 
 
 def _write_navigator_layer(report: Report, stream: IO[str]) -> None:
