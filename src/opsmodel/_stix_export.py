@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
@@ -142,6 +143,7 @@ def _score(confidence: Confidence | None) -> int | None:
     return None if found is None else (found[0] + found[1]) // 2
 
 
+@functools.lru_cache(maxsize=4096)
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
 
