@@ -180,8 +180,11 @@ def check_valid_value(value: Any, field: attrs.Attribute[Any], replacement: Any)
 def test_an_end_before_the_start_is_refused_by_evolve(earlier: FuzzyDate, period: Period) -> None:
     assume(isinstance(period.start, FuzzyDate) and period.start.earliest is not None)
     assert isinstance(period.start, FuzzyDate)
-    # an exact end a thousand years before a start that is not open towards the past
-    end = attrs.evolve(earlier, value=earlier.value.replace(year=period.start.first_day.year - 1000), bound="exact")
+    assume(period.start.first_day.year > 1001)
+    # an exact end a thousand years before a start that is not open towards the past (on the
+    # first of its month: 29 February does not exist in every year)
+    moved = earlier.first_day.replace(year=period.start.first_day.year - 1000, day=1)
+    end = attrs.evolve(earlier, value=moved, precision="month", bound="exact")
     with pytest.raises(FieldError) as caught:
         attrs.evolve(period, end=end, ongoing=False)
     assert (caught.value.owner, caught.value.field, caught.value.value) == ("Period", "end", end)

@@ -99,10 +99,21 @@ def stix_id(kind: str, key: str) -> str:
     return f"{kind}--{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
 
 
-def opencti_id(kind: str, name: str) -> str:
-    """The id OpenCTI gives a named object (narrative, channel, language): its lowercased, stripped name."""
+def opencti_uuid(name: str) -> uuid.UUID:
+    """The UUIDv5 OpenCTI derives for a named object (narrative, channel, language) from its name."""
     canonical = json.dumps({"name": name.lower().strip()}, ensure_ascii=False, separators=(",", ":"))
-    return f"{kind}--{uuid.uuid5(OPENCTI_NAMESPACE, canonical)}"
+    return uuid.uuid5(OPENCTI_NAMESPACE, canonical)
+
+
+def opencti_id(kind: str, name: str) -> str:
+    """The id we write for an OpenCTI named object: OpenCTI's own name-derived UUID, stamped version 4.
+
+    The validator warns (103) on any id that is not a UUIDv4, so, as for our own ids, only the
+    version nibble changes: the id stays derived from the name exactly as OpenCTI derives it,
+    and OpenCTI, which recomputes its standard id from the name on import, merges the object
+    with the one it holds and keeps ours among its STIX ids.
+    """
+    return f"{kind}--{uuid.UUID(bytes=opencti_uuid(name).bytes, version=4)}"
 
 
 def timestamp(moment: dt.datetime) -> str:
