@@ -165,17 +165,21 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
             paths[object_id] = index
     for object_id, obj in by_id.items():
         path = _Path(paths[object_id])
-        for key, value in obj.items():
-            if key.endswith("_ref"):
-                if type(value) is not str or value not in by_id:
-                    _check_ref(value, f"{path}.{key}", object_id, by_id, problems)
-            elif key.endswith("_refs"):
-                if not isinstance(value, list):
-                    problems.append(BundleProblem(f"{path}.{key}", object_id, f"expected a list of ids, got {value!r}"))
-                    continue
-                for i, ref in enumerate(value):
-                    if type(ref) is not str or ref not in by_id:
-                        _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
+        keys = obj.keys()
+        if not _CLASSIFIED.issuperset(keys):
+            _classify(keys)
+        for key in sorted(keys & _SINGLE_REFERENCES):  # sorted: problems in a stable order
+            value = obj[key]
+            if type(value) is not str or value not in by_id:
+                _check_ref(value, f"{path}.{key}", object_id, by_id, problems)
+        for key in sorted(keys & _LIST_REFERENCES):
+            value = obj[key]
+            if not isinstance(value, list):
+                problems.append(BundleProblem(f"{path}.{key}", object_id, f"expected a list of ids, got {value!r}"))
+                continue
+            for i, ref in enumerate(value):
+                if type(ref) is not str or ref not in by_id:
+                    _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
         payload = _payload(obj)
         if payload is not None:
             for i, ref in enumerate(payload.get("operation_refs", [])):
@@ -183,6 +187,24 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
     if problems:
         raise BundleError(problems)
     return by_id
+
+
+# Property names seen so far, and those that hold references (``*_ref``, ``*_refs``). The same
+# few names recur in every object, so set operations at C speed find the references of each.
+_CLASSIFIED: set[Any] = set()
+_SINGLE_REFERENCES: set[str] = set()
+_LIST_REFERENCES: set[str] = set()
+
+
+def _classify(keys: Any) -> None:
+    for key in keys:
+        if type(key) is str:
+            if key.endswith("_ref"):
+                _SINGLE_REFERENCES.add(key)
+            elif key.endswith("_refs"):
+                _LIST_REFERENCES.add(key)
+        if len(_CLASSIFIED) < 8192:  # foreign bundles may bring any names: stay bounded
+            _CLASSIFIED.add(key)
 
 
 _UUID_TAIL = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
