@@ -11,7 +11,7 @@ nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
-nox.options.sessions = ["tests", "typing", "lint", "docs"]
+nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs"]
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -25,6 +25,14 @@ def _group(name: str) -> list[str]:
 def tests(session: nox.Session) -> None:
     """The test suite (unit, property, docs examples and the real STIX judges) on one Python."""
     session.install("-e", ".", *_group("tests"))
+    session.run("pytest", *session.posargs)
+
+
+@nox.session(python=PYTHONS[0])
+def tests_oldest(session: nox.Session) -> None:
+    """The test suite on the oldest Python with the oldest runtime dependencies we claim to support."""
+    floors = [requirement.replace(">=", "==") for requirement in PYPROJECT["project"]["dependencies"]]
+    session.install("-e", ".", *_group("tests"), *floors)
     session.run("pytest", *session.posargs)
 
 
