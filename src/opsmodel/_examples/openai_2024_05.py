@@ -109,6 +109,11 @@ def _sources() -> tuple[Source, ...]:
     )
 
 
+def _meta_source() -> Source:
+    """Meta's report that attributed Doppelganger and Spamouflage, cited by those two operations."""
+    return Source(id=META_ID, publisher="Meta", title="Q2 2023 Adversarial Threat Report", published=FuzzyDate.of(2023, 8))
+
+
 def _detected() -> Period:
     return Period(
         start=RelativeDate(amount=3, unit="month", wording="in de afgelopen drie maanden"),
@@ -289,10 +294,7 @@ def _doppelganger() -> Operation:
             _breakout(2, "Posted on several platforms, with no evidence of significant engagement by authentic audiences."),
         ),
         disruptions=(_banned(),),
-        sources=(
-            *_sources(),
-            Source(id=META_ID, publisher="Meta", title="Q2 2023 Adversarial Threat Report", published=FuzzyDate.of(2023, 8)),
-        ),
+        sources=(*_sources(), _meta_source()),
     )
 
 
@@ -377,10 +379,7 @@ def _spamouflage() -> Operation:
             _breakout(2, "Posted on several platforms, with no evidence of significant engagement by authentic audiences."),
         ),
         disruptions=(_banned(),),
-        sources=(
-            *_sources(),
-            Source(id=META_ID, publisher="Meta", title="Q2 2023 Adversarial Threat Report", published=FuzzyDate.of(2023, 8)),
-        ),
+        sources=(*_sources(), _meta_source()),
     )
 
 
