@@ -80,4 +80,4 @@ def schema(session: nox.Session) -> None:
     session.install("-e", ".")
     target = Path("src/opsmodel/schemas/opsmodel-1.0.schema.json")
     with target.open("w", encoding="utf-8") as handle:
-        session.run("python", "-m", "opsmodel._schema", stdout=handle)
+        session.run("python", "-m", "opsmodel._formats.json.schema", stdout=handle)

@@ -38,7 +38,7 @@ from opsmodel import (
     TechniqueUse,
     stix,
 )
-from opsmodel._stix_export import iter_objects
+from opsmodel._formats.stix.export import iter_objects
 
 _COUNTRIES = ["RU", "CN", "IR", "IL", "US", "UA", "DE", "FR", "GB", "MD", "GE", "IN", "PK", "NG", "BR", "MX", "TR", "VE"]
 _PLATFORMS = ["Telegram", "X", "Facebook", "Instagram", "TikTok", "YouTube", "VK", "Reddit", "Website"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from opsmodel._files import atomic_writer
+from opsmodel._core.files import atomic_writer
 
 
 def test_success_replaces_the_target_with_ordinary_permissions(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import opsmodel as om
 from opsmodel import json as ojson
 from opsmodel import testing
-from opsmodel._schema import _shipped, build_schema, dumps_schema
+from opsmodel._formats.json.schema import _shipped, build_schema, dumps_schema
 
 from .test_json import MODEL_VALUES, json_values
 

@@ -34,7 +34,7 @@ from opsmodel import (
     parse_period,
     testing,
 )
-from opsmodel._fields import Vocabulary
+from opsmodel._core.fields import Vocabulary
 
 MODEL_CLASSES = sorted(testing.STRATEGIES, key=lambda cls: cls.__name__)
 CLASS_IDS = [cls.__name__ for cls in MODEL_CLASSES]

@@ -16,8 +16,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opsmodel import FuzzyDate, Operation, Period, Report, stix
-from opsmodel._stix_common import OPENCTI_NAMESPACE, opencti_id
-from opsmodel._stix_schema import build as build_schema
+from opsmodel._formats.stix.ids import OPENCTI_NAMESPACE, opencti_id
+from opsmodel._formats.stix.schema import build as build_schema
 
 from ._stix_judges import assert_validator_clean, stix2_parse
 from ._stix_sample import instant_report, sample_report
@@ -155,7 +155,7 @@ def test_unknown_flavour_is_refused() -> None:
 
 def test_extension_payloads_match_the_shipped_schema() -> None:
     schema = stix.extension_schema()
-    assert schema == build_schema(), "regenerate: python -m opsmodel._stix_schema > src/opsmodel/schemas/..."
+    assert schema == build_schema(), "regenerate: python -m opsmodel._formats.stix.schema > src/opsmodel/schemas/..."
     assert schema["$id"] == stix.EXTENSION_SCHEMA_URL
     validator = jsonschema.Draft202012Validator(schema)
     count = 0

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from opsmodel import Operation, TechniqueRef, TechniqueUse, stix
-from opsmodel._files import atomic_writer
+from opsmodel._core.files import atomic_writer
 
 TECHNIQUES = 49  # a campaign and 49 "uses" relationships per operation (+ 49 shared attack patterns once)
 

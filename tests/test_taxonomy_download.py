@@ -13,7 +13,7 @@ import pytest
 
 from opsmodel import taxonomy as tx
 from opsmodel._cli import main
-from opsmodel._published import PUBLISHED
+from opsmodel._taxonomy.downloads import PUBLISHED
 
 _CSV = "Tactic,Technique,Procedure\r\n0. Acquiring assets,0.1 Acquiring IP addresses ,0.1.1 Acquiring proxy IP addresses\r\n"
 

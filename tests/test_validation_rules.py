@@ -57,7 +57,7 @@ def start(*args: int, **kwargs: Any) -> Period:
 
 
 class FakeCatalogue:
-    """The duck-typed catalogue validation accepts (see opsmodel._catalogues)."""
+    """The duck-typed catalogue validation accepts (see opsmodel._validation.catalogues)."""
 
     framework = "disarm"
     version = "v1.6"

@@ -1,7 +1,8 @@
 """opsmodel: covert influence operations from threat reports, as typed, immutable data."""
 
-from ._count import Count, CountKind, Money, parse_count
-from ._dates import (
+from ._core.errors import FieldError, OpsmodelError, ParseError
+from ._model.counts import Count, CountKind, Money, parse_count
+from ._model.dates import (
     Anchor,
     Bound,
     FuzzyDate,
@@ -13,9 +14,8 @@ from ._dates import (
     parse_date,
     parse_period,
 )
-from ._errors import FieldError, OpsmodelError, ParseError
-from ._language import Language
-from ._model import (
+from ._model.languages import Language
+from ._model.operations import (
     Actor,
     ActorKind,
     AIPurpose,
@@ -37,9 +37,9 @@ from ._model import (
     Report,
     Source,
 )
-from ._places import Audience, Country, Region, Subdivision, Target
-from ._platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
-from ._techniques import LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
+from ._model.places import Audience, Country, Region, Subdivision, Target
+from ._model.platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
+from ._model.techniques import LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 from ._version import __version__
 
 __all__ = [

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 
-from ._errors import OpsmodelError
-from ._model import Report
+from ._core.errors import OpsmodelError
+from ._model.operations import Report
 
 __all__ = ["UnknownExampleError", "load", "names"]
 

@@ -22,7 +22,7 @@ problem with its JSON path. See the format reference in the documentation.
 
 from __future__ import annotations
 
-from ._json import (
+from ._formats.json.converter import (
     ERROR_CODES,
     FORMAT,
     FORMAT_VERSION,
@@ -42,7 +42,7 @@ from ._json import (
     to_dict,
     unknown_fields,
 )
-from ._schema import schema
+from ._formats.json.schema import schema
 
 __all__ = [
     "ERROR_CODES",

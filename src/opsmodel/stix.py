@@ -17,39 +17,29 @@ same ids and bytes. See the mapping table in the documentation (reference/stix-m
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
-import io
-import json
-from collections.abc import Iterable, Mapping
-from importlib import resources
-from json import encoder as json_encoder
-from typing import IO, Any, Protocol
-
-from ._model import Operation, Report
-from ._stix_codec import interning
-from ._stix_common import (
+from ._formats.stix.bundle import (
+    Writable,
+    dump,
+    dumps,
+    extension_schema,
+    from_stix,
+    import_stix,
+    load,
+    loads,
+    operations_from_stix,
+    to_stix,
+)
+from ._formats.stix.export import FLAVOURS, iter_objects
+from ._formats.stix.ids import (
     EXTENSION_ID,
-    EXTENSION_SCHEMA_FILE,
     EXTENSION_SCHEMA_URL,
     NAMESPACE,
     OPENCTI_EXTENSION_ID,
     TLP_MARKINGS,
     BundleError,
     BundleProblem,
-    stix_id,
 )
-from ._stix_export import FLAVOURS, iter_objects
-from ._stix_import import (
-    ImportResult,
-    Loss,
-    check_bundle,
-    import_bundle,
-    object_paths,
-    own_operations,
-    own_report,
-    read_own_report,
-)
+from ._formats.stix.importer import ImportResult, Loss
 
 __all__ = [
     "EXTENSION_ID",
@@ -74,160 +64,3 @@ __all__ = [
     "operations_from_stix",
     "to_stix",
 ]
-
-
-class Writable(Protocol):
-    """Anything with a ``write(str)`` method: an open text file, ``io.StringIO``, a socket wrapper..."""
-
-    def write(self, text: str, /) -> object: ...
-
-
-def to_stix(
-    report: Report | Iterable[Operation],
-    *,
-    flavour: str = "stix",
-    created: dt.datetime | None = None,
-    tlp: str | None = None,
-    operation_tlp: Mapping[str, str] | None = None,
-) -> dict[str, Any]:
-    """A STIX 2.1 bundle (a dict) for a report, or for operations without a report.
-
-    ``flavour="opencti"`` writes assets, narratives and languages as OpenCTI's ``channel``,
-    ``narrative`` and ``language`` objects. ``created`` sets every object's ``created`` and
-    ``modified`` (default: the report's publication date, else 2000-01-01). ``tlp`` marks every
-    object with a TLP 2.0 marking (``"clear"``, ``"green"``, ``"amber"``, ``"amber+strict"``,
-    ``"red"``); ``operation_tlp`` maps operation ids to a stricter marking for their objects.
-    """
-    objects = list(iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp))
-    digest = hashlib.sha1(usedforsecurity=False)
-    for obj in objects:
-        digest.update(_encode(obj).encode("utf-8"))
-    return {"type": "bundle", "id": _bundle_id(digest), "objects": objects}
-
-
-def dump(
-    report: Report | Iterable[Operation],
-    fp: Writable,
-    *,
-    flavour: str = "stix",
-    created: dt.datetime | None = None,
-    tlp: str | None = None,
-    operation_tlp: Mapping[str, str] | None = None,
-) -> None:
-    """Write the bundle to a text stream object by object, one object a line, never holding it whole.
-
-    The operations may be any iterable (a generator reading a JSON Lines corpus, say); only the
-    ids already written are remembered, to write shared objects (locations, techniques) once.
-    """
-    digest = hashlib.sha1(usedforsecurity=False)
-    fp.write('{"type":"bundle","objects":[')
-    first = True
-    for obj in iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp):
-        text = _encode(obj)
-        digest.update(text.encode("utf-8"))
-        fp.write("\n" if first else ",\n")
-        fp.write(text)
-        first = False
-    fp.write(f'\n],"id":"{_bundle_id(digest)}"}}\n')
-
-
-def dumps(
-    report: Report | Iterable[Operation],
-    *,
-    flavour: str = "stix",
-    created: dt.datetime | None = None,
-    tlp: str | None = None,
-    operation_tlp: Mapping[str, str] | None = None,
-) -> str:
-    """The bundle as JSON text (what :func:`dump` writes): the same model always gives the same bytes."""
-    buffer = io.StringIO()
-    dump(report, buffer, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp)
-    return buffer.getvalue()
-
-
-def from_stix(bundle: Any) -> Report:
-    """The report a bundle holds, exactly as :func:`to_stix` wrote it.
-
-    A bundle written by another tool is imported with :func:`import_stix`; if anything in it
-    cannot be mapped, :class:`BundleError` lists it (use :func:`import_stix` to accept the
-    losses). Bad input (not a bundle, dangling references, unknown types, wrong timestamps)
-    raises :class:`BundleError` with every problem, its JSON path and object id.
-    """
-    by_id = check_bundle(bundle)
-    own = own_report(by_id)
-    if own is not None:
-        return read_own_report(own, by_id, object_paths(bundle))
-    result = import_bundle(bundle)
-    if result.losses:
-        problems = [
-            BundleProblem(f"$.objects[?(@.id=='{loss.object_id}')]", loss.object_id, f"cannot be mapped: {loss}")
-            for loss in result.losses
-        ]
-        raise BundleError(problems)
-    return result.report
-
-
-def operations_from_stix(bundle: Any) -> tuple[Operation, ...]:
-    """The operations of a bundle written by :func:`dump` from operations (no report), in order."""
-    check_bundle(bundle)
-    with interning():
-        return tuple(own_operations(bundle))
-
-
-def import_stix(bundle: Any) -> ImportResult:
-    """Best-effort import of any STIX 2.1 bundle: the report, and a loss report of what was not mapped.
-
-    Campaigns and intrusion sets become operations; their ``attributed-to`` threat actors,
-    ``originates-from`` and ``targets`` locations, ``targets`` identities and ``uses`` attack
-    patterns (DISARM, ATT&CK) become actors, attribution claims, targets and technique uses. The
-    first ``report`` object gives the report's title, publisher and date. Every object or property
-    left out is listed in :attr:`ImportResult.losses` with its object id; nothing is dropped
-    silently. opsmodel's own bundles import exactly, with no losses.
-    """
-    return import_bundle(bundle)
-
-
-def loads(text: str | bytes) -> Report:
-    """:func:`from_stix` of a JSON text."""
-    try:
-        data = json.loads(text)
-    except ValueError as exc:
-        raise BundleError([BundleProblem("$", None, f"not JSON: {exc}")]) from None
-    return from_stix(data)
-
-
-def load(fp: IO[str]) -> Report:
-    """:func:`from_stix` of a JSON text stream."""
-    return loads(fp.read())
-
-
-def extension_schema() -> dict[str, Any]:
-    """The JSON Schema of opsmodel's STIX extension (shipped in the package, published in the docs)."""
-    text = resources.files("opsmodel").joinpath("schemas", EXTENSION_SCHEMA_FILE).read_text(encoding="utf-8")
-    schema: dict[str, Any] = json.loads(text)
-    return schema
-
-
-_ENCODER = json.JSONEncoder(separators=(",", ":"))  # ASCII output: non-ASCII text is \u-escaped (and faster)
-
-
-def _unserialisable(value: Any) -> Any:
-    raise TypeError(f"not JSON serialisable: {type(value).__name__}")  # pragma: no cover - we build plain JSON
-
-
-_C_MAKE_ENCODER: Any = getattr(json_encoder, "c_make_encoder", None)
-
-if _C_MAKE_ENCODER is not None:  # CPython: one C encoder for every object, set up once
-    _C_ENCODE = _C_MAKE_ENCODER(None, _unserialisable, json_encoder.encode_basestring_ascii, None, ":", ",", False, False, True)
-
-    def _encode(obj: dict[str, Any]) -> str:
-        return "".join(_C_ENCODE(obj, 0))
-
-else:  # pragma: no cover - other Pythons
-
-    def _encode(obj: dict[str, Any]) -> str:
-        return _ENCODER.encode(obj)
-
-
-def _bundle_id(digest: Any) -> str:
-    return stix_id("bundle", digest.hexdigest())

@@ -22,8 +22,9 @@ release with :func:`check`, and draw them as a Navigator layer with :func:`to_la
 
 from __future__ import annotations
 
-from ._breakout import BREAKOUT_SCALE, BreakoutCategory, UnknownCategoryError, breakout_category
-from ._catalogue import (
+from ._model.breakout import BREAKOUT_SCALE, BreakoutCategory, UnknownCategoryError, breakout_category
+from ._model.techniques import ID_GRAMMARS, LLM_TTP
+from ._taxonomy.catalogue import (
     Catalogue,
     CatalogueError,
     Phase,
@@ -33,18 +34,7 @@ from ._catalogue import (
     UnknownEntryError,
     normalise_name,
 )
-from ._catalogue_load import (
-    DISARM_PHASES,
-    DISARM_TACTICS,
-    clear_cache,
-    load,
-    load_disarm_stix,
-    load_meta_csv,
-    load_misp_galaxy,
-    parse_disarm_stix,
-    parse_meta_csv,
-)
-from ._crosswalk import (
+from ._taxonomy.crosswalk import (
     CrosswalkStatus,
     Diff,
     Finding,
@@ -56,9 +46,19 @@ from ._crosswalk import (
     crosswalk,
     diff,
 )
-from ._navigator import LAYER_FORMAT, LayerError, LayerTechnique, from_layer, layer_refs, to_layer
-from ._published import PUBLISHED, DownloadError, PublishedFile, data_dir, download, load_published, published_path
-from ._techniques import ID_GRAMMARS, LLM_TTP
+from ._taxonomy.downloads import PUBLISHED, DownloadError, PublishedFile, data_dir, download, load_published, published_path
+from ._taxonomy.loaders import (
+    DISARM_PHASES,
+    DISARM_TACTICS,
+    clear_cache,
+    load,
+    load_disarm_stix,
+    load_meta_csv,
+    load_misp_galaxy,
+    parse_disarm_stix,
+    parse_meta_csv,
+)
+from ._taxonomy.navigator import LAYER_FORMAT, LayerError, LayerTechnique, from_layer, layer_refs, to_layer
 
 __all__ = [
     "BREAKOUT_SCALE",

@@ -38,10 +38,10 @@ import attrs
 import pycountry
 from hypothesis import strategies as st
 
-from ._count import Count, CountKind, Money
-from ._dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
-from ._language import Language
-from ._model import (
+from ._model.counts import Count, CountKind, Money
+from ._model.dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
+from ._model.languages import Language
+from ._model.operations import (
     Actor,
     ActorKind,
     AIPurpose,
@@ -63,9 +63,9 @@ from ._model import (
     Report,
     Source,
 )
-from ._places import Audience, Country, Region, Subdivision, Target
-from ._platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
-from ._techniques import _ESTIMATIVE, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
+from ._model.places import Audience, Country, Region, Subdivision, Target
+from ._model.platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
+from ._model.techniques import _ESTIMATIVE, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 
 __all__ = [
     "STRATEGIES",

@@ -17,9 +17,8 @@ objects with :func:`iter_document_errors`.
 
 from __future__ import annotations
 
-from ._documents import DOCUMENT_CODES, detect_format, iter_document_errors
-from ._rules import RULES, RULES_BY_CODE
-from ._validation import (
+from ._validation.documents import DOCUMENT_CODES, detect_format, iter_document_errors
+from ._validation.engine import (
     Context,
     Finding,
     Problem,
@@ -31,6 +30,7 @@ from ._validation import (
     iter_errors,
     validate,
 )
+from ._validation.rules import RULES, RULES_BY_CODE
 
 __all__ = [
     "DOCUMENT_CODES",

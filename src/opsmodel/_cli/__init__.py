@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .._errors import OpsmodelError
+from .._core.errors import OpsmodelError
 from .._version import __version__
 from . import _convert, _demo, _schema, _taxonomy, _validate
 

@@ -7,9 +7,9 @@ import io
 import sys
 from typing import Any
 
-from .._documents import FORMATS, detect_format, iter_document_errors
-from .._errors import OpsmodelError
-from .._files import atomic_writer
+from .._core.errors import OpsmodelError
+from .._core.files import atomic_writer
+from .._validation.documents import FORMATS, detect_format, iter_document_errors
 from ._formats import READERS, WRITERS
 from ._io import InputError, read_input
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import atomic_writer
-from .._summary import summary_table
+from .._core.files import atomic_writer
 from ._formats import WRITERS
+from ._summary import summary_table
 
 
 def register(subparsers: Any) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO
 
-from .._model import Report
+from .._model.operations import Report
 
 Writer = Callable[[Report, IO[str]], None]
 Reader = Callable[[str], Report]
@@ -84,7 +84,7 @@ def _write_navigator_layer(report: Report, stream: IO[str]) -> None:
     """The report's DISARM techniques as a DISARM Navigator layer (format 4.5)."""
     import json
 
-    from .._navigator import to_layer
+    from .._taxonomy.navigator import to_layer
 
     json.dump(to_layer(report), stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -6,7 +6,7 @@ import sys
 import time
 from typing import IO
 
-from .._errors import OpsmodelError
+from .._core.errors import OpsmodelError
 
 __all__ = ["InputError", "Progress", "read_input"]
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._files import atomic_writer
+from .._core.files import atomic_writer
 
 
 def register(subparsers: Any) -> None:
@@ -22,7 +22,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._schema import _shipped
+    from .._formats.json.schema import _shipped
 
     text = _shipped()
     if args.out is None:

@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._catalogue import Catalogue
-from .._catalogue_load import load
-from .._files import atomic_writer
-from .._model import Report
-from .._published import PUBLISHED, data_dir, download, load_published, published_path
+from .._core.files import atomic_writer
+from .._model.operations import Report
+from .._taxonomy.catalogue import Catalogue
+from .._taxonomy.downloads import PUBLISHED, data_dir, download, load_published, published_path
+from .._taxonomy.loaders import load
 from ._formats import READERS
 
 _CATALOGUE_HELP = f"a framework file, or the name of a downloaded published file ({', '.join(PUBLISHED)})"
@@ -161,14 +161,14 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .._crosswalk import diff
+    from .._taxonomy.crosswalk import diff
 
     print(diff(_catalogue(args.old, args.dir), _catalogue(args.new, args.dir)))
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .._crosswalk import Severity, check
+    from .._taxonomy.crosswalk import Severity, check
 
     catalogue = _catalogue(args.catalogue, args.dir)
     history = [_catalogue(old, args.dir) for old in args.history]
@@ -186,7 +186,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _layer(args: argparse.Namespace) -> int:
-    from .._navigator import to_layer
+    from .._taxonomy.navigator import to_layer
 
     catalogue = _catalogue(args.catalogue, args.dir) if args.catalogue else None
     report = _report(args)

@@ -7,9 +7,9 @@ import json
 import sys
 from typing import Any
 
-from .._documents import FORMATS, _iter_document_errors
-from .._errors import OpsmodelError
-from .._validation import Finding
+from .._core.errors import OpsmodelError
+from .._validation.documents import FORMATS, _iter_document_errors
+from .._validation.engine import Finding
 from ._io import InputError, Progress, read_input
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2

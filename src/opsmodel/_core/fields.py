@@ -1,0 +1,233 @@
+"""Shared machinery for the model classes: error reporting, vocabularies, small validators.
+
+Converters in the model are plain named functions (the attrs mypy plugin types ``__init__``
+from them). They raise :class:`Invalid`, which knows the bad value and what was expected but
+not the field; :func:`model` wraps each class's ``__init__`` so that, only on that error path,
+the failing field is found and a :class:`~opsmodel.FieldError` naming class, field, value and
+expectation is raised instead.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
+
+import attrs
+
+from .errors import FieldError
+
+T = TypeVar("T")
+C = TypeVar("C", bound=type)
+
+_SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
+
+
+class Invalid(Exception):
+    """Raised by converters; turned into a FieldError once the field is known.
+
+    Deliberately not a ValueError so that ``Enum._missing_`` re-raises it unchanged.
+    """
+
+    def __init__(self, value: Any, expected: str, problem: str | None = None, where: str = "") -> None:
+        super().__init__(value, expected, problem, where)
+        self.value = value
+        self.expected = expected
+        self.problem = problem if problem is not None else f"got {value!r}"
+        self.where = where
+
+
+def model(cls: C) -> C:
+    """Make a frozen attrs class report conversion errors with its class and field names."""
+    generated = cls.__init__  # type: ignore[misc]
+
+    @functools.wraps(generated)
+    def __init__(self: Any, **kwargs: Any) -> None:
+        try:
+            generated(self, **kwargs)
+        except Invalid as exc:
+            raise _locate(cls, kwargs, exc) from None
+        except FieldError as exc:
+            # A converter that builds a nested model object from plain data (a place from
+            # "Narnia", a Count from -1) failed inside that class: name our field as well.
+            raise _locate_nested(cls, kwargs, exc) from None
+
+    cls.__init__ = __init__  # type: ignore[misc]
+    return cls
+
+
+def _locate(cls: type, kwargs: dict[str, Any], exc: Invalid) -> FieldError:
+    for attribute in attrs.fields(cls):
+        if attribute.converter is None or attribute.alias not in kwargs:
+            continue
+        value = kwargs[attribute.alias]
+        try:
+            attribute.converter(value)
+        except Invalid as found:
+            return FieldError(
+                owner=cls.__name__,
+                field=attribute.name + found.where,
+                value=found.value,
+                expected=found.expected,
+                problem=found.problem,
+            )
+    return FieldError(owner=cls.__name__, field="?", value=exc.value, expected=exc.expected, problem=exc.problem)
+
+
+def _locate_nested(cls: type, kwargs: dict[str, Any], exc: FieldError) -> FieldError:
+    for attribute in attrs.fields(cls):
+        if attribute.converter is None or attribute.alias not in kwargs:
+            continue
+        try:
+            attribute.converter(kwargs[attribute.alias])
+        except FieldError as found:
+            return FieldError(
+                owner=cls.__name__,
+                field=f"{attribute.name}.{found.field}",
+                value=found.value,
+                expected=found.expected,
+                problem=found.problem,
+            )
+        except Invalid:
+            continue
+    return exc  # raised by one of our own validators: it already names our field
+
+
+def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: str, problem: str | None = None) -> FieldError:
+    """Build the error a validator raises."""
+    return FieldError(
+        owner=type(instance).__name__,
+        field=attribute.name,
+        value=value,
+        expected=expected,
+        problem=problem if problem is not None else f"got {value!r}",
+    )
+
+
+class _VocabularyType(enum.EnumMeta):
+    # Converters call the class on every construction; members pass through without Enum's
+    # lookup machinery, which dominates the cost of building small objects.
+    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
+        vocabulary: Any = cls
+        if value.__class__ is vocabulary:
+            return value
+        return super().__call__(value, *args, **kwargs)
+
+
+class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
+    """A closed vocabulary whose members are also their lowercase string values.
+
+    Lookup is forgiving about case, spaces and hyphens (``"Upper end"`` finds ``UPPER_END``)
+    and a miss names every accepted value.
+    """
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            key = re.sub(r"[\s-]+", "_", value.strip()).lower()
+            for member in cls:
+                if member.value == key or member.name.lower() == key:
+                    return member
+        choices = ", ".join(repr(m.value) for m in cls)
+        raise Invalid(value, f"one of {choices}", problem=f"{value!r} is not a {cls.__name__}")
+
+
+def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
+    """Convert an iterable (not a bare string) to a tuple, converting every item."""
+    if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
+        raise Invalid(value, f"a list or tuple of {what}", problem=f"got {type(value).__name__} {value!r}")
+    result = []
+    for index, element in enumerate(value):
+        try:
+            result.append(item(element))
+        except Invalid as exc:
+            raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}]{exc.where}") from None
+        except FieldError as exc:
+            # An item built from plain data failed inside its own class: keep the inner field.
+            raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}].{exc.field}") from None
+    return tuple(result)
+
+
+def instance_of(value: Any, cls: type[T], what: str) -> T:
+    if not isinstance(value, cls):
+        raise Invalid(value, what, problem=f"got {type(value).__name__} {value!r}")
+    return value
+
+
+def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
+    """A tuple of ``cls`` instances from any iterable of them."""
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not cls:
+                break
+        else:
+            return value
+    name = cls.__name__
+    article = "an" if name[0] in "AEIOU" else "a"
+    return tuple_of(value, lambda item: instance_of(item, cls, f"{article} {name}"), f"{name} objects")
+
+
+def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not item or item.isspace():
+                break
+        else:
+            return value
+    return tuple_of(value, to_text, "non-empty strings")
+
+
+def to_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid(value, "a string", problem=f"got {type(value).__name__} {value!r}")
+    if not value or value.isspace():
+        raise Invalid(value, "a non-empty string", problem="got a blank string")
+    return value
+
+
+def to_optional_text(value: Any) -> str | None:
+    return None if value is None else to_text(value)
+
+
+def to_slug(value: Any) -> str:
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+        raise Invalid(
+            value,
+            "an identifier of lowercase letters, digits, '.', '_' and '-' (e.g. 'bad-grammar')",
+        )
+    return value
+
+
+def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not _SLUG.fullmatch(item):
+                break
+        else:
+            return value
+    return tuple_of(value, to_slug, "source ids")
+
+
+def to_optional_slug(value: Any) -> str | None:
+    return None if value is None else to_slug(value)
+
+
+def check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not True and value is not False:
+        raise fail(instance, attribute, value, "True or False")
+
+
+def slugify(text: str) -> str:
+    """A stable identifier derived from a name: ``"Zero Zeno"`` gives ``"zero-zeno"``."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "unnamed"
+
+
+def check_confidence_score(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is not None and (type(value) is not int or not 0 <= value <= 100):
+        raise fail(instance, attribute, value, "an integer from 0 to 100")

@@ -1,0 +1,679 @@
+"""Writing reports and operations as STIX 2.1 objects, one by one (see docs/reference/stix-mapping.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Generator, Iterable, Iterator, Mapping
+from typing import Any
+
+from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
+from ..._model.operations import (
+    ActorKind,
+    AttributionRole,
+    ClaimStatus,
+    Operation,
+    Report,
+    Source,
+)
+from ..._model.places import Country, Region, Subdivision
+from ..._model.techniques import Confidence, Tactic, TechniqueRef
+from .codec import encode
+from .ids import (
+    DEFAULT_EPOCH,
+    EXTENSION_ID,
+    EXTENSION_SCHEMA_URL,
+    EXTENSION_VERSION,
+    OPENCTI_EXTENSION_ID,
+    OPSMODEL_IDENTITY_ID,
+    TLP2_EXTENSION_ID,
+    TLP_CREATED,
+    TLP_MARKINGS,
+    day_end,
+    day_start,
+    opencti_id,
+    stix_id,
+    timestamp,
+)
+
+FLAVOURS = ("stix", "opencti")
+
+_STATE_KINDS = frozenset(
+    {ActorKind.STATE, ActorKind.STATE_AGENCY, ActorKind.MILITARY_UNIT, ActorKind.REGIONAL_GOVERNMENT, ActorKind.STATE_MEDIA}
+)
+_ORIGIN_ROLES = frozenset(
+    {
+        AttributionRole.ORIGIN,
+        AttributionRole.OPERATOR_LOCATION,
+        AttributionRole.OPERATOR,
+        AttributionRole.SPONSOR,
+        AttributionRole.CONTRACTOR,
+    }
+)
+_KILL_CHAINS = {"disarm": "disarm", "attack": "mitre-attack", "meta-ookc": "meta-online-operations-kill-chain"}
+_SOURCE_NAMES = {"disarm": "DISARM", "attack": "mitre-attack", "meta-ookc": "meta-ookc"}
+_REGION_OV = frozenset(
+    [
+        "africa",
+        "eastern-africa",
+        "middle-africa",
+        "northern-africa",
+        "southern-africa",
+        "western-africa",
+        "americas",
+        "caribbean",
+        "central-america",
+        "latin-america-caribbean",
+        "northern-america",
+        "south-america",
+        "asia",
+        "central-asia",
+        "eastern-asia",
+        "southern-asia",
+        "south-eastern-asia",
+        "western-asia",
+        "europe",
+        "eastern-europe",
+        "northern-europe",
+        "southern-europe",
+        "western-europe",
+        "antarctica",
+        "oceania",
+        "australia-new-zealand",
+        "melanesia",
+        "micronesia",
+        "polynesia",
+    ]
+)
+_USER_ASSIGNED = {"XK": "southern-europe"}
+_REGION_ALIASES = {
+    "latin-america": "latin-america-caribbean",
+    "north-america": "northern-america",
+    "middle-east": "western-asia",
+    "near-east": "western-asia",
+    "gulf": "western-asia",
+    "gulf-states": "western-asia",
+    "persian-gulf": "western-asia",
+    "caucasus": "western-asia",
+    "south-caucasus": "western-asia",
+    "southeast-asia": "south-eastern-asia",
+    "south-east-asia": "south-eastern-asia",
+    "east-asia": "eastern-asia",
+    "south-asia": "southern-asia",
+    "balkans": "southern-europe",
+    "western-balkans": "southern-europe",
+    "baltics": "northern-europe",
+    "baltic-states": "northern-europe",
+    "nordics": "northern-europe",
+    "scandinavia": "northern-europe",
+    "sahel": "africa",
+    "sub-saharan-africa": "africa",
+    "west-africa": "western-africa",
+    "east-africa": "eastern-africa",
+    "north-africa": "northern-africa",
+    "maghreb": "northern-africa",
+    "central-africa": "middle-africa",
+    "european-union": "europe",
+    "eu": "europe",
+    "eastern-and-central-europe": "eastern-europe",
+    "central-and-eastern-europe": "eastern-europe",
+    "central-europe": "eastern-europe",
+    "pacific-islands": "oceania",
+    "pacific": "oceania",
+}
+
+
+def region_vocabulary(name: str) -> str | None:
+    """The STIX ``region-ov`` value a region's name denotes, if any (``"the Baltic States"`` gives ``northern-europe``)."""
+    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    key = re.sub(r"^the-", "", key)
+    key = key.replace("-and-the-", "-").replace("-region", "")
+    if key in _REGION_OV:
+        return key
+    return _REGION_ALIASES.get(key)
+
+
+def _score(confidence: Confidence | None) -> int | None:
+    if confidence is None:
+        return None
+    if confidence.score is not None:
+        return confidence.score
+    found = confidence.estimated_range
+    return None if found is None else (found[0] + found[1]) // 2
+
+
+@functools.lru_cache(maxsize=4096)
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "unnamed"
+
+
+def _phase(text: str) -> str:
+    """A kill chain or phase name as STIX wants it: lowercase, hyphenated, with at least one letter."""
+    slug = _slug(text)
+    return slug if slug.islower() else f"phase-{slug}"
+
+
+def _short(text: str, limit: int = 250) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _moment(value: FuzzyDate) -> str:
+    if value.precision is Precision.INSTANT:
+        assert isinstance(value.value, dt.datetime)
+        return timestamp(value.value)
+    return day_start(value.first_day)
+
+
+class Writer:
+    """Turns operations into STIX objects, remembering only the ids it has already written."""
+
+    def __init__(
+        self,
+        *,
+        flavour: str = "stix",
+        created: dt.datetime | None = None,
+        tlp: str | None = None,
+        operation_tlp: Mapping[str, str] | None = None,
+        anchor: FuzzyDate | None = None,
+        publisher: str | None = None,
+        keep_refs: bool = True,
+    ) -> None:
+        if flavour not in FLAVOURS:
+            from .ids import BundleError, BundleProblem
+
+            raise BundleError([BundleProblem("flavour", None, f"unknown flavour {flavour!r}; expected 'stix' or 'opencti'")])
+        self.opencti = flavour == "opencti"
+        self.stamp = timestamp(created if created is not None else DEFAULT_EPOCH)
+        self.tlp = _check_tlp(tlp)
+        self.operation_tlp = {key: _check_tlp(value) for key, value in (operation_tlp or {}).items()}
+        self.anchor = anchor
+        self.publisher_id = stix_id("identity", _slug(publisher)) if publisher else None
+        self.publisher = publisher
+        self.seen: set[str] = set()
+        self.shared_ids: dict[tuple[str, str], str] = {}
+        # ids for the report's object_refs; a stream of operations (no report) keeps only shared ids
+        self.keep_refs = keep_refs
+        self.written: list[str] = []
+        self.campaign_keys: dict[str, int] = {}
+
+    # ---- helpers -----------------------------------------------------------------------------
+
+    def _base(self, kind: str, object_id: str, markings: str | None) -> dict[str, Any]:
+        obj: dict[str, Any] = {
+            "type": kind,
+            "spec_version": "2.1",
+            "id": object_id,
+            "created": self.stamp,
+            "modified": self.stamp,
+        }
+        if self.publisher_id is not None:
+            obj["created_by_ref"] = self.publisher_id
+        if markings is not None:
+            obj["object_marking_refs"] = [TLP_MARKINGS[markings]]
+        return obj
+
+    def _new(self, object_id: str) -> bool:
+        """Whether a shared object (a location, a technique...) is still to be written; remembers it."""
+        if object_id in self.seen:
+            return False
+        self.seen.add(object_id)
+        if self.keep_refs:
+            self.written.append(object_id)
+        return True
+
+    def _shared_id(self, kind: str, key: str) -> str:
+        """The id of an object many operations share, computed once per bundle."""
+        found = self.shared_ids.get((kind, key))
+        if found is None:
+            found = self.shared_ids[kind, key] = stix_id(kind, key)
+        return found
+
+    def _record(self, object_id: str) -> None:
+        """Note an object only this operation has (its campaign, relationships, notes): never a duplicate."""
+        if self.keep_refs:
+            self.written.append(object_id)
+
+    # ---- header ------------------------------------------------------------------------------
+
+    def header(self) -> Iterator[dict[str, Any]]:
+        """The opsmodel identity, the extension definition, TLP markings and the publisher's identity."""
+        self._new(OPSMODEL_IDENTITY_ID)
+        yield {
+            "type": "identity",
+            "spec_version": "2.1",
+            "id": OPSMODEL_IDENTITY_ID,
+            "created": "2024-01-01T00:00:00.000Z",
+            "modified": "2024-01-01T00:00:00.000Z",
+            "name": "opsmodel",
+            "description": "The opsmodel project, which defines the opsmodel STIX 2.1 extension.",
+            "identity_class": "system",
+            "contact_information": "https://opsmodel.readthedocs.io/",
+        }
+        self._new(EXTENSION_ID)
+        yield {
+            "type": "extension-definition",
+            "spec_version": "2.1",
+            "id": EXTENSION_ID,
+            "created_by_ref": OPSMODEL_IDENTITY_ID,
+            "created": "2024-01-01T00:00:00.000Z",
+            "modified": "2024-01-01T00:00:00.000Z",
+            "name": "opsmodel influence operations",
+            "description": "Every fact of an opsmodel influence-operation model that no standard STIX property holds "
+            "exactly (Breakout Scale ratings, AI use, counts with bounds, fuzzy dates, claims as worded).",
+            "schema": EXTENSION_SCHEMA_URL,
+            "version": EXTENSION_VERSION,
+            "extension_types": ["property-extension"],
+        }
+        for level in dict.fromkeys([self.tlp, *self.operation_tlp.values()]):
+            if level is not None:
+                self._new(TLP_MARKINGS[level])
+                yield {
+                    "type": "marking-definition",
+                    "spec_version": "2.1",
+                    "id": TLP_MARKINGS[level],
+                    "created": TLP_CREATED,
+                    "name": f"TLP:{level.upper()}",
+                    "extensions": {TLP2_EXTENSION_ID: {"extension_type": "property-extension", "tlp_2_0": level}},
+                }
+        if self.publisher_id is not None and self.publisher is not None:
+            yield from self._identity(self.publisher_id, self.publisher, "organization", self.tlp)
+
+    def _identity(self, object_id: str, name: str, identity_class: str, markings: str | None) -> Iterator[dict[str, Any]]:
+        if self._new(object_id):
+            obj = self._base("identity", object_id, markings)
+            obj.pop("created_by_ref", None)
+            obj["name"] = name
+            obj["identity_class"] = identity_class
+            yield obj
+
+    # ---- operations --------------------------------------------------------------------------
+
+    def campaign_id(self, operation: Operation) -> str:
+        count = self.campaign_keys.get(operation.id, 0)
+        self.campaign_keys[operation.id] = count + 1
+        return stix_id("campaign", operation.id if count == 0 else f"{operation.id}#{count + 1}")
+
+    def operation(self, operation: Operation, campaign: str, related: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+        """Every object for one operation, campaign first. ``related`` maps operation ids to campaign ids."""
+        marking = self.operation_tlp.get(operation.id, self.tlp)
+        shared = self.tlp
+        self._record(campaign)
+        obj = self._base("campaign", campaign, marking)
+        obj["name"] = operation.name if operation.name is not None else operation.display_name
+        if operation.summary is not None:
+            obj["description"] = operation.summary
+        aliases = list(dict.fromkeys(alias.name for alias in operation.aliases))
+        if aliases:
+            obj["aliases"] = aliases
+        if operation.topics:
+            obj["labels"] = list(dict.fromkeys(operation.topics))
+        self._seen_times(obj, operation.activity)
+        references = [_reference(source) for source in operation.sources]
+        if references:
+            obj["external_references"] = references
+        payload: dict[str, Any] = {"extension_type": "property-extension"}
+        if operation.name is None:
+            payload["unnamed"] = True
+        payload["operation"] = encode(operation, skip=frozenset({"name", "summary"}))
+        obj["extensions"] = {EXTENSION_ID: payload}
+        yield obj
+
+        def relationship(
+            kind: str, target: str, key: str, description: str | None = None, confidence: int | None = None
+        ) -> dict[str, Any]:
+            rel = self._base("relationship", stix_id("relationship", f"{campaign}|{key}|{target}"), marking)
+            rel["relationship_type"] = kind
+            rel["source_ref"] = campaign
+            rel["target_ref"] = target
+            if description is not None:
+                rel["description"] = description
+            if confidence is not None:
+                rel["confidence"] = confidence
+            self._record(rel["id"])
+            return rel
+
+        actor_ids: dict[str, str] = {}
+        for index, actor in enumerate(operation.actors):
+            if actor.name is not None:
+                actor_key = _slug(actor.name)
+                name = actor.name
+            else:
+                actor_key = f"unnamed|{campaign}|{index}"
+                name = f"Unnamed actor ({_short(actor.description or actor.id, 80)})"
+            actor_id = self._shared_id("threat-actor", actor_key)
+            actor_ids[actor.id] = actor_id
+            if self._new(actor_id):
+                ta = self._base("threat-actor", actor_id, marking if actor.name is None else shared)
+                ta["name"] = name
+                if actor.description is not None:
+                    ta["description"] = actor.description
+                ta["threat_actor_types"] = ["nation-state" if actor.kind in _STATE_KINDS else "unknown"]
+                names = list(dict.fromkeys(actor.aliases))
+                if names:
+                    ta["aliases"] = names
+                yield ta
+                if actor.location is not None:
+                    location = yield from self._country(actor.location, shared)
+                    located = self._base("relationship", stix_id("relationship", f"{actor_id}|located-at|{location}"), shared)
+                    located.update(relationship_type="located-at", source_ref=actor_id, target_ref=location)
+                    if self._new(located["id"]):
+                        yield located
+
+        for index, claim in enumerate(operation.attributions):
+            claimant = self._shared_id("identity", _slug(claim.claimant))
+            yield from self._identity(claimant, claim.claimant, "organization", shared)
+            strong = claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES
+            what = f"{claim.claimant} ({claim.role.value.replace('_', ' ')}, {claim.status.value} claim)"
+            description = f"{what}: {claim.wording}" if claim.wording else what
+            claim_targets: list[tuple[str, str]] = []
+            if claim.actor is not None and claim.actor in actor_ids:
+                claim_targets.append(("attributed-to" if strong else "related-to", actor_ids[claim.actor]))
+            for country in claim.countries:
+                location = yield from self._country(country, shared)
+                claim_targets.append(("originates-from" if strong else "related-to", location))
+            for kind, target_id in dict.fromkeys(claim_targets):  # a claim may name a country twice
+                rel = relationship(
+                    kind, target_id, f"attribution|{index}", description=description, confidence=_score(claim.confidence)
+                )
+                rel["created_by_ref"] = claimant
+                yield rel
+
+        claimed = {claim.actor for claim in operation.attributions}
+        for index, actor in enumerate(operation.actors):
+            if actor.id not in claimed:
+                # named by the sources (a client, a parent, a front) without a claim of its own
+                text = f"{actor.kind.value.replace('_', ' ')} named in the sources, with no attribution claim"
+                yield relationship("related-to", actor_ids[actor.id], f"actor|{index}", description=text)
+
+        for index, target in enumerate(operation.targets):
+            place_ids: list[str] = []
+            if target.place is not None:
+                place_ids = yield from self._place(target.place, shared)
+            if target.audience is not None:
+                audience = self._shared_id("identity", f"audience|{_slug(target.audience.name)}")
+                if self._new(audience):
+                    ident = self._base("identity", audience, shared)
+                    ident["name"] = target.audience.name
+                    ident["identity_class"] = "group"
+                    if target.audience.description is not None:
+                        ident["description"] = target.audience.description
+                    yield ident
+                place_ids.append(audience)
+            for place in dict.fromkeys(place_ids):
+                yield relationship("targets", place, f"target|{index}", description=target.note)
+
+        for index, use in enumerate(operation.techniques):
+            pattern = yield from self._attack_pattern(use.technique, use.tactic, shared)
+            yield relationship(
+                "uses", pattern, f"technique|{index}", description=use.procedure, confidence=_score(use.confidence)
+            )
+
+        for index, ai in enumerate(operation.ai_uses):
+            name = ai.service or ai.model or ai.provider or "Unspecified AI service"
+            tool = self._shared_id("tool", _slug(name))
+            if self._new(tool):
+                obj = self._base("tool", tool, shared)
+                obj["name"] = name
+                if ai.provider is not None:
+                    obj["description"] = f"AI service provided by {ai.provider}"
+                yield obj
+            yield relationship("uses", tool, f"ai|{index}", description=ai.wording or str(ai))
+
+        for index, asset in enumerate(operation.assets):
+            label = f"{operation.display_name}: {asset.platform.display_name} {asset.kind.value}s"
+            if self.opencti:
+                channel = opencti_id("channel", label)
+                if self._new(channel):
+                    obj = self._base("channel", channel, marking)
+                    obj["name"] = label
+                    obj["channel_types"] = [asset.platform.display_name]
+                    if asset.note is not None:
+                        obj["description"] = asset.note
+                    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
+                    yield obj
+                yield relationship("related-to", channel, f"asset|{index}", description=str(asset))
+            else:
+                infrastructure = stix_id("infrastructure", f"{campaign}|{index}")
+                self._record(infrastructure)
+                obj = self._base("infrastructure", infrastructure, marking)
+                obj["name"] = label
+                obj["description"] = str(asset) + (f". {asset.note}" if asset.note else "")
+                obj["infrastructure_types"] = ["amplification"]
+                yield obj
+                yield relationship("uses", infrastructure, f"asset|{index}")
+
+        for index, narrative in enumerate(operation.narratives):
+            if self.opencti:
+                name = _short(narrative.summary)
+                narrative_id = opencti_id("narrative", name)
+                if self._new(narrative_id):
+                    obj = self._base("narrative", narrative_id, marking)
+                    obj["name"] = name
+                    obj["description"] = narrative.summary
+                    if narrative.topics:
+                        obj["narrative_types"] = list(dict.fromkeys(narrative.topics))
+                    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
+                    yield obj
+                yield relationship("related-to", narrative_id, f"narrative|{index}")
+            else:
+                yield from self._note(campaign, f"narrative|{index}", "Narrative", narrative.summary, marking)
+
+        if self.opencti:
+            for index, language in enumerate(operation.languages):
+                name = language.english_name if language.code is not None else str(language.name)
+                language_id = opencti_id("language", name)
+                if self._new(language_id):
+                    obj = self._base("language", language_id, shared)
+                    obj["name"] = name
+                    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
+                    yield obj
+                yield relationship("related-to", language_id, f"language|{index}")
+
+        for index, impact in enumerate(operation.impacts):
+            text = f"Breakout Scale: {impact}" + (f" ({impact.condition})" if impact.condition else "")
+            if impact.rated_by:
+                text += f", rated by {impact.rated_by}"
+            if impact.rationale:
+                text += f". {impact.rationale}"
+            yield from self._note(campaign, f"impact|{index}", "Breakout Scale rating", text, marking)
+
+        if operation.notes is not None:
+            yield from self._note(campaign, "notes", "Notes", operation.notes, marking)
+
+        for index, relation in enumerate(operation.relations):
+            other = related.get(relation.other)
+            if other is not None and other != campaign:
+                text = relation.kind.value.replace("_", " ") + (f": {relation.note}" if relation.note else "")
+                yield relationship("related-to", other, f"relation|{index}", description=text)
+
+    def _seen_times(self, obj: dict[str, Any], period: Period | None) -> None:
+        if period is None:
+            return
+        start, end = period.start, period.end
+        if isinstance(start, RelativeDate) and self.anchor is not None:
+            start = start.resolve(self.anchor)
+        if isinstance(end, RelativeDate) and self.anchor is not None:
+            end = end.resolve(self.anchor)
+        first = day_start(start.first_day) if isinstance(start, FuzzyDate) else None
+        last = day_end(end.last_day) if isinstance(end, FuzzyDate) else None
+        if first is not None:
+            obj["first_seen"] = first
+        if last is not None and (first is None or last >= first):
+            obj["last_seen"] = last
+
+    def _note(self, campaign: str, key: str, abstract: str, content: str, marking: str | None) -> Iterator[dict[str, Any]]:
+        note_id = stix_id("note", f"{campaign}|{key}")
+        self._record(note_id)
+        obj = self._base("note", note_id, marking)
+        obj["abstract"] = abstract
+        obj["content"] = content
+        obj["object_refs"] = [campaign]
+        yield obj
+
+    def _country(self, country: Country, markings: str | None) -> Generator[dict[str, Any], None, str]:
+        location = self._shared_id("location", f"country|{country.code}")
+        if self._new(location):
+            obj = self._base("location", location, markings)
+            obj["name"] = country.name
+            if country.code in _USER_ASSIGNED:
+                # Kosovo's XK is in wide use but not ISO 3166-1, which STIX's country property requires
+                obj["region"] = _USER_ASSIGNED[country.code]
+            else:
+                obj["country"] = country.code
+            yield obj
+        return location
+
+    def _place(self, place: Country | Subdivision | Region, markings: str | None) -> Generator[dict[str, Any], None, list[str]]:
+        if isinstance(place, Country):
+            location = yield from self._country(place, markings)
+            return [location]
+        if isinstance(place, Subdivision):
+            location = self._shared_id("location", f"subdivision|{place.code}")
+            if self._new(location):
+                obj = self._base("location", location, markings)
+                obj["name"] = place.name
+                obj["country"] = place.country.code
+                obj["administrative_area"] = place.code
+                yield obj
+            return [location]
+        region = region_vocabulary(place.name)
+        if region is None:
+            # no STIX region for it: point at its member countries instead
+            found = []
+            for member in place.members:
+                location = yield from self._country(member, markings)
+                found.append(location)
+            return found
+        location = self._shared_id("location", f"region|{_slug(place.name)}")
+        if self._new(location):
+            obj = self._base("location", location, markings)
+            obj["name"] = place.name
+            obj["region"] = region
+            if place.members:
+                obj["description"] = "Countries: " + ", ".join(member.code for member in place.members)
+            yield obj
+        return [location]
+
+    def _attack_pattern(
+        self, technique: TechniqueRef, tactic: Tactic | None, markings: str | None
+    ) -> Generator[dict[str, Any], None, str]:
+        pattern = self._shared_id("attack-pattern", f"{technique.framework}|{technique.id}")
+        if self._new(pattern):
+            obj = self._base("attack-pattern", pattern, markings)
+            obj["name"] = technique.name or technique.id
+            reference: dict[str, Any] = {
+                "source_name": _SOURCE_NAMES.get(technique.framework, technique.framework),
+                "external_id": technique.id,
+            }
+            url = _technique_url(technique)
+            if url is not None:
+                reference["url"] = url
+            obj["external_references"] = [reference]
+            if tactic is not None:
+                chain = _KILL_CHAINS.get(technique.framework) or _phase(technique.framework)
+                obj["kill_chain_phases"] = [{"kill_chain_name": chain, "phase_name": _phase(tactic.name or tactic.id)}]
+            yield obj
+        return pattern
+
+    # ---- the report --------------------------------------------------------------------------
+
+    def report(self, report: Report, campaigns: list[str]) -> dict[str, Any]:
+        report_id = stix_id("report", report.id)
+        obj = self._base("report", report_id, self.tlp)
+        obj["name"] = report.title
+        if report.summary is not None:
+            obj["description"] = report.summary
+        obj["report_types"] = ["threat-report"]
+        obj["published"] = _moment(report.published) if report.published is not None else self.stamp
+        refs = [ref for ref in self.written if not ref.startswith(("marking-definition--", "extension-definition--"))]
+        obj["object_refs"] = refs
+        if report.url is not None:
+            obj["external_references"] = [{"source_name": report.publisher, "url": report.url}]
+        payload: dict[str, Any] = {"extension_type": "property-extension"}
+        payload["report"] = encode(report, skip=frozenset({"title", "summary", "operations"}))
+        if campaigns:
+            payload["operation_refs"] = campaigns
+        obj["extensions"] = {EXTENSION_ID: payload}
+        return obj
+
+
+def _check_tlp(level: str | None) -> str | None:
+    if level is None:
+        return None
+    key = level.strip().lower().removeprefix("tlp:")
+    if key == "white":
+        key = "clear"
+    if key not in TLP_MARKINGS:
+        from .ids import BundleError, BundleProblem
+
+        choices = ", ".join(repr(k) for k in TLP_MARKINGS)
+        raise BundleError([BundleProblem("tlp", None, f"{level!r} is not a TLP 2.0 level; expected one of {choices}")])
+    return key
+
+
+def _reference(source: Source) -> dict[str, Any]:
+    reference: dict[str, Any] = {"source_name": source.publisher or source.title or source.id}
+    # STIX wants a description, external_id or url beside the name
+    reference["description"] = source.title if source.title is not None else f"cited as {source.id!r}"
+    if source.url is not None:
+        reference["url"] = source.url
+    return reference
+
+
+def _technique_url(technique: TechniqueRef) -> str | None:
+    if not re.fullmatch(r"[A-Za-z0-9.]+", technique.id):
+        return None  # the model's id grammar lets Unicode digits and a final newline through; URLs may not
+    if technique.framework == "disarm":
+        return f"https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/techniques/{technique.id}.md"
+    if technique.framework == "attack":
+        return "https://attack.mitre.org/techniques/" + technique.id.replace(".", "/") + "/"
+    return None
+
+
+def iter_objects(
+    source: Report | Iterable[Operation],
+    *,
+    flavour: str = "stix",
+    created: dt.datetime | None = None,
+    tlp: str | None = None,
+    operation_tlp: Mapping[str, str] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Every STIX object for a report (report object last) or for a stream of operations."""
+    if isinstance(source, Report):
+        report: Report | None = source
+        operations: Iterable[Operation] = source.operations
+        anchor = source.published
+        if created is None and anchor is not None:
+            created = (
+                anchor.value
+                if isinstance(anchor.value, dt.datetime)
+                else dt.datetime.combine(anchor.first_day, dt.time(), tzinfo=dt.timezone.utc)
+            )
+        publisher: str | None = source.publisher
+    else:
+        report, operations, anchor, publisher = None, source, None, None
+    writer = Writer(
+        flavour=flavour,
+        created=created,
+        tlp=tlp,
+        operation_tlp=operation_tlp,
+        anchor=anchor,
+        publisher=publisher,
+        keep_refs=report is not None,
+    )
+    yield from writer.header()
+    campaigns: list[str] = []
+    if report is not None:
+        # relations between operations of one report become relationships between their campaigns
+        ids = [writer.campaign_id(op) for op in report.operations]
+        related = {op.id: campaign for op, campaign in zip(reversed(report.operations), reversed(ids), strict=True)}
+        for op, campaign in zip(report.operations, ids, strict=True):
+            campaigns.append(campaign)
+            yield from writer.operation(op, campaign, related)
+        yield writer.report(report, campaigns)
+    else:
+        for op in operations:
+            campaign = writer.campaign_id(op)
+            yield from writer.operation(op, campaign, {})

@@ -1,0 +1,139 @@
+"""Constants and small helpers shared by the STIX writer and reader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import uuid
+from typing import Any
+
+from ..._core.errors import OpsmodelError
+
+#: Namespace of every opsmodel STIX id: ``uuid5(NAMESPACE_URL, "https://opsmodel.readthedocs.io/stix")``.
+NAMESPACE = uuid.UUID("d11d14bf-f078-5e02-a1bc-a585e93f420e")
+_NAMESPACE_BYTES = NAMESPACE.bytes
+#: OpenCTI's namespace for deterministic ids (also STIX 2.1's SCO namespace).
+OPENCTI_NAMESPACE = uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7")
+
+EXTENSION_VERSION = "1.0.0"
+EXTENSION_ID = "extension-definition--a3e5e956-7fd2-4f69-a9f4-2e152677a330"
+EXTENSION_SCHEMA_FILE = "stix-extension-opsmodel-v1.json"
+EXTENSION_SCHEMA_URL = f"https://opsmodel.readthedocs.io/en/stable/_static/{EXTENSION_SCHEMA_FILE}"
+OPSMODEL_IDENTITY_ID = "identity--ef5e8b32-6d6f-4c6c-b497-dae87e506480"
+OPENCTI_EXTENSION_ID = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"
+TLP2_EXTENSION_ID = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
+
+#: The OASIS TLP 2.0 marking-definition ids (cti-stix-common-objects).
+TLP_MARKINGS: dict[str, str] = {
+    "clear": "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487",
+    "green": "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb",
+    "amber": "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421",
+    "amber+strict": "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003",
+    "red": "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
+}
+TLP_CREATED = "2022-10-01T00:00:00.000Z"
+
+#: The timestamp used for ``created``/``modified`` when the report has no publication date.
+DEFAULT_EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+
+TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z$")
+IDENTIFIER = re.compile(
+    r"^([a-z0-9][a-z0-9-]*[a-z0-9])--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+
+
+class BundleProblem:
+    """One problem found in a bundle: where (JSON path), which object, and what is wrong."""
+
+    __slots__ = ("message", "object_id", "path")
+
+    def __init__(self, path: str, object_id: str | None, message: str) -> None:
+        self.path = path
+        self.object_id = object_id
+        self.message = message
+
+    def __repr__(self) -> str:
+        return f"BundleProblem(path={self.path!r}, object_id={self.object_id!r}, message={self.message!r})"
+
+    def __str__(self) -> str:
+        who = f" ({self.object_id})" if self.object_id else ""
+        return f"{self.path}{who}: {self.message}"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BundleProblem):
+            return NotImplemented
+        return (self.path, self.object_id, self.message) == (other.path, other.object_id, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.object_id, self.message))
+
+
+class BundleError(OpsmodelError, ValueError):
+    """A STIX bundle could not be read; ``problems`` lists every problem found, each with path and object id."""
+
+    def __init__(self, problems: list[BundleProblem]) -> None:
+        self.problems = tuple(problems)
+        shown = "\n".join(f"  {p}" for p in self.problems[:50])
+        more = f"\n  ... and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
+        count = len(self.problems)
+        super().__init__(f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:\n{shown}{more}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BundleError, (list(self.problems),))
+
+
+def stix_id(kind: str, key: str) -> str:
+    """An opsmodel STIX id: ``kind--`` and the UUIDv5 of ``"kind|key"`` under :data:`NAMESPACE`, stamped version 4.
+
+    STIX 2.1 says ids of domain and relationship objects SHOULD be UUIDv4 (the OASIS validator
+    warns, code 103, on anything else), so the name-based UUIDv5 bits are kept and only the
+    version nibble says 4: the id is as deterministic as a UUIDv5 and as well-formed as a UUIDv4.
+    ``uuid.UUID(bytes=uuid.uuid5(NAMESPACE, f"{kind}|{key}").bytes, version=4)`` gives the same value.
+    """
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + f"{kind}|{key}".encode(), usedforsecurity=False).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x40
+    digest[8] = (digest[8] & 0x3F) | 0x80
+    x = digest.hex()
+    return f"{kind}--{x[:8]}-{x[8:12]}-{x[12:16]}-{x[16:20]}-{x[20:]}"
+
+
+def opencti_uuid(name: str) -> uuid.UUID:
+    """The UUIDv5 OpenCTI derives for a named object (narrative, channel, language) from its name."""
+    canonical = json.dumps({"name": name.lower().strip()}, ensure_ascii=False, separators=(",", ":"))
+    return uuid.uuid5(OPENCTI_NAMESPACE, canonical)
+
+
+def opencti_id(kind: str, name: str) -> str:
+    """The id we write for an OpenCTI named object: OpenCTI's own name-derived UUID, stamped version 4.
+
+    The validator warns (103) on any id that is not a UUIDv4, so, as for our own ids, only the
+    version nibble changes: the id stays derived from the name exactly as OpenCTI derives it,
+    and OpenCTI, which recomputes its standard id from the name on import, merges the object
+    with the one it holds and keeps ours among its STIX ids.
+    """
+    return f"{kind}--{uuid.UUID(bytes=opencti_uuid(name).bytes, version=4)}"
+
+
+def timestamp(moment: dt.datetime) -> str:
+    """A STIX timestamp in UTC with exactly millisecond precision."""
+    moment = moment.astimezone(dt.timezone.utc)
+    return f"{moment:%Y-%m-%dT%H:%M:%S}.{moment.microsecond // 1000:03d}Z"
+
+
+def day_start(day: dt.date) -> str:
+    return f"{day.isoformat()}T00:00:00.000Z"
+
+
+def day_end(day: dt.date) -> str:
+    return f"{day.isoformat()}T23:59:59.999Z"
+
+
+def parse_timestamp(text: str) -> dt.datetime:
+    """Read a STIX timestamp (caller has checked the shape)."""
+    body = text[:-1]
+    if "." in body:
+        head, fraction = body.split(".")
+        body = f"{head}.{(fraction + '000000')[:6]}"
+    return dt.datetime.fromisoformat(body).replace(tzinfo=dt.timezone.utc)

@@ -1,0 +1,571 @@
+"""Operations, the claims made about them, and the reports that describe them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from .._core.fields import (
+    Invalid,
+    Vocabulary,
+    fail,
+    instances,
+    model,
+    slugify,
+    to_optional_slug,
+    to_optional_text,
+    to_slug,
+    to_source_ids,
+    to_text,
+    to_text_tuple,
+    tuple_of,
+)
+from .counts import Count, Money, to_optional_count
+from .dates import FuzzyDate, Period, _to_optional_datelike
+from .languages import Language, to_languages, to_optional_language
+from .places import Country, Target, to_countries, to_optional_country
+from .platforms import Asset, Platform, to_assets, to_optional_platform
+from .techniques import LLM_TTP, Confidence, TechniqueUse, to_optional_confidence, to_technique_uses
+
+__all__ = [
+    "AIPurpose",
+    "AIUse",
+    "Actor",
+    "ActorKind",
+    "Alias",
+    "AliasKind",
+    "Attribution",
+    "AttributionRole",
+    "ClaimStatus",
+    "Disruption",
+    "DisruptionAction",
+    "Impact",
+    "ImpactQualifier",
+    "Narrative",
+    "Operation",
+    "OperationKind",
+    "Relation",
+    "RelationKind",
+    "Report",
+    "Source",
+]
+
+
+def _to_optional_fuzzy_date(value: Any) -> FuzzyDate | None:
+    converted = _to_optional_datelike(value)
+    if converted is not None and not isinstance(converted, FuzzyDate):
+        raise Invalid(value, "an absolute date (a FuzzyDate), not one relative to the report")
+    return converted
+
+
+def _to_optional_period(value: Any) -> Period | None:
+    if value is None or isinstance(value, Period):
+        return value
+    raise Invalid(value, "a Period (see opsmodel.parse_period)")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources
+
+
+@model
+@frozen(kw_only=True)
+class Source:
+    """Where facts come from: a report, an article, a post. Facts cite it by ``id``."""
+
+    id: str = field(converter=to_slug)
+    publisher: str | None = field(default=None, converter=to_optional_text)
+    title: str | None = field(default=None, converter=to_optional_text)
+    url: str | None = field(default=None, converter=to_optional_text)
+    published: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
+    authors: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    language: Language | None = field(default=None, converter=to_optional_language)
+    quotes: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+
+    def __str__(self) -> str:
+        return " - ".join(p for p in (self.publisher, self.title) if p) or self.id
+
+
+def _to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    return instances(value, Source)
+
+
+# ---------------------------------------------------------------------------------------------
+# Actors and attribution
+
+
+class ActorKind(Vocabulary):
+    STATE = "state"
+    STATE_AGENCY = "state_agency"
+    MILITARY_UNIT = "military_unit"
+    REGIONAL_GOVERNMENT = "regional_government"
+    STATE_MEDIA = "state_media"
+    POLITICAL_PARTY = "political_party"
+    POLITICAL_FIGURE = "political_figure"
+    COMMERCIAL_FIRM = "commercial_firm"
+    INDIVIDUAL = "individual"
+    NON_STATE_GROUP = "non_state_group"
+    UNKNOWN = "unknown"
+
+
+def _check_actor(instance: Actor, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.name is None and instance.description is None:
+        raise fail(
+            instance,
+            attribute,
+            value,
+            "a name or, for an unnamed actor, a description",
+            problem="neither name nor description given",
+        )
+
+
+@model
+@frozen(kw_only=True)
+class Actor:
+    """Someone behind or around an operation: a state, agency, unit, outlet, firm or person.
+
+    ``nationality`` and ``location`` may differ (a firm registered in one country run from
+    another). An actor whose name the source withholds ("an unnamed client") has only a
+    ``description``.
+    """
+
+    id: str = field(converter=to_slug)
+    name: str | None = field(default=None, converter=to_optional_text)
+    kind: ActorKind = field(default=ActorKind.UNKNOWN, converter=ActorKind)
+    nationality: Country | None = field(default=None, converter=to_optional_country)
+    location: Country | None = field(default=None, converter=to_optional_country)
+    aliases: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    parent: str | None = field(default=None, converter=to_optional_slug)
+    description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        return self.name or str(self.description)
+
+
+class AttributionRole(Vocabulary):
+    """What an attribution says the actor or country did."""
+
+    ORIGIN = "origin"
+    OPERATOR_LOCATION = "operator_location"
+    OPERATOR = "operator"
+    SPONSOR = "sponsor"
+    BENEFICIARY = "beneficiary"
+    CONTRACTOR = "contractor"
+    ALIGNMENT = "alignment"
+
+
+class ClaimStatus(Vocabulary):
+    CURRENT = "current"
+    REVISED = "revised"
+    WITHDRAWN = "withdrawn"
+    DISPUTED = "disputed"
+
+
+# Roles that place the people running the operation in a country.
+_ORIGIN_ROLES = frozenset(
+    {AttributionRole.ORIGIN, AttributionRole.OPERATOR_LOCATION, AttributionRole.OPERATOR, AttributionRole.CONTRACTOR}
+)
+
+
+def _check_attribution(instance: Attribution, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.actor is None and not instance.countries:
+        raise fail(
+            instance, attribute, value, "an actor id, countries, or both", problem="the claim names neither actor nor country"
+        )
+
+
+@model
+@frozen(kw_only=True)
+class Attribution:
+    """A claim, by ``claimant``, that an actor and/or countries stand behind an operation.
+
+    Claims are never merged: two publishers blaming two countries, or a claim later revised,
+    are separate values, each with its own confidence, wording and status.
+    """
+
+    claimant: str = field(converter=to_text)
+    role: AttributionRole = field(default=AttributionRole.ORIGIN, converter=AttributionRole)
+    actor: str | None = field(default=None, converter=to_optional_slug, validator=_check_attribution)
+    countries: tuple[Country, ...] = field(default=(), converter=to_countries)
+    client: str | None = field(default=None, converter=to_optional_slug)
+    confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
+    wording: str | None = field(default=None, converter=to_optional_text)
+    claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
+    status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# What the operation did
+
+
+class AIPurpose(Vocabulary):
+    DEBUG_CODE = "debug_code"
+    WRITE_CODE = "write_code"
+    WRITE_COMMENTS = "write_comments"
+    WRITE_ARTICLES = "write_articles"
+    WRITE_HEADLINES = "write_headlines"
+    WRITE_POSTS = "write_posts"
+    WRITE_BIOS = "write_bios"
+    TRANSLATE = "translate"
+    PROOFREAD = "proofread"
+    SUMMARISE = "summarise"
+    RESEARCH = "research"
+    ANALYSE_SOCIAL_MEDIA = "analyse_social_media"
+    GENERATE_IMAGES = "generate_images"
+    GENERATE_AUDIO = "generate_audio"
+    GENERATE_VIDEO = "generate_video"
+    CREATE_PERSONAS = "create_personas"
+    FAKE_ENGAGEMENT = "fake_engagement"
+    PRODUCTIVITY = "productivity"
+    OTHER = "other"
+
+
+def _to_purposes(value: Iterable[AIPurpose | str]) -> tuple[AIPurpose, ...]:
+    return tuple_of(value, AIPurpose, "AI purposes")
+
+
+def _to_llm_ttps(value: Iterable[LLM_TTP | str]) -> tuple[LLM_TTP, ...]:
+    return tuple_of(value, LLM_TTP, "LLM-themed TTPs")
+
+
+@model
+@frozen(kw_only=True)
+class AIUse:
+    """How an operation used an AI service: which, for what, in which languages, and what failed.
+
+    ``failures`` keeps what betrayed the use, such as refusal messages posted by mistake.
+    """
+
+    service: str | None = field(default=None, converter=to_optional_text)
+    provider: str | None = field(default=None, converter=to_optional_text)
+    model: str | None = field(default=None, converter=to_optional_text)
+    purposes: tuple[AIPurpose, ...] = field(default=(), converter=_to_purposes)
+    languages: tuple[Language, ...] = field(default=(), converter=to_languages)
+    wording: str | None = field(default=None, converter=to_optional_text)
+    llm_ttps: tuple[LLM_TTP, ...] = field(default=(), converter=_to_llm_ttps)
+    failures: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        what = ", ".join(p.value.replace("_", " ") for p in self.purposes) or "unspecified use"
+        return f"{self.service or self.model or 'AI'}: {what}"
+
+
+class ImpactQualifier(Vocabulary):
+    EXACT = "exact"
+    LOW_END = "low_end"
+    UPPER_END = "upper_end"
+    AT_MOST = "at_most"
+    AT_LEAST = "at_least"
+    CONDITIONAL = "conditional"
+
+
+def _check_category(instance: Impact, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not int or not 1 <= value <= 6:
+        raise fail(instance, attribute, value, "a Breakout Scale category from 1 to 6")
+
+
+def _check_condition(instance: Impact, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if instance.qualifier is ImpactQualifier.CONDITIONAL and value is None:
+        raise fail(instance, attribute, value, "the condition of a conditional rating", problem="no condition given")
+
+
+@model
+@frozen(kw_only=True)
+class Impact:
+    """A Breakout Scale rating (Nimmo, 2020): category 1-6, how firmly, by whom, and why.
+
+    An operation may carry several ratings: by different raters, or one revised over time.
+    """
+
+    category: int = field(validator=_check_category)
+    qualifier: ImpactQualifier = field(default=ImpactQualifier.EXACT, converter=ImpactQualifier)
+    condition: str | None = field(default=None, converter=to_optional_text, validator=_check_condition)
+    scope: str | None = field(default=None, converter=to_optional_text)
+    rationale: str | None = field(default=None, converter=to_optional_text)
+    rated_by: str | None = field(default=None, converter=to_optional_text)
+    rated: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        qualifier = {
+            ImpactQualifier.EXACT: "",
+            ImpactQualifier.LOW_END: "low end of ",
+            ImpactQualifier.UPPER_END: "upper end of ",
+            ImpactQualifier.AT_MOST: "at most ",
+            ImpactQualifier.AT_LEAST: "at least ",
+            ImpactQualifier.CONDITIONAL: "conditionally ",
+        }[self.qualifier]
+        return f"{qualifier}Category {self.category}"
+
+
+class DisruptionAction(Vocabulary):
+    ACCOUNTS_BANNED = "accounts_banned"
+    ACCOUNTS_SUSPENDED = "accounts_suspended"
+    PAGES_REMOVED = "pages_removed"
+    GROUPS_REMOVED = "groups_removed"
+    CHANNELS_REMOVED = "channels_removed"
+    CONTENT_REMOVED = "content_removed"
+    ADS_REMOVED = "ads_removed"
+    DOMAINS_SEIZED = "domains_seized"
+    DOMAINS_BLOCKED = "domains_blocked"
+    SANCTIONS = "sanctions"
+    INDICTMENT = "indictment"
+    PUBLIC_DISCLOSURE = "public_disclosure"
+    OTHER = "other"
+
+
+@model
+@frozen(kw_only=True)
+class Disruption:
+    """Action taken against an operation: who acted, what they did, when, how many, where."""
+
+    by: str = field(converter=to_text)
+    action: DisruptionAction = field(converter=DisruptionAction)
+    date: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
+    count: Count | None = field(default=None, converter=to_optional_count)
+    platform: Platform | None = field(default=None, converter=to_optional_platform)
+    description: str | None = field(default=None, converter=to_optional_text)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+
+@model
+@frozen(kw_only=True)
+class Narrative:
+    """A story an operation pushed, in the source's summary, with its topics and languages."""
+
+    summary: str = field(converter=to_text)
+    topics: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    languages: tuple[Language, ...] = field(default=(), converter=to_languages)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        return self.summary
+
+
+# ---------------------------------------------------------------------------------------------
+# Names and relations
+
+
+class AliasKind(Vocabulary):
+    COMMON_NAME = "common_name"
+    VENDOR_NAME = "vendor_name"
+    FRONT_BRAND = "front_brand"
+    EARLIER_NAME = "earlier_name"
+    SELF_NAME = "self_name"
+    OTHER = "other"
+
+
+@model
+@frozen(kw_only=True)
+class Alias:
+    """Another name for an operation, who uses it and what kind of name it is."""
+
+    name: str = field(converter=to_text)
+    kind: AliasKind = field(default=AliasKind.COMMON_NAME, converter=AliasKind)
+    used_by: str | None = field(default=None, converter=to_optional_text)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _to_alias(value: Any) -> Alias:
+    if isinstance(value, Alias):
+        return value
+    if isinstance(value, str):
+        return Alias(name=value)
+    raise Invalid(value, "an Alias or a name")
+
+
+def _to_aliases(value: Iterable[Alias | str]) -> tuple[Alias, ...]:
+    return tuple_of(value, _to_alias, "aliases")
+
+
+class RelationKind(Vocabulary):
+    SAME_AS = "same_as"
+    ALIAS_OF = "alias_of"
+    PART_OF = "part_of"
+    OVERLAPS_WITH = "overlaps_with"
+    RESEMBLES_BUT_DISTINCT = "resembles_but_distinct"
+    SUCCESSOR_OF = "successor_of"
+
+
+@model
+@frozen(kw_only=True)
+class Relation:
+    """How this operation relates to another, named by the other's ``id``."""
+
+    kind: RelationKind = field(converter=RelationKind)
+    other: str = field(converter=to_slug)
+    other_name: str | None = field(default=None, converter=to_optional_text)
+    note: str | None = field(default=None, converter=to_optional_text)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+
+# ---------------------------------------------------------------------------------------------
+# Operation and report
+
+
+class OperationKind(Vocabulary):
+    NETWORK = "network"
+    CAMPAIGN = "campaign"
+    OPERATION = "operation"
+    OTHER = "other"
+
+
+def _to_a_i_uses(value: Iterable[AIUse]) -> tuple[AIUse, ...]:
+    return instances(value, AIUse)
+
+
+def _to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
+    return instances(value, Actor)
+
+
+def _to_attributions(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
+    return instances(value, Attribution)
+
+
+def _to_disruptions(value: Iterable[Disruption]) -> tuple[Disruption, ...]:
+    return instances(value, Disruption)
+
+
+def _to_impacts(value: Iterable[Impact]) -> tuple[Impact, ...]:
+    return instances(value, Impact)
+
+
+def _to_moneys(value: Iterable[Money]) -> tuple[Money, ...]:
+    return instances(value, Money)
+
+
+def _to_narratives(value: Iterable[Narrative]) -> tuple[Narrative, ...]:
+    return instances(value, Narrative)
+
+
+def _to_relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
+    return instances(value, Relation)
+
+
+def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
+    return instances(value, Target)
+
+
+def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # attrs runs validators once every field is set, so the summary is available here.
+    if instance.name is None and instance.summary is None:
+        raise fail(
+            instance,
+            attribute,
+            value,
+            "a name or, for an unnamed network, a summary",
+            problem="neither name nor summary given",
+        )
+
+
+@model
+@frozen(kw_only=True)
+class Operation:
+    """One influence operation or network as reported, with every fact its sources give.
+
+    ``sources`` defines the sources the operation's facts cite by id, so that one operation
+    stands alone (a line of a JSON Lines corpus). Change one with :func:`attrs.evolve`.
+    """
+
+    id: str = field(converter=to_slug)
+    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
+    summary: str | None = field(default=None, converter=to_optional_text)
+    aliases: tuple[Alias, ...] = field(default=(), converter=_to_aliases)
+    activity: Period | None = field(default=None, converter=_to_optional_period)
+    detected: Period | None = field(default=None, converter=_to_optional_period)
+    actors: tuple[Actor, ...] = field(default=(), converter=_to_actors)
+    attributions: tuple[Attribution, ...] = field(default=(), converter=_to_attributions)
+    targets: tuple[Target, ...] = field(default=(), converter=_to_targets)
+    topics: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    narratives: tuple[Narrative, ...] = field(default=(), converter=_to_narratives)
+    languages: tuple[Language, ...] = field(default=(), converter=to_languages)
+    assets: tuple[Asset, ...] = field(default=(), converter=to_assets)
+    techniques: tuple[TechniqueUse, ...] = field(default=(), converter=to_technique_uses)
+    ai_uses: tuple[AIUse, ...] = field(default=(), converter=_to_a_i_uses)
+    impacts: tuple[Impact, ...] = field(default=(), converter=_to_impacts)
+    disruptions: tuple[Disruption, ...] = field(default=(), converter=_to_disruptions)
+    ad_spend: tuple[Money, ...] = field(default=(), converter=_to_moneys)
+    relations: tuple[Relation, ...] = field(default=(), converter=_to_relations)
+    sources: tuple[Source, ...] = field(default=(), converter=_to_sources)
+    notes: str | None = field(default=None, converter=to_optional_text)
+
+    @classmethod
+    def named(cls, name: str, **facts: Any) -> Operation:
+        """An operation whose id is derived from its name: ``named("Bad Grammar")`` has id ``bad-grammar``."""
+        return cls(id=slugify(name), name=name, **facts)
+
+    @property
+    def platforms(self) -> tuple[Platform, ...]:
+        """The platforms of the operation's assets, in first-seen order."""
+        return tuple(dict.fromkeys(asset.platform for asset in self.assets))
+
+    @property
+    def display_name(self) -> str:
+        return self.name or (self.aliases[0].name if self.aliases else f"unnamed ({self.id})")
+
+    def source(self, source_id: str) -> Source | None:
+        """The source with this id, if the operation defines it."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def actor(self, actor_id: str) -> Actor | None:
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    @property
+    def origin_countries(self) -> tuple[Country, ...]:
+        """Countries current claims say the operation was run from (origin, operator, contractor roles)."""
+        found: dict[Country, None] = {}
+        for claim in self.attributions:
+            if claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
+                found.update(dict.fromkeys(claim.countries))
+                actor = self.actor(claim.actor) if claim.actor else None
+                if actor is not None and actor.nationality is not None:
+                    found[actor.nationality] = None
+        return tuple(found)
+
+    def __str__(self) -> str:
+        return self.display_name
+
+
+def _to_operations(value: Iterable[Operation]) -> tuple[Operation, ...]:
+    return instances(value, Operation)
+
+
+@model
+@frozen(kw_only=True)
+class Report:
+    """A publisher's report on one or more operations, and its overall findings."""
+
+    id: str = field(converter=to_slug)
+    title: str = field(converter=to_text)
+    publisher: str = field(converter=to_text)
+    published: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
+    url: str | None = field(default=None, converter=to_optional_text)
+    authors: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    summary: str | None = field(default=None, converter=to_optional_text)
+    findings: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    operations: tuple[Operation, ...] = field(default=(), converter=_to_operations)
+
+    def __iter__(self) -> Iterator[Operation]:
+        return iter(self.operations)
+
+    def __len__(self) -> int:
+        return len(self.operations)
+
+    def operation(self, operation_id: str) -> Operation | None:
+        return next((o for o in self.operations if o.id == operation_id), None)
+
+    def as_source(self) -> Source:
+        """The report as a :class:`Source` its operations can cite."""
+        return Source(
+            id=self.id, publisher=self.publisher, title=self.title, url=self.url, published=self.published, authors=self.authors
+        )

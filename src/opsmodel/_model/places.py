@@ -1,0 +1,230 @@
+"""Countries (ISO 3166-1), subdivisions (ISO 3166-2), named regions and audiences."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from typing import Any, Union
+
+import attrs
+import pycountry
+from attrs import field, frozen
+
+from .._core.fields import Invalid, fail, model, to_optional_text, to_source_ids, to_text, tuple_of
+
+__all__ = ["Audience", "Country", "Place", "Region", "Subdivision", "Target", "country_code"]
+
+# Codes in wide use that ISO 3166-1 has not assigned; threat reports name Kosovo often.
+_USER_ASSIGNED = {"XK": "Kosovo", "XKX": "Kosovo"}
+# English names in everyday use that differ from ISO's short names ("Russian Federation").
+_COMMON_NAMES = {
+    "russia": "RU", "iran": "IR", "syria": "SY", "north korea": "KP", "south korea": "KR",
+    "korea": "KR", "vietnam": "VN", "laos": "LA", "moldova": "MD", "taiwan": "TW",
+    "palestine": "PS", "venezuela": "VE", "bolivia": "BO", "tanzania": "TZ", "turkey": "TR",
+    "türkiye": "TR", "czech republic": "CZ", "czechia": "CZ", "uk": "GB", "united kingdom": "GB",
+    "great britain": "GB", "britain": "GB", "usa": "US", "us": "US", "united states": "US",
+    "united states of america": "US", "america": "US", "the united states": "US",
+    "the united kingdom": "GB", "brunei": "BN", "micronesia": "FM", "vatican": "VA",
+    "ivory coast": "CI", "cote d'ivoire": "CI", "côte d'ivoire": "CI", "drc": "CD",
+    "dr congo": "CD", "democratic republic of the congo": "CD", "republic of the congo": "CG",
+    "congo": "CG", "cape verde": "CV", "east timor": "TL", "macedonia": "MK",
+    "north macedonia": "MK", "burma": "MM", "myanmar": "MM", "swaziland": "SZ",
+    "the netherlands": "NL", "holland": "NL", "the philippines": "PH", "uae": "AE",
+    "saudi arabia": "SA", "hong kong": "HK", "macau": "MO", "macao": "MO",
+}  # fmt: skip
+_EXPECTED_COUNTRY = "an ISO 3166-1 alpha-2 or alpha-3 code or an English country name (e.g. 'RU', 'RUS', 'Russia')"
+
+
+@functools.lru_cache(maxsize=4096)
+def country_code(text: str) -> str:
+    """The canonical ISO 3166-1 alpha-2 code for a code or English name: ``"Russia"`` gives ``"RU"``."""
+    if not isinstance(text, str) or not text.strip():
+        raise Invalid(text, _EXPECTED_COUNTRY)
+    key = text.strip()
+    upper = key.upper()
+    if upper in _USER_ASSIGNED:
+        return "XK"
+    if len(key) == 2 and key.isalpha():
+        found = pycountry.countries.get(alpha_2=upper)
+    elif len(key) == 3 and key.isalpha():
+        found = pycountry.countries.get(alpha_3=upper)
+    else:
+        found = None
+    if key.lower() in _COMMON_NAMES:
+        return _COMMON_NAMES[key.lower()]
+    if found is None and len(key) > 3:
+        if key.lower() == "kosovo":
+            return "XK"
+        try:
+            matches = pycountry.countries.search_fuzzy(key)
+        except LookupError:
+            matches = []
+        # Only exact name matches count: fuzzy search would turn "Narnia" into something.
+        for candidate in matches:
+            names = {getattr(candidate, a, "").lower() for a in ("name", "official_name", "common_name")}
+            if key.lower() in names:
+                found = candidate
+                break
+    if found is None:
+        raise Invalid(text, _EXPECTED_COUNTRY, problem=f"{text!r} is not a country")
+    return str(found.alpha_2)
+
+
+def _refuse(value: Any) -> str:
+    raise Invalid(value, _EXPECTED_COUNTRY, problem=f"got {type(value).__name__} {value!r}")
+
+
+def _code(value: Any) -> str:
+    if isinstance(value, str):
+        return country_code(value)
+    return _refuse(value)
+
+
+@model
+@frozen(kw_only=True)
+class Country:
+    """A country by its ISO 3166-1 alpha-2 code; names and alpha-3 codes are accepted and normalised."""
+
+    code: str = field(converter=_code)
+
+    @property
+    def name(self) -> str:
+        if self.code == "XK":
+            return "Kosovo"
+        found = pycountry.countries.get(alpha_2=self.code)
+        return str(getattr(found, "common_name", None) or getattr(found, "name", self.code))
+
+    @property
+    def alpha_3(self) -> str:
+        if self.code == "XK":
+            return "XKX"
+        return str(getattr(pycountry.countries.get(alpha_2=self.code), "alpha_3", self.code))
+
+    def __str__(self) -> str:
+        return self.code
+
+
+def to_country(value: Any) -> Country:
+    """Accept a Country or anything :func:`country_code` reads."""
+    if isinstance(value, Country):
+        return value
+    return Country(code=_code(value))
+
+
+def to_optional_country(value: Any) -> Country | None:
+    return None if value is None else to_country(value)
+
+
+def to_countries(value: Iterable[Country | str]) -> tuple[Country, ...]:
+    return tuple_of(value, to_country, "countries")
+
+
+@functools.lru_cache(maxsize=4096)
+def _subdivision_code(text: str) -> str:
+    key = text.strip().upper()
+    found = pycountry.subdivisions.get(code=key)  # type: ignore[no-untyped-call]
+    if found is None:
+        raise Invalid(
+            text, "an ISO 3166-2 subdivision code (e.g. 'MD-GA' for Gagauzia)", problem=f"{text!r} is not a subdivision"
+        )
+    return str(found.code)
+
+
+def _to_subdivision_code(value: Any) -> str:
+    if not isinstance(value, str):
+        raise Invalid(value, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
+    return _subdivision_code(value)
+
+
+@model
+@frozen(kw_only=True)
+class Subdivision:
+    """A region of a country with an ISO 3166-2 code (e.g. ``MD-GA``, Gagauzia)."""
+
+    code: str = field(converter=_to_subdivision_code)
+
+    @property
+    def country(self) -> Country:
+        return Country(code=self.code.split("-")[0])
+
+    @property
+    def name(self) -> str:
+        return str(getattr(pycountry.subdivisions.get(code=self.code), "name", self.code))  # type: ignore[no-untyped-call]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+@model
+@frozen(kw_only=True)
+class Region:
+    """A named region no code list has ("the Sahel", "the Baltic States"), with optional members."""
+
+    name: str = field(converter=to_text)
+    members: tuple[Country, ...] = field(default=(), converter=to_countries)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+Place = Union[Country, Subdivision, Region]
+
+
+def to_place(value: Any) -> Country | Subdivision | Region:
+    """Accept a place object, a country code or name, or an ISO 3166-2 code."""
+    if isinstance(value, (Country, Subdivision, Region)):
+        return value
+    if isinstance(value, str) and "-" in value and len(value) <= 6 and value[:2].isalpha():
+        return Subdivision(code=value)
+    if isinstance(value, str):
+        return Country(code=value)
+    raise Invalid(value, "a Country, Subdivision or Region (or a country or subdivision code)")
+
+
+def to_optional_place(value: Any) -> Country | Subdivision | Region | None:
+    return None if value is None else to_place(value)
+
+
+def to_places(value: Iterable[Any]) -> tuple[Country | Subdivision | Region, ...]:
+    return tuple_of(value, to_place, "places")
+
+
+@model
+@frozen(kw_only=True)
+class Audience:
+    """People who are not a place: a diaspora, fact-checkers, readers of named channels."""
+
+    name: str = field(converter=to_text)
+    description: str | None = field(default=None, converter=to_optional_text)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _to_optional_audience(value: Any) -> Audience | None:
+    if value is None or isinstance(value, Audience):
+        return value
+    if isinstance(value, str):
+        return Audience(name=value)
+    raise Invalid(value, "an Audience or its name")
+
+
+def _check_target(instance: Target, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.place is None and instance.audience is None:
+        raise fail(instance, attribute, value, "a place, an audience or both", problem="neither place nor audience given")
+
+
+@model
+@frozen(kw_only=True)
+class Target:
+    """Who an operation aimed at: a place, an audience, or an audience in a place."""
+
+    place: Place | None = field(default=None, converter=to_optional_place)
+    audience: Audience | None = field(default=None, converter=_to_optional_audience, validator=_check_target)
+    note: str | None = field(default=None, converter=to_optional_text)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        if self.place is not None and self.audience is not None:
+            return f"{self.audience} in {self.place}"
+        return str(self.place if self.place is not None else self.audience)

@@ -1,0 +1,243 @@
+"""References to tactics and techniques of a framework (DISARM, ATT&CK, Meta's kill chain)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from .._core.fields import (
+    Invalid,
+    Vocabulary,
+    check_confidence_score,
+    fail,
+    instances,
+    model,
+    to_optional_text,
+    to_slug,
+    to_source_ids,
+    to_text_tuple,
+)
+
+__all__ = ["ID_GRAMMARS", "LLM_TTP", "Confidence", "Tactic", "TechniqueRef", "TechniqueUse"]
+
+# framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
+# Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
+ID_GRAMMARS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str, str]] = {
+    "disarm": (re.compile(r"^T[0-9]{4}(?:\.[0-9]{3})?$"), re.compile(r"^TA[0-9]{2}$"), "T0085.001", "TA06"),
+    "attack": (re.compile(r"^T[0-9]{4}(?:\.[0-9]{3})?$"), re.compile(r"^TA[0-9]{4}$"), "T1566.002", "TA0001"),
+    "meta-ookc": (re.compile(r"^[0-9]\.[0-9]{1,2}(?:\.[0-9]{1,2})?$"), re.compile(r"^[0-9]$"), "0.6.2", "0"),
+}
+_FRAMEWORK_ALIASES = {
+    "disarm red": "disarm",
+    "disarm-red": "disarm",
+    "mitre-attack": "attack",
+    "att&ck": "attack",
+    "mitre att&ck": "attack",
+    "meta": "meta-ookc",
+    "ookc": "meta-ookc",
+    "online operations kill chain": "meta-ookc",
+}
+
+
+def _to_framework(value: Any) -> str:
+    if type(value) is str and value in ID_GRAMMARS:
+        return value
+    if not isinstance(value, str):
+        raise Invalid(value, "a framework id such as 'disarm', 'attack' or 'meta-ookc'")
+    key = value.strip().lower()
+    return to_slug(_FRAMEWORK_ALIASES.get(key, key))
+
+
+def _check_technique_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _check_id(instance, attribute, value, 0)
+
+
+def _check_tactic_id(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    _check_id(instance, attribute, value, 1)
+
+
+def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which: int) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise fail(instance, attribute, value, "a non-empty id string")
+    grammar = ID_GRAMMARS.get(instance.framework)
+    if grammar is None:
+        return
+    pattern, example = (grammar[0], grammar[2]) if which == 0 else (grammar[1], grammar[3])
+    if not pattern.fullmatch(value):
+        kind = "technique" if which == 0 else "tactic"
+        raise fail(
+            instance,
+            attribute,
+            value,
+            f"a {instance.framework} {kind} id like {example!r}",
+            problem=f"{value!r} is not a {instance.framework} {kind} id",
+        )
+
+
+@model
+@frozen(kw_only=True)
+class Tactic:
+    """A framework's tactic (DISARM ``TA06``, ATT&CK ``TA0001``, kill chain phase ``0``)."""
+
+    framework: str = field(converter=_to_framework)
+    id: str = field(validator=_check_tactic_id)
+    name: str | None = field(default=None, converter=to_optional_text)
+    version: str | None = field(default=None, converter=to_optional_text)
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.name}" if self.name else self.id
+
+
+@model
+@frozen(kw_only=True)
+class TechniqueRef:
+    """A technique of a framework, by id (``T0085.001``), optionally pinned to a version and named.
+
+    The id's grammar is checked for the frameworks opsmodel knows; whether the id exists in a
+    given release is a question for :mod:`opsmodel.taxonomy`.
+    """
+
+    framework: str = field(converter=_to_framework)
+    id: str = field(validator=_check_technique_id)
+    version: str | None = field(default=None, converter=to_optional_text)
+    name: str | None = field(default=None, converter=to_optional_text)
+
+    @classmethod
+    def disarm(cls, technique_id: str, name: str | None = None, *, version: str | None = None) -> TechniqueRef:
+        return cls(framework="disarm", id=technique_id, name=name, version=version)
+
+    @property
+    def parent_id(self) -> str | None:
+        """The parent technique's id for a sub-technique (``T0085`` for ``T0085.001``)."""
+        head, dot, _ = self.id.rpartition(".")
+        return head if dot and (self.framework != "meta-ookc" or head.count(".") == 1) else None
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.name}" if self.name else self.id
+
+
+def _check_confidence(instance: Confidence, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.score is None and instance.words is None:
+        raise fail(instance, attribute, value, "a score, the source's words, or both", problem="neither score nor words given")
+
+
+# Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
+_ESTIMATIVE = {
+    "almost no chance": (1, 5),
+    "remote": (1, 5),
+    "very unlikely": (5, 20),
+    "highly improbable": (5, 20),
+    "unlikely": (20, 45),
+    "improbable": (20, 45),
+    "roughly even chance": (45, 55),
+    "roughly even odds": (45, 55),
+    "likely": (55, 80),
+    "probably": (55, 80),
+    "probable": (55, 80),
+    "very likely": (80, 95),
+    "highly likely": (80, 95),
+    "highly probable": (80, 95),
+    "almost certainly": (95, 99),
+    "nearly certain": (95, 99),
+    "low confidence": (20, 45),
+    "moderate confidence": (45, 80),
+    "medium confidence": (45, 80),
+    "high confidence": (80, 95),
+}
+
+
+@model
+@frozen(kw_only=True)
+class Confidence:
+    """How sure a source is: a 0-100 score (as in STIX), its estimative words, or both."""
+
+    score: int | None = field(default=None, validator=check_confidence_score)
+    words: str | None = field(default=None, converter=to_optional_text, validator=_check_confidence)
+
+    @property
+    def estimated_range(self) -> tuple[int, int] | None:
+        """The score range the words imply on the ICD 203 scale (the score wins if given)."""
+        if self.score is not None:
+            return (self.score, self.score)
+        assert self.words is not None
+        key = re.sub(r"\s+", " ", self.words.strip().lower())
+        for phrase in sorted(_ESTIMATIVE, key=len, reverse=True):
+            if phrase in key:
+                return _ESTIMATIVE[phrase]
+        return None
+
+    def __str__(self) -> str:
+        if self.words and self.score is not None:
+            return f"{self.words} ({self.score})"
+        return self.words or str(self.score)
+
+
+def to_optional_confidence(value: Any) -> Confidence | None:
+    if value is None or isinstance(value, Confidence):
+        return value
+    if type(value) is int:
+        return Confidence(score=value)
+    if isinstance(value, str):
+        return Confidence(words=value)
+    raise Invalid(value, "a Confidence, a 0-100 score or the source's estimative words")
+
+
+def _to_technique(value: Any) -> TechniqueRef:
+    if isinstance(value, TechniqueRef):
+        return value
+    if isinstance(value, str) and ID_GRAMMARS["disarm"][0].fullmatch(value):
+        return TechniqueRef(framework="disarm", id=value)
+    raise Invalid(value, "a TechniqueRef (or a DISARM technique id such as 'T0085.001')")
+
+
+def _to_optional_tactic(value: Any) -> Tactic | None:
+    if value is None or isinstance(value, Tactic):
+        return value
+    raise Invalid(value, "a Tactic")
+
+
+@model
+@frozen(kw_only=True)
+class TechniqueUse:
+    """An operation's use of a technique: which, how (procedure), on what evidence, how sure."""
+
+    technique: TechniqueRef = field(converter=_to_technique)
+    tactic: Tactic | None = field(default=None, converter=_to_optional_tactic)
+    procedure: str | None = field(default=None, converter=to_optional_text)
+    evidence: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        return str(self.technique)
+
+
+def to_technique_uses(value: Iterable[TechniqueUse]) -> tuple[TechniqueUse, ...]:
+    return instances(value, TechniqueUse)
+
+
+class LLM_TTP(Vocabulary):  # noqa: N801 - the name the two publishers gave the list
+    """The nine LLM-themed TTPs Microsoft and OpenAI published in February 2024."""
+
+    RECONNAISSANCE = "llm-informed reconnaissance"
+    SCRIPTING = "llm-enhanced scripting techniques"
+    DEVELOPMENT = "llm-aided development"
+    SOCIAL_ENGINEERING = "llm-supported social engineering"
+    VULNERABILITY_RESEARCH = "llm-assisted vulnerability research"
+    PAYLOAD_CRAFTING = "llm-optimized payload crafting"
+    ANOMALY_DETECTION_EVASION = "llm-enhanced anomaly detection evasion"
+    SECURITY_FEATURE_BYPASS = "llm-directed security feature bypass"
+    RESOURCE_DEVELOPMENT = "llm-advised resource development"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str):
+            key = re.sub(r"\s+", " ", value.strip().lower().replace("_", " "))
+            for member in cls:
+                if key in (member.value, member.name.lower().replace("_", " ")):
+                    return member
+        return super()._missing_(value)
