@@ -1,21 +1,196 @@
-"""The exceptions opsmodel raises.
+"""The exceptions opsmodel raises and the one record of a problem they all carry.
 
-Every error a user can provoke with bad data is an :class:`OpsmodelError` and also a
-:class:`ValueError`, so code written against the standard library's conventions keeps working.
+Every error opsmodel raises on purpose is an :class:`OpsmodelError`, and every problem anywhere
+(a bad field, a broken document, a validation finding, a technique a catalogue does not know) is
+a :class:`Problem`: a stable code, a severity, a JSON path, a message and the offending value.
+Errors about the data given are also :class:`ValueError`\\ s (:class:`DataError`); errors reaching
+files or the network are also :class:`OSError`\\ s (:class:`AccessError`), so code written
+against the standard library's conventions keeps working.
 """
 
 from __future__ import annotations
 
+import enum
+import reprlib
+from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["FieldError", "OpsmodelError", "ParseError"]
+import attrs
+
+__all__ = [
+    "CORE_CODES",
+    "AccessError",
+    "DataError",
+    "FieldError",
+    "OpsmodelError",
+    "ParseError",
+    "Problem",
+    "Severity",
+    "show_value",
+]
+
+
+#: The codes of problems that are not tied to one format or rule (each layer adds its own table;
+#: :data:`opsmodel.errors.CODES` is the union of all of them).
+CORE_CODES: dict[str, str] = {
+    "error": "an error with no more specific code",
+    "invalid": "data that is not what it should be, with no more specific code",
+    "access": "a file or network resource that cannot be read, written or fetched",
+    "field": "a model field given a value it cannot hold (FieldError)",
+    "parse": "a text (a date, a count, a country name) that cannot be read (ParseError)",
+}
+
+
+class Severity(str, enum.Enum):
+    """How bad a problem is: errors make data invalid; warnings only do in strict mode."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def _to_severity(value: Any) -> Severity:
+    try:
+        return Severity(value)
+    except ValueError:
+        raise FieldError(
+            owner="Problem", field="severity", value=value, expected="one of 'error', 'warning'", problem=f"got {value!r}"
+        ) from None
+
+
+def _must_be_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str):
+        raise FieldError(
+            owner=type(instance).__name__,
+            field=attribute.name,
+            value=value,
+            expected="a string",
+            problem=f"got {type(value).__name__} {show_value(value)}",
+        )
+
+
+_SHOW = reprlib.Repr()
+_SHOW.maxstring = 80
+_SHOW.maxother = 80
+_SHOW.maxlevel = 3
+
+
+def show_value(value: Any) -> str:
+    """A short, safe ``repr`` of a value for a message: long strings and deep containers are cut."""
+    try:
+        return _SHOW.repr(value)
+    except Exception:  # a user's object whose repr fails must not hide the real problem
+        return f"<{type(value).__name__}>"
+
+
+@attrs.frozen(kw_only=True)
+class Problem:
+    """One thing wrong, wherever it was found: in a field, a document, a report or a catalogue check.
+
+    ``code`` is stable across releases (:data:`opsmodel.errors.CODES` lists every code);
+    ``path`` is a JSON path into the data as the JSON format nests it
+    (``$.operations[2].activity.start``; relative to the operation in a rule's own check);
+    ``value`` is the offending value. The optional fields say more where it is known: what was
+    ``expected``, the 1-based ``line`` of a JSON Lines input, the STIX ``object_id`` and the
+    ``rule`` name of a validation finding.
+    """
+
+    code: str = attrs.field(validator=_must_be_text)
+    message: str = attrs.field(validator=_must_be_text)
+    path: str = attrs.field(default="$", validator=_must_be_text)
+    severity: Severity = attrs.field(default=Severity.ERROR, converter=_to_severity)
+    value: Any = attrs.field(default=None, eq=False)
+    expected: str | None = None
+    line: int | None = None
+    object_id: str | None = None
+    rule: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the problem is an error (not a warning)."""
+        return self.severity is Severity.ERROR
+
+    @property
+    def location(self) -> str:
+        """The path, preceded by the line of a JSON Lines record and followed by a STIX object's id."""
+        where = self.path if self.line is None else f"line {self.line}, {self.path}"
+        return f"{where} ({self.object_id})" if self.object_id else where
+
+    def as_dict(self) -> dict[str, Any]:
+        """The problem as JSON-compatible data (a value that is not plain JSON is shown as text)."""
+        data: dict[str, Any] = {
+            "code": self.code,
+            "severity": self.severity.value,
+            "path": self.path,
+            "message": self.message,
+            "value": _plain(self.value),
+        }
+        for name in ("expected", "line", "object_id", "rule"):
+            extra = getattr(self, name)
+            if extra is not None:
+                data[name] = extra
+        return data
+
+    def __str__(self) -> str:
+        expected = f"; expected {self.expected}" if self.expected else ""
+        return f"{self.location}: {self.severity.value} {self.code}: {self.message}{expected}"
+
+
+def _plain(value: Any) -> Any:
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    if isinstance(value, str):
+        return value if len(value) <= 200 else value[:200] + "..."
+    return show_value(value)
+
+
+def _summary(headline: str, problems: tuple[Problem, ...], shown: int) -> str:
+    lines = [f"  {problem}" for problem in problems[:shown]]
+    if len(problems) > shown:
+        lines.append(f"  ... and {len(problems) - shown} more (see the error's problems)")
+    return headline + ("\n" + "\n".join(lines) if lines else "")
 
 
 class OpsmodelError(Exception):
-    """Base class of every error opsmodel raises on purpose."""
+    """Base class of every error opsmodel raises on purpose; :attr:`problems` says what went wrong.
+
+    Subclasses that hold several problems set them; any other error holds one problem whose
+    code is the class's :attr:`code` and whose message is the error's own.
+    """
+
+    code: str = "error"
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        """Every problem the error reports, each with a code and a path."""
+        found: tuple[Problem, ...] | None = self.__dict__.get("_problems")
+        if found is not None:
+            return found
+        return (Problem(code=self.code, message=str(self)),)
+
+    @problems.setter
+    def problems(self, problems: Iterable[Problem]) -> None:
+        self.__dict__["_problems"] = tuple(problems)
 
 
-class FieldError(OpsmodelError, ValueError):
+class DataError(OpsmodelError, ValueError):
+    """The data given is not what it should be (a value, a text, a document, a catalogue file)."""
+
+    code = "invalid"
+
+
+class AccessError(OpsmodelError, OSError):
+    """A file or a network resource could not be read, written or fetched."""
+
+    code = "access"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)  # one argument: OSError would read two as (errno, strerror)
+
+
+class FieldError(DataError):
     """A model field was given a value it cannot hold.
 
     The message names the class and field, shows the offending value and says what was
@@ -23,6 +198,7 @@ class FieldError(OpsmodelError, ValueError):
     alpha-2 or alpha-3 code or an English country name``.
     """
 
+    code = "field"
     owner: str
     field: str
     value: Any
@@ -37,6 +213,18 @@ class FieldError(OpsmodelError, ValueError):
         self.problem = problem
         super().__init__(f"{owner}.{field}: {problem}; expected {expected}")
 
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (
+            Problem(
+                code=self.code,
+                path="$",
+                message=f"{self.owner}.{self.field}: {self.problem}",
+                value=self.value,
+                expected=self.expected,
+            ),
+        )
+
     def __reduce__(self) -> tuple[Any, ...]:
         # keyword-only __init__: teach pickle (and multiprocessing) how to rebuild us
         return (_rebuild_field_error, (self.owner, self.field, self.value, self.expected, self.problem))
@@ -46,9 +234,10 @@ def _rebuild_field_error(owner: str, field: str, value: Any, expected: str, prob
     return FieldError(owner=owner, field=field, value=value, expected=expected, problem=problem)
 
 
-class ParseError(OpsmodelError, ValueError):
+class ParseError(DataError):
     """A text (a date, a count, a country name...) could not be read."""
 
+    code = "parse"
     text: Any
     expected: str
     problem: str
@@ -58,6 +247,10 @@ class ParseError(OpsmodelError, ValueError):
         self.expected = expected
         self.problem = problem
         super().__init__(f"{problem}; expected {expected}")
+
+    @property
+    def problems(self) -> tuple[Problem, ...]:
+        return (Problem(code=self.code, message=self.problem, value=self.text, expected=self.expected),)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_parse_error, (self.text, self.expected, self.problem))
