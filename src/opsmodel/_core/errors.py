@@ -212,18 +212,7 @@ class FieldError(DataError):
         self.expected = expected
         self.problem = problem
         super().__init__(f"{owner}.{field}: {problem}; expected {expected}")
-
-    @property
-    def problems(self) -> tuple[Problem, ...]:
-        return (
-            Problem(
-                code=self.code,
-                path="$",
-                message=f"{self.owner}.{self.field}: {self.problem}",
-                value=self.value,
-                expected=self.expected,
-            ),
-        )
+        self.problems = (Problem(code=self.code, message=f"{owner}.{field}: {problem}", value=value, expected=expected),)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # keyword-only __init__: teach pickle (and multiprocessing) how to rebuild us
@@ -247,10 +236,7 @@ class ParseError(DataError):
         self.expected = expected
         self.problem = problem
         super().__init__(f"{problem}; expected {expected}")
-
-    @property
-    def problems(self) -> tuple[Problem, ...]:
-        return (Problem(code=self.code, message=self.problem, value=self.text, expected=self.expected),)
+        self.problems = (Problem(code=self.code, message=problem, value=text, expected=expected),)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild_parse_error, (self.text, self.expected, self.problem))
