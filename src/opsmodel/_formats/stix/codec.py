@@ -1,31 +1,24 @@
 """A compact, exact JSON codec for model values, used inside opsmodel's STIX extension.
 
-Every attrs model class is described once by a *plan* (its fields, their JSON shape and
-defaults); encoding drops fields equal to their default, so that empty lists and nulls, which
-STIX forbids, never appear. Fields typed as a union of model classes (a target's place, a
-period's ends) carry a ``"type"`` tag. The same plans generate the JSON Schema published for
-the extension, so the schema cannot drift from the encoder.
+The codec reads the model through its one description (:mod:`opsmodel._model.description`:
+each class's fields, their shapes and defaults, each union's tags), as the JSON format does.
+Encoding drops fields equal to their default, so that empty lists and nulls, which STIX
+forbids, never appear. Fields typed as a union of model classes (a target's place, a period's
+ends) carry the union's ``"type"`` tag; the reader also accepts a tag's former spelling
+(``fuzzy-date``). The same description generates the JSON Schema published for the extension,
+so the schema cannot drift from the encoder.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import enum
-import types
-import typing
 from collections.abc import Iterator
-from typing import Any, Union
-
-import attrs
+from typing import Any
 
 from ..._core.errors import FieldError
 from ..._core.fields import Invalid
-
-__all__ = ["DecodeError", "decode", "encode", "json_schema", "tag_of"]
-
-# field kinds
-_SCALAR, _ENUM, _DATE, _MODEL, _UNION = range(5)
+from ..._model.description import Field, Kind, TaggedUnion, fields_of
 
 
 class DecodeError(Exception):
@@ -35,69 +28,6 @@ class DecodeError(Exception):
         super().__init__(path, message)
         self.path = path
         self.message = message
-
-
-@attrs.frozen
-class _Shape:
-    kind: int
-    many: bool
-    optional: bool
-    target: Any  # python type, enum class, model class, or tuple of model classes
-
-
-@attrs.frozen
-class _FieldPlan:
-    name: str
-    alias: str
-    shape: _Shape
-    default: Any  # attrs.NOTHING when required
-
-
-_PLANS: dict[type, tuple[_FieldPlan, ...]] = {}
-
-
-def tag_of(cls: type) -> str:
-    """The ``"type"`` tag of a model class inside a union: ``FuzzyDate`` gives ``fuzzy-date``."""
-    out = []
-    for i, ch in enumerate(cls.__name__):
-        if ch.isupper() and i:
-            out.append("-")
-        out.append(ch.lower())
-    return "".join(out)
-
-
-def _shape(hint: Any) -> _Shape:
-    many = optional = False
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        members = [a for a in typing.get_args(hint) if a is not type(None)]
-        optional = len(members) < len(typing.get_args(hint))
-        hint = members[0] if len(members) == 1 else Union[tuple(members)]
-        origin = typing.get_origin(hint)
-    if origin is tuple:
-        many = True
-        hint = typing.get_args(hint)[0]
-        origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        return _Shape(_UNION, many, optional, tuple(typing.get_args(hint)))
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        return _Shape(_ENUM, many, optional, hint)
-    if isinstance(hint, type) and attrs.has(hint):
-        return _Shape(_MODEL, many, optional, hint)
-    if hint is dt.date:
-        return _Shape(_DATE, many, optional, hint)
-    if hint in (str, int, bool):
-        return _Shape(_SCALAR, many, optional, hint)
-    raise TypeError(f"no STIX extension codec for type {hint!r}")  # pragma: no cover - a model change
-
-
-def _plan(cls: type) -> tuple[_FieldPlan, ...]:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        hints = typing.get_type_hints(cls)
-        plan = tuple(_FieldPlan(a.name, a.alias or a.name, _shape(hints[a.name]), a.default) for a in attrs.fields(cls) if a.init)
-        _PLANS[cls] = plan
-    return plan
 
 
 # ---------------------------------------------------------------------------------------------
@@ -115,7 +45,6 @@ def encode(value: Any, *, skip: frozenset[str] = frozenset()) -> dict[str, Any]:
 
 
 _ENCODERS: dict[tuple[type, frozenset[str]], Any] = {}
-_TAGS: dict[type, str] = {}
 
 
 def _encoder_for(cls: type) -> Any:
@@ -126,53 +55,63 @@ def _encoder_for(cls: type) -> Any:
     return encoder
 
 
+def _element(field: Field, index: int, namespace: dict[str, Any]) -> str:
+    """The expression encoding one value of ``field`` (``{x}`` stands for it)."""
+    if field.kind is Kind.ENUM:
+        namespace[f"_values{index}"] = {member: member.value for member in field.item}
+        return f"_values{index}[{{x}}]"
+    if field.kind is Kind.MODEL:
+        namespace[f"_model{index}"] = _encoder_for(field.item)
+        return f"_model{index}({{x}})"
+    if field.kind is Kind.UNION:
+        namespace[f"_union{index}"] = _tagged_encoder(field.item)
+        return f"_union{index}({{x}})"
+    return "{x}.isoformat()" if field.kind is Kind.DATE else "{x}"
+
+
+def _present(field: Field, index: int, namespace: dict[str, Any]) -> str:
+    """The test that ``item`` differs from the field's default (then it is written)."""
+    default = field.default
+    if default is None:
+        return "item is not None"
+    if default == () and field.many:
+        return "item"
+    namespace[f"_default{index}"] = default
+    if isinstance(default, (bool, enum.Enum)):
+        return f"item is not _default{index}"
+    return f"item != _default{index}"
+
+
 def _compile_encoder(cls: type, skip: frozenset[str]) -> Any:
     """Generate a straight-line encoder for ``cls`` (as attrs generates ``__init__``): one test per field."""
-    namespace: dict[str, Any] = {"_encode": encode, "_tagged": _encode_tagged}
+    namespace: dict[str, Any] = {}
     lines = [f"def encode_{cls.__name__}(value):", "    out = {}"]
-    for index, field in enumerate(_plan(cls)):
+    for index, field in enumerate(fields_of(cls)):
         if field.name in skip:
             continue
-        shape = field.shape
+        element = _element(field, index, namespace)
+        expression = f"[{element.format(x='e')} for e in item]" if field.many else element.format(x="item")
         lines.append(f"    item = value.{field.name}")
-        if shape.kind == _ENUM:
-            namespace[f"_values{index}"] = {member: member.value for member in shape.target}
-            element = f"_values{index}[{{x}}]"
-        elif shape.kind == _MODEL:
-            namespace[f"_model{index}"] = _encoder_for(shape.target)
-            element = f"_model{index}({{x}})"
-        else:
-            element = {_SCALAR: "{x}", _DATE: "{x}.isoformat()", _UNION: "_tagged({x})"}[shape.kind]
-        expression = f"[{element.format(x='e')} for e in item]" if shape.many else element.format(x="item")
-        default = field.default
-        if default is attrs.NOTHING:
+        if field.required:
             lines.append(f"    out[{field.name!r}] = {expression}")
-            continue
-        if default is None:
-            test = "item is not None"
-        elif default == () and shape.many:
-            test = "item"
-        elif isinstance(default, (bool, enum.Enum)):
-            namespace[f"_default{index}"] = default
-            test = f"item is not _default{index}"
         else:
-            namespace[f"_default{index}"] = default
-            test = f"item != _default{index}"
-        lines.append(f"    if {test}:")
-        lines.append(f"        out[{field.name!r}] = {expression}")
+            lines.append(f"    if {_present(field, index, namespace)}:")
+            lines.append(f"        out[{field.name!r}] = {expression}")
     lines.append("    return out")
     exec("\n".join(lines), namespace)  # generated from the model's own field list
     return namespace[f"encode_{cls.__name__}"]
 
 
-def _encode_tagged(item: Any) -> dict[str, Any]:
-    cls = type(item)
-    tag = _TAGS.get(cls)
-    if tag is None:
-        tag = _TAGS[cls] = tag_of(cls)
-    data = {"type": tag}
-    data.update(encode(item))
-    return data
+def _tagged_encoder(union: TaggedUnion) -> Any:
+    by_class = {member: (union.tag(member), _encoder_for(member)) for member in union.members}
+
+    def encode_tagged(item: Any) -> dict[str, Any]:
+        tag, encoder = by_class[type(item)]
+        data = {"type": tag}
+        data.update(encoder(item))
+        return data
+
+    return encode_tagged
 
 
 # ---------------------------------------------------------------------------------------------
@@ -210,8 +149,12 @@ def _text(item: Any) -> str:
     return item
 
 
-def _tagged_decoder(members: tuple[type, ...]) -> Any:
-    decoders = {tag_of(member): _decoder_for(member) for member in members}
+def _same(item: Any) -> Any:
+    return item
+
+
+def _tagged_decoder(union: TaggedUnion) -> Any:
+    decoders = {tag: _decoder_for(member) for tag, member in [*union.tags.items(), *union.former_tags.items()]}
 
     def decode_tagged(item: Any) -> Any:
         if type(item) is not dict:
@@ -222,14 +165,26 @@ def _tagged_decoder(members: tuple[type, ...]) -> Any:
     return decode_tagged
 
 
+def _item_decoder(field: Field) -> Any:
+    """The function decoding one value of ``field`` in the fast path."""
+    if field.kind is Kind.SCALAR:
+        return _text if field.item is str else _same
+    if field.kind is Kind.DATE:
+        return _text
+    if field.kind is Kind.ENUM:
+        return field.item
+    if field.kind is Kind.MODEL:
+        return _decoder_for(field.item)
+    return _tagged_decoder(field.item)
+
+
 def _compile_decoder(cls: type) -> Any:
-    plan = _plan(cls)
+    fields = fields_of(cls)
     namespace: dict[str, Any] = {
         "_cls": cls,
         "_BadInputError": _BadInputError,
         "_many": _many,
-        "_text": _text,
-        "_known": frozenset(f.name for f in plan),
+        "_known": frozenset(f.name for f in fields),
     }
     lines = [
         f"def decode_{cls.__name__}(data):",
@@ -237,27 +192,14 @@ def _compile_decoder(cls: type) -> Any:
         "        raise _BadInputError",
     ]
     args = []
-    for index, field in enumerate(plan):
-        shape = field.shape
-        if shape.kind == _SCALAR:
-            function = "_text" if shape.target is str else None
-        elif shape.kind == _ENUM:
-            namespace[f"_enum{index}"] = shape.target
-            function = f"_enum{index}"
-        elif shape.kind == _DATE:
-            function = "_text"
-        elif shape.kind == _MODEL:
-            namespace[f"_model{index}"] = _decoder_for(shape.target)
-            function = f"_model{index}"
-        else:
-            namespace[f"_union{index}"] = _tagged_decoder(shape.target)
-            function = f"_union{index}"
+    for index, field in enumerate(fields):
+        namespace[f"_item{index}"] = function = _item_decoder(field)
         key = repr(field.name)
-        if shape.many:
-            value = f"_many({function}, data[{key}])" if function else f"_many(lambda x: x, data[{key}])"
+        if field.many:
+            value = f"_many(_item{index}, data[{key}])"
         else:
-            value = f"{function}(data[{key}])" if function else f"data[{key}]"
-        if field.default is attrs.NOTHING:
+            value = f"data[{key}]" if function is _same else f"_item{index}(data[{key}])"
+        if field.required:
             args.append(f"{field.alias}={value}")
         else:
             namespace[f"_default{index}"] = field.default
@@ -271,7 +213,7 @@ def _decoder_for(cls: type) -> Any:
     fast = _DECODERS.get(cls)
     if fast is None:
         fast = _compile_decoder(cls)
-        if all(not f.shape.many and f.shape.kind in (_SCALAR, _ENUM, _DATE) for f in _plan(cls)):
+        if all(not f.many and f.kind in (Kind.SCALAR, Kind.ENUM, Kind.DATE) for f in fields_of(cls)):
             fast = _interning(cls, fast)
         _DECODERS[cls] = fast
     return fast
@@ -311,26 +253,17 @@ def interning() -> Iterator[None]:
 def _decode_slowly(cls: type, data: Any, path: str) -> Any:
     if not isinstance(data, dict):
         raise DecodeError(path, f"expected an object for {cls.__name__}, got {type(data).__name__}")
-    kwargs: dict[str, Any] = {}
-    plan = _plan(cls)
-    known = {f.name for f in plan}
+    fields = fields_of(cls)
+    known = {f.name for f in fields}
     for key in data:
         if key not in known and not (key == "type" and path):
             raise DecodeError(f"{path}.{key}", f"{cls.__name__} has no field {key!r}")
-    for field in plan:
-        if field.name not in data:
-            if field.default is attrs.NOTHING:
-                raise DecodeError(f"{path}.{field.name}", f"missing required field of {cls.__name__}")
-            continue
-        item = data[field.name]
-        where = f"{path}.{field.name}"
-        shape = field.shape
-        if shape.many:
-            if not isinstance(item, list):
-                raise DecodeError(where, f"expected a list, got {type(item).__name__}")
-            kwargs[field.alias] = tuple(_decode_one(shape, element, f"{where}[{i}]") for i, element in enumerate(item))
-        else:
-            kwargs[field.alias] = _decode_one(shape, item, where)
+    kwargs: dict[str, Any] = {}
+    for field in fields:
+        if field.name in data:
+            kwargs[field.alias] = _decode_field(field, data[field.name], f"{path}.{field.name}")
+        elif field.required:
+            raise DecodeError(f"{path}.{field.name}", f"missing required field of {cls.__name__}")
     try:
         return cls(**kwargs)
     except FieldError as exc:
@@ -339,76 +272,100 @@ def _decode_slowly(cls: type, data: Any, path: str) -> Any:
         raise DecodeError(path, f"{cls.__name__}: {exc}") from None
 
 
-def _decode_one(shape: _Shape, item: Any, where: str) -> Any:
-    kind = shape.kind
+def _decode_field(field: Field, item: Any, where: str) -> Any:
+    if not field.many:
+        return _decode_one(field, item, where)
+    if not isinstance(item, list):
+        raise DecodeError(where, f"expected a list, got {type(item).__name__}")
+    return tuple(_decode_one(field, element, f"{where}[{i}]") for i, element in enumerate(item))
+
+
+def _decode_one(field: Field, item: Any, where: str) -> Any:
     if item is None:
-        if shape.optional and not shape.many:
+        if field.optional and not field.many:
             return None
         raise DecodeError(where, "null is not allowed here")
-    if kind == _SCALAR:
-        target = shape.target
-        if type(item) is not target:
-            raise DecodeError(where, f"expected {target.__name__}, got {type(item).__name__} {item!r}")
-        return item
-    if kind == _ENUM:
-        try:
-            return shape.target(item)
-        except (Invalid, ValueError):
-            choices = ", ".join(repr(m.value) for m in shape.target)
-            raise DecodeError(where, f"{item!r} is not one of {choices}") from None
-    if kind == _DATE:
-        if not isinstance(item, str):
-            raise DecodeError(where, f"expected an ISO 8601 date string, got {item!r}")
-        return item  # the model's converter reads ISO strings (dates and aware instants)
-    if kind == _MODEL:
-        return _decode_slowly(shape.target, item, where)
+    return _DECODE_ONE[field.kind](field.item, item, where)
+
+
+def _decode_scalar(target: type, item: Any, where: str) -> Any:
+    if type(item) is not target:
+        raise DecodeError(where, f"expected {target.__name__}, got {type(item).__name__} {item!r}")
+    return item
+
+
+def _decode_enum(target: type[enum.Enum], item: Any, where: str) -> Any:
+    try:
+        return target(item)
+    except (Invalid, ValueError):
+        choices = ", ".join(repr(m.value) for m in target)
+        raise DecodeError(where, f"{item!r} is not one of {choices}") from None
+
+
+def _decode_date(_: type, item: Any, where: str) -> Any:
+    if not isinstance(item, str):
+        raise DecodeError(where, f"expected an ISO 8601 date string, got {item!r}")
+    return item  # the model's converter reads ISO strings (dates and aware instants)
+
+
+def _decode_tagged(union: TaggedUnion, item: Any, where: str) -> Any:
     if not isinstance(item, dict) or "type" not in item:
         raise DecodeError(where, "expected an object with a 'type' tag")
-    for member in shape.target:
-        if tag_of(member) == item["type"]:
-            return _decode_slowly(member, item, where)
-    tags = ", ".join(repr(tag_of(m)) for m in shape.target)
-    raise DecodeError(f"{where}.type", f"{item['type']!r} is not one of {tags}")
+    member = union.member(item["type"])
+    if member is None:
+        tags = ", ".join(repr(tag) for tag in union.tags)
+        raise DecodeError(f"{where}.type", f"{item['type']!r} is not one of {tags}")
+    return _decode_slowly(member, item, where)
+
+
+_DECODE_ONE: dict[Kind, Any] = {
+    Kind.SCALAR: _decode_scalar,
+    Kind.ENUM: _decode_enum,
+    Kind.DATE: _decode_date,
+    Kind.MODEL: _decode_slowly,
+    Kind.UNION: _decode_tagged,
+}
 
 
 # ---------------------------------------------------------------------------------------------
 # JSON Schema
 
 
-def json_schema(roots: dict[str, type], *, title: str, description: str, schema_id: str) -> dict[str, Any]:
-    """A JSON Schema (2020-12) for payloads holding the ``roots`` classes, with one ``$defs`` entry per class."""
-    defs: dict[str, Any] = {}
+class _SchemaBuilder:
+    """The ``$defs`` of the extension's schema, one entry per model class reached from the roots."""
 
-    def ref(cls: type) -> dict[str, Any]:
-        if cls.__name__ not in defs:
-            defs[cls.__name__] = {}  # reserve against recursion
-            defs[cls.__name__] = definition(cls)
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type) -> dict[str, Any]:
+        if cls.__name__ not in self.defs:
+            self.defs[cls.__name__] = {}  # reserve against recursion
+            self.defs[cls.__name__] = self.definition(cls)
         return {"$ref": f"#/$defs/{cls.__name__}"}
 
-    def one(shape: _Shape) -> dict[str, Any]:
-        if shape.kind == _SCALAR:
-            return {"type": {str: "string", int: "integer", bool: "boolean"}[shape.target]}
-        if shape.kind == _ENUM:
-            return {"enum": [m.value for m in shape.target]}
-        if shape.kind == _DATE:
+    def one(self, field: Field) -> dict[str, Any]:
+        if field.kind is Kind.SCALAR:
+            return {"type": {str: "string", int: "integer", bool: "boolean"}[field.item]}
+        if field.kind is Kind.ENUM:
+            return {"enum": [m.value for m in field.item]}
+        if field.kind is Kind.DATE:
             return {"type": "string", "description": "ISO 8601 date, or an instant with its UTC offset"}
-        if shape.kind == _MODEL:
-            return ref(shape.target)
-        options = []
-        for member in shape.target:
-            options.append({"allOf": [ref(member), {"required": ["type"], "properties": {"type": {"const": tag_of(member)}}}]})
-        return {"oneOf": options}
+        if field.kind is Kind.MODEL:
+            return self.ref(field.item)
+        union: TaggedUnion = field.item
+        return {
+            "oneOf": [
+                {"allOf": [self.ref(member), {"required": ["type"], "properties": {"type": {"const": tag}}}]}
+                for tag, member in union.tags.items()
+            ]
+        }
 
-    def definition(cls: type) -> dict[str, Any]:
+    def definition(self, cls: type) -> dict[str, Any]:
         properties: dict[str, Any] = {}
-        required = []
-        for field in _plan(cls):
-            schema = one(field.shape)
-            if field.shape.many:
-                schema = {"type": "array", "minItems": 1, "items": schema}
-            properties[field.name] = schema
-            if field.default is attrs.NOTHING:
-                required.append(field.name)
+        for field in fields_of(cls):
+            schema = self.one(field)
+            properties[field.name] = {"type": "array", "minItems": 1, "items": schema} if field.many else schema
+        required = [field.name for field in fields_of(cls) if field.required]
         doc = (cls.__doc__ or "").strip().split("\n")[0]
         result: dict[str, Any] = {"type": "object", "description": doc, "properties": properties}
         if required:
@@ -417,12 +374,16 @@ def json_schema(roots: dict[str, type], *, title: str, description: str, schema_
         result["propertyNames"] = {"enum": [*properties, "type"]}
         return result
 
+
+def json_schema(roots: dict[str, type], *, title: str, description: str, schema_id: str) -> dict[str, Any]:
+    """A JSON Schema (2020-12) for payloads holding the ``roots`` classes, with one ``$defs`` entry per class."""
+    builder = _SchemaBuilder()
     for cls in roots.values():
-        ref(cls)
+        builder.ref(cls)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_id,
         "title": title,
         "description": description,
-        "$defs": dict(sorted(defs.items())),
+        "$defs": dict(sorted(builder.defs.items())),
     }
