@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import opsmodel as om
 from opsmodel import json as ojson
 from opsmodel import testing
-from opsmodel._formats.json.converter import lines_header
+from opsmodel._formats.json import lines_header
 
 from .test_json import json_values
 
@@ -131,7 +131,7 @@ def test_a_report_written_as_lines_reads_back_whole(report: om.Report) -> None:
 
 def test_a_bare_corpus_is_not_a_report() -> None:
     report = examples_report()
-    with pytest.raises(ojson.DocumentError, match=r"line 1, \$\.report: the header holds no report"):
+    with pytest.raises(ojson.DocumentError, match=r"line 1, \$\.report: error missing: the header holds no report"):
         ojson.load_report_lines(io.StringIO(_lines(report.operations)))
 
 

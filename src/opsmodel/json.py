@@ -17,12 +17,13 @@ One cattrs converter (:func:`make_converter`) turns model values into plain data
 :func:`dumps`/:func:`loads` add the document envelope (``format`` and ``format_version``),
 :func:`dump_lines`/:func:`load_lines` stream operations as JSON Lines and :func:`schema`
 gives the JSON Schema of the format. Every refusal is a :class:`DocumentError` listing each
-problem with its JSON path. See the format reference in the documentation.
+problem (an :class:`opsmodel.errors.Problem`) with its JSON path. See the format reference in
+the documentation.
 """
 
 from __future__ import annotations
 
-from ._formats.json.converter import (
+from ._formats.json import (
     ERROR_CODES,
     FORMAT,
     FORMAT_VERSION,
@@ -39,10 +40,10 @@ from ._formats.json.converter import (
     load_report_lines,
     loads,
     make_converter,
+    schema,
     to_dict,
     unknown_fields,
 )
-from ._formats.json.schema import schema
 
 __all__ = [
     "ERROR_CODES",

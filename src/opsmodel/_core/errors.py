@@ -21,6 +21,7 @@ __all__ = [
     "CORE_CODES",
     "AccessError",
     "DataError",
+    "DocumentError",
     "FieldError",
     "OpsmodelError",
     "ParseError",
@@ -244,3 +245,25 @@ class ParseError(DataError):
 
 def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
     return ParseError(text=text, expected=expected, problem=problem)
+
+
+# ---------------------------------------------------------------------------------------------
+# The JSON format (opsmodel.json)
+
+_SHOWN = 20  # problems spelt out in a DocumentError's message; all of them are in its problems
+
+
+class DocumentError(DataError):
+    """A document that cannot be read; :attr:`problems` lists every problem found, in document order.
+
+    The message counts them and spells out the first 20.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        count = len(found)
+        super().__init__(_summary(f"{count} problem{'s' if count != 1 else ''} in the document:", found, _SHOWN))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (DocumentError, (self.problems,))

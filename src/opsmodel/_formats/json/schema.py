@@ -2,7 +2,8 @@
 
 The shipped file ``schemas/opsmodel-<version>.schema.json`` is the output of
 :func:`build_schema`; a test keeps the two in step. Regenerate it with
-``python -m opsmodel._schema > src/opsmodel/schemas/opsmodel-1.0.schema.json``.
+``python -m opsmodel._formats.json.schema > src/opsmodel/schemas/opsmodel-1.0.schema.json``.
+Like the converter, it reads the model through :mod:`opsmodel._model.description`.
 """
 
 from __future__ import annotations
@@ -15,17 +16,16 @@ import re
 import sys
 from typing import Any
 
-import attrs
-
 from ..._core.fields import _SLUG, to_optional_text, to_slug, to_source_ids, to_text, to_text_tuple
 from ..._model.dates import FuzzyDate
+from ..._model.description import UNIONS, Field, Kind, TaggedUnion, fields_of
 from ..._model.operations import Operation, Report
 from ..._model.places import Country
-from . import converter as _json
+from .dates import DATE_PATTERN
+from .envelope import FORMAT, FORMAT_VERSION, LINES_FORMAT
+from .hooks import CODE_PATTERNS
 
-__all__ = ["SCHEMA_ID", "build_schema", "schema"]
-
-SCHEMA_ID = f"https://opsmodel.readthedocs.io/en/latest/_static/opsmodel-{_json.FORMAT_VERSION}.schema.json"
+SCHEMA_ID = f"https://opsmodel.readthedocs.io/en/latest/_static/opsmodel-{FORMAT_VERSION}.schema.json"
 
 _TEXT: dict[str, Any] = {"type": "string", "pattern": "\\S"}
 _SLUG_SCHEMA: dict[str, Any] = {"type": "string", "pattern": _SLUG.pattern}
@@ -41,7 +41,7 @@ _BY_FIELD: dict[tuple[str, str], dict[str, Any]] = {
     ("Actor", "parent"): _SLUG_SCHEMA,
     ("Attribution", "actor"): _SLUG_SCHEMA,
     ("Attribution", "client"): _SLUG_SCHEMA,
-    **{key: {"type": "string", "pattern": pattern} for key, pattern in _json.CODE_PATTERNS.items()},
+    **{key: {"type": "string", "pattern": pattern} for key, pattern in CODE_PATTERNS.items()},
     ("Tactic", "framework"): _SLUG_SCHEMA,
     ("TechniqueRef", "framework"): _SLUG_SCHEMA,
     ("Tactic", "id"): _TEXT,
@@ -82,17 +82,17 @@ class _Builder:
         if tag is not None:
             properties["type"] = {"const": tag}
             required.append("type")
-        for attribute in _json._fields_of(cls):
-            if cls is FuzzyDate and attribute.name == "value":
+        for field in fields_of(cls):
+            if cls is FuzzyDate and field.name == "value":
                 # the loader's pattern without Python's named groups, which ECMA 262 spells differently
-                properties["date"] = {"type": "string", "pattern": re.sub(r"\?P<\w+>", "?:", _json.DATE_PATTERN)}
+                properties["date"] = {"type": "string", "pattern": re.sub(r"\?P<\w+>", "?:", DATE_PATTERN)}
                 required.append("date")
                 continue
-            if cls is FuzzyDate and attribute.name == "precision":
+            if cls is FuzzyDate and field.name == "precision":
                 continue
-            properties[attribute.name] = self.field(cls, attribute)
-            if attribute.default is attrs.NOTHING:
-                required.append(attribute.name)
+            properties[field.name] = self.field(cls, field)
+            if field.required:
+                required.append(field.name)
         doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n    ", " ").replace("\n", " ")
         return {
             "title": cls.__name__,
@@ -103,32 +103,25 @@ class _Builder:
             "additionalProperties": False,
         }
 
-    def field(self, owner: type, attribute: attrs.Attribute[Any]) -> dict[str, Any]:
-        special = _BY_FIELD.get((owner.__name__, attribute.name)) or _BY_CONVERTER.get(attribute.converter)
-        return self.type(attribute.type, special)
+    def field(self, owner: type, field: Field) -> dict[str, Any]:
+        special = _BY_FIELD.get((owner.__name__, field.name)) or _BY_CONVERTER.get(field.converter)
+        one = self.item(field, special)
+        if field.many:
+            one = {"type": "array", "items": one}
+        return {"anyOf": [one, {"type": "null"}]} if field.optional else one
 
-    def type(self, tp: Any, special: dict[str, Any] | None = None) -> dict[str, Any]:
-        union = _json._union_of(tp)
-        if union is not None:
-            variants = {"oneOf": [self.object(cls, tag=_json._tag(cls)) for cls in union]}
-            return {"anyOf": [variants, {"type": "null"}]} if _json._optional_of(tp) is not None else variants
-        inner = _json._optional_of(tp)
-        if inner is not None:
-            return {"anyOf": [self.type(inner, special), {"type": "null"}]}
-        item = _json._tuple_item(tp)
-        if item is not None:
-            return {"type": "array", "items": self.type(item, special)}
+    def item(self, field: Field, special: dict[str, Any] | None) -> dict[str, Any]:
+        """The schema of the field's value (of each item, for a tuple), not null."""
+        if field.kind is Kind.UNION:
+            union: TaggedUnion = field.item
+            return {"oneOf": [self.object(cls, tag=tag) for tag, cls in union.tags.items()]}
         if special is not None:
             return dict(special)
-        if tp is str:
-            return {"type": "string"}
-        if tp is bool:
-            return {"type": "boolean"}
-        if tp is int:
-            return {"type": "integer"}
-        if isinstance(tp, type) and (issubclass(tp, enum.Enum) or attrs.has(tp)):
-            return self.ref(tp)
-        raise TypeError(f"no JSON Schema for {tp!r}")  # pragma: no cover - a new model type needs a rule here
+        if field.kind is Kind.SCALAR:
+            return {"type": {str: "string", bool: "boolean", int: "integer"}[field.item]}
+        if field.kind in (Kind.ENUM, Kind.MODEL):
+            return self.ref(field.item)
+        raise TypeError(f"no JSON Schema for {field.type!r}")  # pragma: no cover - a new model type needs a rule here
 
 
 def build_schema() -> dict[str, Any]:
@@ -136,13 +129,13 @@ def build_schema() -> dict[str, Any]:
     builder = _Builder()
     builder.ref(Report)
     builder.ref(Operation)
-    for union in _json.UNIONS:  # members also stand alone (without "type") as to_dict writes them
-        for cls in union:
+    for union in UNIONS:  # members also stand alone (without "type") as to_dict writes them
+        for cls in union.members:
             builder.ref(cls)
     report = builder.defs["Report"]
     envelope = {
-        "format": {"const": _json.FORMAT},
-        "format_version": {"const": _json.FORMAT_VERSION},
+        "format": {"const": FORMAT},
+        "format_version": {"const": FORMAT_VERSION},
     }
     builder.defs["LinesHeader"] = {
         "title": "LinesHeader",
@@ -152,8 +145,8 @@ def build_schema() -> dict[str, Any]:
         ),
         "type": "object",
         "properties": {
-            "format": {"const": _json.LINES_FORMAT},
-            "format_version": {"const": _json.FORMAT_VERSION},
+            "format": {"const": LINES_FORMAT},
+            "format_version": {"const": FORMAT_VERSION},
             "report": {"allOf": [{"$ref": "#/$defs/Report"}], "not": {"required": ["operations"]}},
         },
         "required": ["format", "format_version"],
@@ -162,7 +155,7 @@ def build_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
-        "title": f"opsmodel document, format version {_json.FORMAT_VERSION}",
+        "title": f"opsmodel document, format version {FORMAT_VERSION}",
         "description": "A report on covert influence operations, as written by opsmodel.json.dumps.",
         "type": "object",
         "properties": {**envelope, **report["properties"]},
@@ -178,7 +171,7 @@ def dumps_schema(value: dict[str, Any]) -> str:
 
 @functools.cache
 def _shipped() -> str:
-    name = f"opsmodel-{_json.FORMAT_VERSION}.schema.json"
+    name = f"opsmodel-{FORMAT_VERSION}.schema.json"
     return importlib.resources.files("opsmodel").joinpath("schemas", name).read_text(encoding="utf-8")
 
 
