@@ -25,3 +25,8 @@ __all__ = [
     "Problem",
     "Severity",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)
