@@ -24,7 +24,7 @@ from .._core.fields import (
     tuple_of,
 )
 from .counts import Count, Money, to_optional_count
-from .dates import FuzzyDate, Period, _to_optional_datelike
+from .dates import FuzzyDate, Period, to_optional_datelike
 from .languages import Language, to_languages, to_optional_language
 from .places import Country, Target, to_countries, to_optional_country
 from .platforms import Asset, Platform, to_assets, to_optional_platform
@@ -55,7 +55,7 @@ __all__ = [
 
 
 def _to_optional_fuzzy_date(value: Any) -> FuzzyDate | None:
-    converted = _to_optional_datelike(value)
+    converted = to_optional_datelike(value)
     if converted is not None and not isinstance(converted, FuzzyDate):
         raise Invalid(value, "an absolute date (a FuzzyDate), not one relative to the report")
     return converted
