@@ -176,11 +176,14 @@ def check_valid_value(value: Any, field: attrs.Attribute[Any], replacement: Any)
             assert getattr(evolved, other.name) == getattr(value, other.name)
 
 
-@given(testing.fuzzy_dates(min_year=1001), testing.periods(relative=False))
+@given(
+    testing.fuzzy_dates(min_year=1001),
+    # a start that is not open towards the past, drawn directly: filtering periods for one
+    # rejected too many examples (hypothesis's filter_too_much health check)
+    testing.fuzzy_dates(min_year=1002).filter(lambda start: start.earliest is not None).map(lambda start: Period(start=start)),
+)
 def test_an_end_before_the_start_is_refused_by_evolve(earlier: FuzzyDate, period: Period) -> None:
-    assume(isinstance(period.start, FuzzyDate) and period.start.earliest is not None)
     assert isinstance(period.start, FuzzyDate)
-    assume(period.start.first_day.year > 1001)
     # an exact end a thousand years before a start that is not open towards the past (on the
     # first of its month: 29 February does not exist in every year)
     moved = earlier.first_day.replace(year=period.start.first_day.year - 1000, day=1)
