@@ -91,6 +91,7 @@ def fields_of(value: Any) -> dict[str, Any]:
 # Valid values construct, and equal values hash equal
 
 
+@pytest.mark.property
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=CLASS_IDS)
 def test_valid_values_rebuild_compare_and_hash_consistently(cls: type[Any]) -> None:
     @PER_CLASS
@@ -128,6 +129,7 @@ def test_valid_values_rebuild_compare_and_hash_consistently(cls: type[Any]) -> N
 NEVER_VALID = [object(), 3.5, b"bytes", {"key": "value"}]
 
 
+@pytest.mark.property
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=CLASS_IDS)
 def test_evolving_any_field_keeps_every_invariant(cls: type[Any]) -> None:
     @settings(max_examples=6)
@@ -219,6 +221,7 @@ BAD_VALUES: list[tuple[type[Any], str, object, str]] = [
 ]
 
 
+@pytest.mark.property
 @pytest.mark.parametrize(
     ("cls", "name", "bad", "expected"), BAD_VALUES, ids=[f"{c.__name__}.{n}={b!r}" for c, n, b, _ in BAD_VALUES]
 )
@@ -244,6 +247,7 @@ def test_evolving_with_domain_errors_names_field_value_and_expectation(
 # Converters normalise
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(testing.countries())
 def test_countries_normalise_every_spelling(country: Country) -> None:
