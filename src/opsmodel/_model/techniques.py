@@ -126,7 +126,7 @@ def _check_confidence(instance: Confidence, attribute: attrs.Attribute[Any], val
 
 
 # Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
-_ESTIMATIVE = {
+ESTIMATIVE_RANGES = {
     "almost no chance": (1, 5),
     "remote": (1, 5),
     "very unlikely": (5, 20),
@@ -165,9 +165,9 @@ class Confidence:
             return (self.score, self.score)
         assert self.words is not None
         key = re.sub(r"\s+", " ", self.words.strip().lower())
-        for phrase in sorted(_ESTIMATIVE, key=len, reverse=True):
+        for phrase in sorted(ESTIMATIVE_RANGES, key=len, reverse=True):
             if phrase in key:
-                return _ESTIMATIVE[phrase]
+                return ESTIMATIVE_RANGES[phrase]
         return None
 
     def __str__(self) -> str:
