@@ -17,12 +17,34 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .errors import FieldError
+from .errors import FieldError, show_value
 
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: a model object by its text, anything else by a short ``repr``.
+
+    Never an attrs ``repr``: that spells out every field (``fold=0`` of a datetime included).
+    """
+    if attrs.has(type(value)):
+        return f"{type(value).__name__} {show_value(str(value))}"
+    return show_value(value)
+
+
+def with_article(noun: str) -> str:
+    """The noun with its indefinite article: ``a Country``, ``an AssetKind``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def got(value: Any) -> str:
+    """ "got str 'x'": the value's type and (short) text, for a converter's problem."""
+    if attrs.has(type(value)):
+        return f"got {shown(value)}"
+    return f"got {type(value).__name__} {show_value(value)}"
 
 
 class Invalid(Exception):
@@ -35,7 +57,7 @@ class Invalid(Exception):
         super().__init__(value, expected, problem, where)
         self.value = value
         self.expected = expected
-        self.problem = problem if problem is not None else f"got {value!r}"
+        self.problem = problem if problem is not None else f"got {shown(value)}"
         self.where = where
 
 
@@ -102,7 +124,7 @@ def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: s
         field=attribute.name,
         value=value,
         expected=expected,
-        problem=problem if problem is not None else f"got {value!r}",
+        problem=problem if problem is not None else f"got {shown(value)}",
     )
 
 
@@ -134,13 +156,13 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
                 if member.value == key or member.name.lower() == key:
                     return member
         choices = ", ".join(repr(m.value) for m in cls)
-        raise Invalid(value, f"one of {choices}", problem=f"{value!r} is not a {cls.__name__}")
+        raise Invalid(value, f"one of {choices}", problem=f"{shown(value)} is not {with_article(cls.__name__)}")
 
 
 def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
     """Convert an iterable (not a bare string) to a tuple, converting every item."""
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
-        raise Invalid(value, f"a list or tuple of {what}", problem=f"got {type(value).__name__} {value!r}")
+        raise Invalid(value, f"a list or tuple of {what}", problem=got(value))
     result = []
     for index, element in enumerate(value):
         try:
@@ -155,7 +177,7 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
 
 def instance_of(value: Any, cls: type[T], what: str) -> T:
     if not isinstance(value, cls):
-        raise Invalid(value, what, problem=f"got {type(value).__name__} {value!r}")
+        raise Invalid(value, what, problem=got(value))
     return value
 
 
@@ -167,9 +189,7 @@ def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
                 break
         else:
             return value
-    name = cls.__name__
-    article = "an" if name[0] in "AEIOU" else "a"
-    return tuple_of(value, lambda item: instance_of(item, cls, f"{article} {name}"), f"{name} objects")
+    return tuple_of(value, lambda item: instance_of(item, cls, with_article(cls.__name__)), f"{cls.__name__} objects")
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -184,7 +204,7 @@ def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 def to_text(value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid(value, "a string", problem=f"got {type(value).__name__} {value!r}")
+        raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
         raise Invalid(value, "a non-empty string", problem="got a blank string")
     return value

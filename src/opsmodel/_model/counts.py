@@ -10,7 +10,7 @@ import pycountry
 from attrs import field, frozen
 
 from .._core.errors import ParseError
-from .._core.fields import Invalid, Vocabulary, fail, model, to_optional_text
+from .._core.fields import Invalid, Vocabulary, fail, model, shown, to_optional_text
 from .count_wording import read_count
 
 
@@ -169,7 +169,7 @@ def parse_count(text: str) -> Count:
 def _currency_code(text: str) -> str:
     found = pycountry.currencies.get(alpha_3=text.strip().upper())
     if found is None:
-        raise Invalid(text, "an ISO 4217 currency code (e.g. 'USD', 'EUR', 'RUB')", problem=f"{text!r} is not a currency")
+        raise Invalid(text, "an ISO 4217 currency code (e.g. 'USD', 'EUR', 'RUB')", problem=f"{shown(text)} is not a currency")
     return str(found.alpha_3)
 
 

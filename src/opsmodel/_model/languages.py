@@ -11,7 +11,7 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, model, to_optional_text, tuple_of
+from .._core.fields import Invalid, fail, model, shown, to_optional_text, tuple_of
 from .places import country_code
 
 __all__ = ["Language"]
@@ -37,7 +37,7 @@ def _language_code(text: str) -> str:
         except LookupError:
             found = None
     if found is None:
-        raise Invalid(text, _EXPECTED_LANGUAGE, problem=f"{text!r} is not a language")
+        raise Invalid(text, _EXPECTED_LANGUAGE, problem=f"{shown(text)} is not a language")
     # BCP 47 prefers the shortest code: 639-1 where it exists, else 639-3.
     return str(getattr(found, "alpha_2", None) or found.alpha_3)
 
@@ -60,7 +60,7 @@ def _script_code(text: str) -> str:
             found = None
     if found is None:
         raise Invalid(
-            text, "an ISO 15924 script code or name (e.g. 'Hant', 'Cyrl', 'Latin')", problem=f"{text!r} is not a script"
+            text, "an ISO 15924 script code or name (e.g. 'Hant', 'Cyrl', 'Latin')", problem=f"{shown(text)} is not a script"
         )
     return str(found.alpha_4)
 

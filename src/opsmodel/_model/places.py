@@ -10,7 +10,7 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, model, to_optional_text, to_source_ids, to_text, tuple_of
+from .._core.fields import Invalid, fail, got, model, shown, to_optional_text, to_source_ids, to_text, tuple_of
 
 __all__ = ["Audience", "Country", "Place", "Region", "Subdivision", "Target", "country_code"]
 
@@ -66,12 +66,12 @@ def country_code(text: str) -> str:
                 found = candidate
                 break
     if found is None:
-        raise Invalid(text, _EXPECTED_COUNTRY, problem=f"{text!r} is not a country")
+        raise Invalid(text, _EXPECTED_COUNTRY, problem=f"{shown(text)} is not a country")
     return str(found.alpha_2)
 
 
 def _refuse(value: Any) -> str:
-    raise Invalid(value, _EXPECTED_COUNTRY, problem=f"got {type(value).__name__} {value!r}")
+    raise Invalid(value, _EXPECTED_COUNTRY, problem=got(value))
 
 
 def _code(value: Any) -> str:
@@ -125,7 +125,7 @@ def _subdivision_code(text: str) -> str:
     found = pycountry.subdivisions.get(code=key)  # type: ignore[no-untyped-call]
     if found is None:
         raise Invalid(
-            text, "an ISO 3166-2 subdivision code (e.g. 'MD-GA' for Gagauzia)", problem=f"{text!r} is not a subdivision"
+            text, "an ISO 3166-2 subdivision code (e.g. 'MD-GA' for Gagauzia)", problem=f"{shown(text)} is not a subdivision"
         )
     return str(found.code)
 

@@ -16,10 +16,12 @@ from .._core.fields import (
     fail,
     instances,
     model,
+    shown,
     to_optional_text,
     to_slug,
     to_source_ids,
     to_text_tuple,
+    with_article,
 )
 
 __all__ = ["ID_GRAMMARS", "LLM_TTP", "Confidence", "Tactic", "TechniqueRef", "TechniqueUse"]
@@ -73,8 +75,8 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
             instance,
             attribute,
             value,
-            f"a {instance.framework} {kind} id like {example!r}",
-            problem=f"{value!r} is not a {instance.framework} {kind} id",
+            f"{with_article(instance.framework)} {kind} id like {example!r}",
+            problem=f"{shown(value)} is not {with_article(instance.framework)} {kind} id",
         )
 
 
