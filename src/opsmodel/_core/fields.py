@@ -159,8 +159,14 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
         raise Invalid(value, f"one of {choices}", problem=f"{shown(value)} is not {with_article(cls.__name__)}")
 
 
-def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
-    """Convert an iterable (not a bare string) to a tuple, converting every item."""
+def tuple_of(value: Any, item: Callable[[Any], T], what: str, *, ready: Callable[[Any], object] | None = None) -> tuple[T, ...]:
+    """Convert an iterable (not a bare string) to a tuple, converting every item.
+
+    A tuple whose items are all ``ready`` (already what ``item`` returns) is kept as it is:
+    converters run on every construction, and most values arrive already converted.
+    """
+    if ready is not None and type(value) is tuple and all(map(ready, value)):
+        return value
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
         raise Invalid(value, f"a list or tuple of {what}", problem=got(value))
     result = []
@@ -175,6 +181,13 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
     return tuple(result)
 
 
+def read_text(value: Any, read: Callable[[str], T], expected: str) -> T:
+    """Read a field given as text with ``read``; anything but a string is refused with ``expected``."""
+    if not isinstance(value, str):
+        raise Invalid(value, expected, problem=got(value))
+    return read(value)
+
+
 def instance_of(value: Any, cls: type[T], what: str) -> T:
     if not isinstance(value, cls):
         raise Invalid(value, what, problem=got(value))
@@ -183,23 +196,20 @@ def instance_of(value: Any, cls: type[T], what: str) -> T:
 
 def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
     """A tuple of ``cls`` instances from any iterable of them."""
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not cls:
-                break
-        else:
-            return value
-    return tuple_of(value, lambda item: instance_of(item, cls, with_article(cls.__name__)), f"{cls.__name__} objects")
+    return tuple_of(
+        value,
+        lambda item: instance_of(item, cls, with_article(cls.__name__)),
+        f"{cls.__name__} objects",
+        ready=lambda item: type(item) is cls,
+    )
+
+
+def _is_text(item: Any) -> bool:
+    return type(item) is str and bool(item) and not item.isspace()
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not str or not item or item.isspace():
-                break
-        else:
-            return value
-    return tuple_of(value, to_text, "non-empty strings")
+    return tuple_of(value, to_text, "non-empty strings", ready=_is_text)
 
 
 def to_text(value: Any) -> str:
@@ -223,14 +233,12 @@ def to_slug(value: Any) -> str:
     return value
 
 
+def _is_slug(item: Any) -> bool:
+    return type(item) is str and _SLUG.fullmatch(item) is not None
+
+
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not str or not _SLUG.fullmatch(item):
-                break
-        else:
-            return value
-    return tuple_of(value, to_slug, "source ids")
+    return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
 
 def to_optional_slug(value: Any) -> str | None:

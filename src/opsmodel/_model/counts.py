@@ -10,7 +10,7 @@ import pycountry
 from attrs import field, frozen
 
 from .._core.errors import ParseError
-from .._core.fields import Invalid, Vocabulary, fail, model, shown, to_optional_text
+from .._core.fields import Invalid, Vocabulary, fail, model, read_text, shown, to_optional_text
 from .count_wording import read_count
 
 
@@ -174,9 +174,7 @@ def _currency_code(text: str) -> str:
 
 
 def _to_currency(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Invalid(value, "an ISO 4217 currency code (e.g. 'USD')")
-    return _currency_code(value)
+    return read_text(value, _currency_code, "an ISO 4217 currency code (e.g. 'USD')")
 
 
 def _to_amount(value: Any) -> Count:

@@ -11,7 +11,7 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, model, shown, to_optional_text, tuple_of
+from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
 from .places import country_code
 
 __all__ = ["Language"]
@@ -43,11 +43,7 @@ def _language_code(text: str) -> str:
 
 
 def _to_optional_code(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise Invalid(value, _EXPECTED_LANGUAGE)
-    return _language_code(value)
+    return None if value is None else read_text(value, _language_code, _EXPECTED_LANGUAGE)
 
 
 @functools.lru_cache(maxsize=512)
@@ -66,11 +62,7 @@ def _script_code(text: str) -> str:
 
 
 def _to_optional_script(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise Invalid(value, "an ISO 15924 script code (e.g. 'Hant')")
-    return _script_code(value)
+    return None if value is None else read_text(value, _script_code, "an ISO 15924 script code (e.g. 'Hant')")
 
 
 def _to_optional_region(value: Any) -> str | None:
@@ -142,13 +134,7 @@ def _to_language(value: Any) -> Language:
 
 
 def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not Language:
-                break
-        else:
-            return value
-    return tuple_of(value, _to_language, "languages")
+    return tuple_of(value, _to_language, "languages", ready=lambda item: type(item) is Language)
 
 
 def to_optional_language(value: Any) -> Language | None:

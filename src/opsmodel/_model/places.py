@@ -10,7 +10,7 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, got, model, shown, to_optional_text, to_source_ids, to_text, tuple_of
+from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, to_source_ids, to_text, tuple_of
 
 __all__ = ["Audience", "Country", "Place", "Region", "Subdivision", "Target", "country_code"]
 
@@ -70,14 +70,8 @@ def country_code(text: str) -> str:
     return str(found.alpha_2)
 
 
-def _refuse(value: Any) -> str:
-    raise Invalid(value, _EXPECTED_COUNTRY, problem=got(value))
-
-
 def _code(value: Any) -> str:
-    if isinstance(value, str):
-        return country_code(value)
-    return _refuse(value)
+    return read_text(value, country_code, _EXPECTED_COUNTRY)
 
 
 @model
@@ -131,9 +125,7 @@ def _subdivision_code(text: str) -> str:
 
 
 def _to_subdivision_code(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Invalid(value, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
-    return _subdivision_code(value)
+    return read_text(value, _subdivision_code, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
 
 
 @model
