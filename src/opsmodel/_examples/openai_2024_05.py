@@ -19,7 +19,6 @@ from .._model.operations import (
     AIPurpose,
     AIUse,
     Alias,
-    AliasKind,
     Attribution,
     AttributionRole,
     Disruption,
@@ -361,7 +360,7 @@ def _iuvm() -> Operation:
     return Operation(
         id="iuvm",
         name="IUVM",
-        aliases=(Alias(name="International Union of Virtual Media", kind=AliasKind.COMMON_NAME, sources=CITE),),
+        aliases=(Alias(name="International Union of Virtual Media", sources=CITE),),
         summary=(
             "An Iranian operation, the International Union of Virtual Media. It used OpenAI's models to generate and "
             "translate long-form articles, headlines and website tags published on its website iuvmpress[.]co."

@@ -14,8 +14,6 @@ from attrs import field, frozen
 from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
 from .places import country_code
 
-__all__ = ["Language"]
-
 _EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian')"
 
 

@@ -30,29 +30,6 @@ from .places import Country, Target, to_countries, to_optional_country
 from .platforms import Asset, Platform, to_assets, to_optional_platform
 from .techniques import LLM_TTP, Confidence, TechniqueUse, to_optional_confidence, to_technique_uses
 
-__all__ = [
-    "AIPurpose",
-    "AIUse",
-    "Actor",
-    "ActorKind",
-    "Alias",
-    "AliasKind",
-    "Attribution",
-    "AttributionRole",
-    "ClaimStatus",
-    "Disruption",
-    "DisruptionAction",
-    "Impact",
-    "ImpactQualifier",
-    "Narrative",
-    "Operation",
-    "OperationKind",
-    "Relation",
-    "RelationKind",
-    "Report",
-    "Source",
-]
-
 
 def _to_optional_fuzzy_date(value: Any) -> FuzzyDate | None:
     converted = to_optional_datelike(value)

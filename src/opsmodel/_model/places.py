@@ -12,8 +12,6 @@ from attrs import field, frozen
 
 from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, to_source_ids, to_text, tuple_of
 
-__all__ = ["Audience", "Country", "Place", "Region", "Subdivision", "Target", "country_code"]
-
 # Codes in wide use that ISO 3166-1 has not assigned; threat reports name Kosovo often.
 _USER_ASSIGNED = {"XK": "Kosovo", "XKX": "Kosovo"}
 # English names in everyday use that differ from ISO's short names ("Russian Federation").

@@ -16,31 +16,11 @@ import attrs
 import pycountry
 from hypothesis import strategies as st
 
+from . import operations as vocabulary  # its vocabularies, as vocabulary.ActorKind
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
 from .languages import Language
-from .operations import (
-    Actor,
-    ActorKind,
-    AIPurpose,
-    AIUse,
-    Alias,
-    AliasKind,
-    Attribution,
-    AttributionRole,
-    ClaimStatus,
-    Disruption,
-    DisruptionAction,
-    Impact,
-    ImpactQualifier,
-    Narrative,
-    Operation,
-    OperationKind,
-    Relation,
-    RelationKind,
-    Report,
-    Source,
-)
+from .operations import Actor, AIUse, Alias, Attribution, Disruption, Impact, Narrative, Operation, Relation, Report, Source
 from .places import Audience, Country, Region, Subdivision, Target
 from .platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
 from .techniques import ESTIMATIVE_RANGES, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
@@ -668,7 +648,7 @@ def _actors(
     return Actor(
         id=draw(identifiers()) if actor_id is None else actor_id,
         name=name,
-        kind=draw(st.sampled_from(ActorKind)),
+        kind=draw(st.sampled_from(vocabulary.ActorKind)),
         nationality=draw(_optional(countries())),
         location=draw(_optional(countries())),
         aliases=draw(_text_tuples(max_size=2)),
@@ -703,14 +683,14 @@ def _attributions(draw: st.DrawFn, actor_ids: tuple[str, ...] | None, source_ids
     claimed_countries = draw(st.lists(countries(), min_size=0 if actor is not None else 1, max_size=2, unique=True))
     return Attribution(
         claimant=draw(_phrases(_CLAIMANTS)),
-        role=draw(st.sampled_from(AttributionRole)),
+        role=draw(st.sampled_from(vocabulary.AttributionRole)),
         actor=actor,
         countries=claimed_countries,
         client=draw(_actor_refs(actor_ids)),
         confidence=draw(_optional(confidences())),
         wording=draw(_optional(_phrases(("likely", "almost certainly", "we assess with moderate confidence")))),
         claimed=draw(_optional(fuzzy_dates(min_year=2010))),
-        status=draw(st.sampled_from(ClaimStatus)),
+        status=draw(st.sampled_from(vocabulary.ClaimStatus)),
         sources=draw(_cited(source_ids)),
     )
 
@@ -735,7 +715,7 @@ def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIU
         service=_optional(_phrases(("ChatGPT", "Claude", "Gemini", "Midjourney"))),
         provider=_optional(st.sampled_from(("OpenAI", "Anthropic", "Google"))),
         model=_optional(st.sampled_from(("gpt-3.5-turbo", "gpt-4", "DALL-E 3"))),
-        purposes=_tuples(st.sampled_from(AIPurpose), 3, unique=True),
+        purposes=_tuples(st.sampled_from(vocabulary.AIPurpose), 3, unique=True),
         languages=_tuples(languages(), 2),
         wording=_optional(texts()),
         llm_ttps=_tuples(st.sampled_from(LLM_TTP), 2, unique=True),
@@ -746,9 +726,9 @@ def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIU
 
 @st.composite
 def _impacts(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Impact:
-    qualifier = draw(st.sampled_from(ImpactQualifier))
+    qualifier = draw(st.sampled_from(vocabulary.ImpactQualifier))
     condition_text = _phrases(("if the content reached mainstream media",))
-    condition = draw(condition_text) if qualifier is ImpactQualifier.CONDITIONAL else draw(_optional(condition_text))
+    condition = draw(condition_text) if qualifier is vocabulary.ImpactQualifier.CONDITIONAL else draw(_optional(condition_text))
     return Impact(
         category=draw(st.integers(1, 6)),
         qualifier=qualifier,
@@ -773,7 +753,7 @@ def disruptions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy
     return st.builds(
         Disruption,
         by=_phrases(_CLAIMANTS),
-        action=st.sampled_from(DisruptionAction),
+        action=st.sampled_from(vocabulary.DisruptionAction),
         date=_optional(fuzzy_dates(min_year=2010)),
         count=_optional(counts(max_value=100_000)),
         platform=_optional(platforms()),
@@ -800,7 +780,7 @@ def aliases(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Ali
     return st.builds(
         Alias,
         name=texts(),
-        kind=st.sampled_from(AliasKind),
+        kind=st.sampled_from(vocabulary.AliasKind),
         used_by=_optional(st.sampled_from(_CLAIMANTS)),
         sources=_cited(_ids(source_ids)),
     )
@@ -813,7 +793,7 @@ def relations(*, other_ids: Sequence[str] | None = None, source_ids: Sequence[st
         raise ValueError("relations(other_ids=...) needs at least one id (or None for any)")
     return st.builds(
         Relation,
-        kind=st.sampled_from(RelationKind),
+        kind=st.sampled_from(vocabulary.RelationKind),
         other=identifiers() if other_ids is None else st.sampled_from(tuple(other_ids)),
         other_name=_optional(texts()),
         note=_optional(texts()),
@@ -883,7 +863,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
                 attributions_[0],
                 claimant=draw(_phrases(_CLAIMANTS)),
                 countries=draw(st.lists(countries(), min_size=1, max_size=2, unique=True)),
-                status=draw(st.sampled_from(ClaimStatus)),
+                status=draw(st.sampled_from(vocabulary.ClaimStatus)),
                 confidence=draw(_optional(confidences())),
             )
         )
@@ -904,7 +884,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
     return Operation(
         id=draw(identifiers()) if operation_id is None else operation_id,
         name=name,
-        kind=draw(st.sampled_from(OperationKind)),
+        kind=draw(st.sampled_from(vocabulary.OperationKind)),
         summary=draw(summary_text) if name is None else draw(_optional(summary_text)),
         aliases=cite(draw(facts["aliases"])),
         activity=period(True),

@@ -24,8 +24,6 @@ from .._core.fields import (
     with_article,
 )
 
-__all__ = ["ID_GRAMMARS", "LLM_TTP", "Confidence", "Tactic", "TechniqueRef", "TechniqueUse"]
-
 # framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
 # Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
 ID_GRAMMARS: dict[str, tuple[re.Pattern[str], re.Pattern[str], str, str]] = {
