@@ -9,15 +9,19 @@ change, run ``python tests/test_public_api.py`` and commit the file it rewrites.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import json
 import pickle
 import re
 import sys
+import typing
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -25,6 +29,7 @@ from hypothesis import strategies as st
 import opsmodel
 from opsmodel import errors, examples, stix, taxonomy, testing, validation
 from opsmodel import json as ops_json
+from opsmodel._core.exports import publish
 
 ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = Path(__file__).with_name("public_api.json")
@@ -106,6 +111,29 @@ def test_the_errors_of_the_core_live_in_opsmodel_errors() -> None:
         value = getattr(errors, name)
         if isinstance(value, type):
             assert value.__module__ == "opsmodel.errors", name
+
+
+def test_publishing_keeps_annotations_resolvable(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A class whose annotations name things only its private module knows, published elsewhere.
+    private = ModuleType("opsmodel._private_example")
+    exec(
+        "from __future__ import annotations\n"
+        "import attrs, datetime as dt\n"
+        "Moment = dt.datetime\n"
+        "@attrs.frozen\n"
+        "class Thing:\n"
+        "    when: Moment | None = None\n",
+        private.__dict__,
+    )
+    public = ModuleType("opsmodel.public_example")
+    public.Thing = private.Thing  # type: ignore[attr-defined]
+    public.__all__ = ["Thing"]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, private.__name__, private)
+    monkeypatch.setitem(sys.modules, public.__name__, public)
+    publish(public.__name__)
+    assert private.Thing.__module__ == "opsmodel.public_example"
+    assert typing.get_type_hints(private.Thing) == {"when": dt.datetime | None}
+    assert attrs.fields(private.Thing).when.type == dt.datetime | None
 
 
 def test_classes_pickle_by_their_public_path() -> None:

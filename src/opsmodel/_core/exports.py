@@ -37,7 +37,10 @@ def _settle_annotations(cls: type) -> None:
     own = inspect.get_annotations(cls)
     if not own:
         return
-    hints = typing.get_type_hints(cls)
+    try:
+        hints = typing.get_type_hints(cls)
+    except NameError:  # a name only imported for type checkers: nothing more can be resolved
+        return
     cls.__annotations__ = {name: hints[name] for name in own}
     if attrs.has(cls):
         attrs.resolve_types(cls)
