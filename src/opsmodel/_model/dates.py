@@ -311,10 +311,13 @@ class RelativeDate:
 DateLike = Union[FuzzyDate, RelativeDate]
 
 
-def _built(reading: DateReading | None, wording: str | None = None) -> FuzzyDate | RelativeDate | None:
-    if reading is None:
-        return None
+def _date_from(reading: DateReading, wording: str | None = None) -> FuzzyDate | RelativeDate:
+    """The date a wording reader's reading denotes."""
     return RelativeDate(**reading, wording=wording) if is_relative(reading) else FuzzyDate(**reading, wording=wording)
+
+
+def _end_from(reading: DateReading | None) -> FuzzyDate | RelativeDate | None:
+    return None if reading is None else _date_from(reading)
 
 
 def to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
@@ -323,7 +326,7 @@ def to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
         return value
     if isinstance(value, str):
         try:
-            return _built(read_date(value), wording=value)
+            return _date_from(read_date(value), wording=value)
         except Invalid:
             pass
     if isinstance(value, dt.date):
@@ -407,9 +410,7 @@ def parse_date(text: str, *, wording: bool = True) -> FuzzyDate | RelativeDate:
         reading = read_date(text)
     except Invalid as exc:
         raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
-    date = _built(reading, wording=text if wording else None)
-    assert date is not None
-    return date
+    return _date_from(reading, wording=text if wording else None)
 
 
 def parse_period(text: str) -> Period:
@@ -423,4 +424,4 @@ def parse_period(text: str) -> Period:
         reading = read_period(text)
     except Invalid as exc:
         raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
-    return Period(start=_built(reading.start), end=_built(reading.end), ongoing=reading.ongoing, wording=text)
+    return Period(start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text)
