@@ -39,33 +39,37 @@ def country_code(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise Invalid(text, _EXPECTED_COUNTRY)
     key = text.strip()
-    upper = key.upper()
-    if upper in _USER_ASSIGNED:
+    if key.upper() in _USER_ASSIGNED or key.lower() == "kosovo":
         return "XK"
-    if len(key) == 2 and key.isalpha():
-        found = pycountry.countries.get(alpha_2=upper)
-    elif len(key) == 3 and key.isalpha():
-        found = pycountry.countries.get(alpha_3=upper)
-    else:
-        found = None
-    if key.lower() in _COMMON_NAMES:
-        return _COMMON_NAMES[key.lower()]
-    if found is None and len(key) > 3:
-        if key.lower() == "kosovo":
-            return "XK"
-        try:
-            matches = pycountry.countries.search_fuzzy(key)
-        except LookupError:
-            matches = []
-        # Only exact name matches count: fuzzy search would turn "Narnia" into something.
-        for candidate in matches:
-            names = {getattr(candidate, a, "").lower() for a in ("name", "official_name", "common_name")}
-            if key.lower() in names:
-                found = candidate
-                break
-    if found is None:
+    code = _COMMON_NAMES.get(key.lower()) or _iso_code(key) or _iso_name(key)
+    if code is None:
         raise Invalid(text, _EXPECTED_COUNTRY, problem=f"{shown(text)} is not a country")
-    return str(found.alpha_2)
+    return code
+
+
+def _iso_code(key: str) -> str | None:
+    """The alpha-2 code of an alpha-2 or alpha-3 code, in any case."""
+    if not key.isalpha() or len(key) not in (2, 3):
+        return None
+    upper = key.upper()
+    found = pycountry.countries.get(alpha_2=upper) if len(key) == 2 else pycountry.countries.get(alpha_3=upper)
+    return None if found is None else str(found.alpha_2)
+
+
+def _iso_name(key: str) -> str | None:
+    """The alpha-2 code of a country ISO names exactly (short, official or common name), in any case."""
+    if len(key) <= 3:
+        return None
+    try:
+        matches = pycountry.countries.search_fuzzy(key)
+    except LookupError:
+        return None
+    # Only exact name matches count: fuzzy search would turn "Narnia" into something.
+    for candidate in matches:
+        names = {getattr(candidate, a, "").lower() for a in ("name", "official_name", "common_name")}
+        if key.lower() in names:
+            return str(candidate.alpha_2)
+    return None
 
 
 def _code(value: Any) -> str:
