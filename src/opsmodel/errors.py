@@ -14,7 +14,16 @@ validation, the document readers and the command line report.
 
 from __future__ import annotations
 
-from ._core.errors import AccessError, DataError, FieldError, OpsmodelError, ParseError, Problem, Severity
+from ._core.errors import (
+    AccessError,
+    DataError,
+    FieldError,
+    OpsmodelError,
+    ParseError,
+    Problem,
+    Severity,
+    UnknownExampleError,
+)
 
 __all__ = [
     "AccessError",
@@ -24,4 +33,10 @@ __all__ = [
     "ParseError",
     "Problem",
     "Severity",
+    "UnknownExampleError",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

@@ -64,3 +64,8 @@ __all__ = [
     "operations_from_stix",
     "to_stix",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

@@ -108,3 +108,8 @@ __all__ = [
     "published_path",
     "to_layer",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

@@ -49,3 +49,8 @@ __all__ = [
     "iter_errors",
     "validate",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

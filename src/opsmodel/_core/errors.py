@@ -244,3 +244,11 @@ class ParseError(DataError):
 
 def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
     return ParseError(text=text, expected=expected, problem=problem)
+
+
+# ---------------------------------------------------------------------------------------------
+# The model's errors (the bundled examples)
+
+
+class UnknownExampleError(OpsmodelError, LookupError):
+    """No bundled example has that name."""
