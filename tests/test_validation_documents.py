@@ -61,7 +61,7 @@ def test_json_lines_problems_carry_their_line() -> None:
     text = f'{HEADER}\n[1]\n\n{{"id": "b",\n7\n'
     findings = list(iter_document_errors(text))
     assert [(f.line, f.code) for f in findings] == [(2, "OPS003"), (4, "OPS001"), (5, "OPS003")]
-    assert str(findings[1]).startswith("line 4: $: error OPS001: not valid JSON at column 12")
+    assert str(findings[1]).startswith("line 4, $: error OPS001: not valid JSON at column 12")
     assert findings[1].as_dict()["line"] == 4
 
 

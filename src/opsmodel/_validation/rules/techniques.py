@@ -1,0 +1,58 @@
+"""OPS6xx: technique and tactic ids checked against a catalogue (silent without one).
+
+The catalogue is asked once per operation (:meth:`Context.technique_problems`); each rule keeps
+the problems of its own code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..._core.errors import Problem
+from ..._model.operations import Operation
+from ..engine import Check, Context
+from .base import ERROR, WARNING, Family
+
+FAMILY = Family()
+
+
+def _catalogue_check(code: str) -> Check:
+    def check(operation: Operation, context: Context) -> Iterator[Problem]:
+        return (problem for problem in context.technique_problems(operation) if problem.code == code)
+
+    return check
+
+
+FAMILY.rule(
+    "OPS601",
+    "technique-unknown",
+    ERROR,
+    "A technique id does not exist in the given catalogue version (only checked when a catalogue is passed).",
+)(_catalogue_check("OPS601"))
+FAMILY.rule(
+    "OPS602",
+    "technique-removed",
+    ERROR,
+    "A technique id existed in an earlier version of the framework but was removed from the given catalogue version.",
+)(_catalogue_check("OPS602"))
+FAMILY.rule(
+    "OPS603",
+    "technique-name-mismatch",
+    WARNING,
+    "A technique is recorded with a name that differs from the catalogue's name for its id (a mistyped id, "
+    "or a renamed technique).",
+)(_catalogue_check("OPS603"))
+FAMILY.rule(
+    "OPS604",
+    "tactic-unknown",
+    ERROR,
+    "A technique use names a tactic id that does not exist in the given catalogue version.",
+)(_catalogue_check("OPS604"))
+FAMILY.rule(
+    "OPS605",
+    "tactic-mismatch",
+    WARNING,
+    "A technique use places the technique under a tactic that the catalogue version does not put it under.",
+)(_catalogue_check("OPS605"))
+
+RULES = tuple(FAMILY.rules)
