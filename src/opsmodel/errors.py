@@ -14,14 +14,46 @@ validation, the document readers and the command line report.
 
 from __future__ import annotations
 
-from ._core.errors import AccessError, DataError, FieldError, OpsmodelError, ParseError, Problem, Severity
+from ._core.errors import (
+    CORE_CODES,
+    AccessError,
+    DataError,
+    DecodingError,
+    FieldError,
+    InputError,
+    OpsmodelError,
+    ParseError,
+    Problem,
+    Severity,
+    ValidationError,
+)
+from ._formats.json.converter import ERROR_CODES as JSON_CODES
+from ._formats.registry import DOCUMENT_CODES
+from ._validation.catalogues import TAXONOMY_CODES
+from ._validation.rules import RULES, RULES_BY_CODE
+
+#: Every code a :class:`Problem` can carry, whichever part raised it: code -> description.
+#: The union of the core's codes, the JSON reader's, the raw-document codes (OPS0xx) and the
+#: validation rules' (OPS1xx-OPS6xx), and the technique checks of :func:`opsmodel.taxonomy.check`.
+CODES: dict[str, str] = {
+    **CORE_CODES,
+    **JSON_CODES,
+    **{code: description for code, (_, description) in DOCUMENT_CODES.items()},
+    **{rule.code: rule.description for rule in RULES},
+    # opsmodel.taxonomy.check's codes, described by the validation rule each one becomes
+    **{code: RULES_BY_CODE[rule].description for code, rule in TAXONOMY_CODES.items()},
+}
 
 __all__ = [
+    "CODES",
     "AccessError",
     "DataError",
+    "DecodingError",
     "FieldError",
+    "InputError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "ValidationError",
 ]

@@ -29,7 +29,6 @@ __all__ = [
     "Problem",
     "Severity",
     "ValidationError",
-    "count_of",
     "show_value",
 ]
 
@@ -258,8 +257,8 @@ def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
 # Validation and the command line (the validation engineer's area)
 
 
-def count_of(number: int, noun: str) -> str:
-    """``count_of(1, "error")`` is ``"1 error"``, ``count_of(2, "error")`` is ``"2 errors"``."""
+def _count_of(number: int, noun: str) -> str:
+    """``_count_of(1, "error")`` is ``"1 error"``, ``_count_of(2, "error")`` is ``"2 errors"``."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
@@ -274,7 +273,7 @@ class ValidationError(DataError):
         warnings = len(self.problems) - len(errors)
         shown = "; ".join(str(problem) for problem in errors[:3])
         more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
-        counts = count_of(len(errors), "error") + (f", {count_of(warnings, 'warning')}" if warnings else "")
+        counts = _count_of(len(errors), "error") + (f", {_count_of(warnings, 'warning')}" if warnings else "")
         super().__init__(f"{counts}: {shown}{more}")
 
     @property

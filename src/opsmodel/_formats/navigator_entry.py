@@ -35,7 +35,7 @@ def _check(text: str) -> Iterator[Piece]:
 
     def read() -> None:
         from_layer(data)
-        return None
+        return
 
     yield read_pieces(read, "OPS006")
 

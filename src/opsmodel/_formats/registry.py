@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Any
+from typing import IO, Any, Literal
 
 import attrs
 
@@ -47,6 +47,10 @@ class _NotJson:
 NOT_JSON: Any = _NotJson()
 
 
+def _problem_tuple(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    return tuple(problems)
+
+
 @attrs.frozen(kw_only=True)
 class Piece:
     """A document, or one line of a JSON Lines document, as read: its data (if it loads) and its problems.
@@ -57,10 +61,11 @@ class Piece:
     """
 
     loaded: Report | Operation | None = None
-    problems: tuple[Problem, ...] = attrs.field(default=(), converter=tuple)
+    problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problem_tuple)
     line: int | None = None
 
 
+Action = Literal["read", "write", "check"]
 Detector = Callable[[Any, str], bool]
 Checker = Callable[[str], Iterator[Piece]]
 
@@ -84,6 +89,11 @@ class Format:
     write: Writer | None = attrs.field(default=None, eq=False)
     check: Checker | None = attrs.field(default=None, eq=False)
     lines: bool = False
+
+    def can(self, action: Action) -> bool:
+        """Whether the format can ``"read"``, ``"write"`` or ``"check"`` documents."""
+        does = {"read": self.read, "write": self.write, "check": self.check}
+        return does[action] is not None
 
 
 @attrs.define
@@ -110,14 +120,14 @@ class Registry:
     def __iter__(self) -> Iterator[Format]:
         return iter(tuple(self._formats.values()))
 
-    def names(self, can: str | None = None) -> tuple[str, ...]:
+    def names(self, can: Action | None = None) -> tuple[str, ...]:
         """The names of the formats, or of those that can ``"read"``, ``"write"`` or ``"check"``."""
-        return tuple(entry.name for entry in self if can is None or getattr(entry, can) is not None)
+        return tuple(entry.name for entry in self if can is None or entry.can(can))
 
-    def get(self, name: str, can: str) -> Format:
+    def find(self, name: str, can: Action) -> Format:
         """The format ``name`` if it can ``"read"``, ``"write"`` or ``"check"``; else a ValueError naming those that can."""
         entry = self._formats.get(name)
-        if entry is not None and getattr(entry, can) is not None:
+        if entry is not None and entry.can(can):
             return entry
         available = ", ".join(map(repr, self.names(can))) or "none"
         if entry is None:

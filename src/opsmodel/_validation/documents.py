@@ -69,11 +69,11 @@ def check_document(
             return
         text = decoded
     text = text.lstrip("\ufeff")
-    entry = FORMATS.detect(text) if format is None else FORMATS.get(format, "check")
+    entry = FORMATS.detect(text) if format is None else FORMATS.find(format, "check")
     if not text.strip():
         yield from _kept([document_problem("OPS002", "the document is empty")], reported)
         return
-    assert entry.check is not None  # FORMATS.get and detect give formats that check
+    assert entry.check is not None  # FORMATS.find and detect give formats that check
     pieces = _with_progress(entry.check(text), text.count("\n") + 1, progress)
     if entry.lines:
         yield from _check_corpus(pieces, validator, reported)
@@ -138,4 +138,3 @@ def _document_filter(ignore: Iterable[str]) -> Callable[[str], bool]:
         return not any(selects(key, code, name) for key in ignored)
 
     return reported
-

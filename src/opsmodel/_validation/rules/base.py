@@ -35,6 +35,7 @@ def describe(value: Any) -> str:
     Model classes without a ``__str__`` (an ``Attribution``, a ``Relation``) would show attrs'
     ``repr``, which is long and holds details (a datetime's ``fold``) that JSON does not keep.
     """
-    if type(value).__str__ is object.__str__:
+    own: object = type(value).__str__
+    if own is object.__str__:
         return type(value).__name__.lower()
     return str(value)
