@@ -16,14 +16,6 @@ def _is_report(data: Any) -> bool:
     return isinstance(data, dict) and ("operations" in data or "publisher" in data or "title" in data)
 
 
-def _read_json(text: str) -> Report:
-    return loads(text)
-
-
-def _write_json(report: Report, stream: IO[str]) -> None:
-    dump(report, stream)
-
-
 def _check_json(text: str) -> Iterator[Piece]:
     data, broken = parse_json(text)
     refused = broken or not_an_object(data, "a JSON object (a report or an operation)")
@@ -34,14 +26,9 @@ def _check_json(text: str) -> Iterator[Piece]:
     yield read_pieces(lambda: loads(text, kind), "OPS004")
 
 
+# no detect: JSON is the registry's fallback, the format of any text no other format claims
 JSON = Format(
-    name="json",
-    description="an opsmodel JSON document: a report or an operation",
-    file_name="report.json",
-    # no detect: JSON is the registry's fallback, the format of any text no other format claims
-    read=_read_json,
-    write=_write_json,
-    check=_check_json,
+    name="json", description="an opsmodel JSON document", file_name="report.json", read=loads, write=dump, check=_check_json
 )
 
 
@@ -63,7 +50,7 @@ def _read_lines(text: str) -> Report:
 
 
 def _write_lines(report: Report, stream: IO[str]) -> None:
-    dump_lines(report, stream)
+    dump_lines(report, stream)  # the count it returns is not a writer's business
 
 
 def _read_header(text: str, data: dict[str, Any]) -> Report | None:

@@ -14,14 +14,6 @@ def _is_bundle(data: Any, text: str) -> bool:
     return isinstance(data, dict) and data.get("type") == "bundle"
 
 
-def _read(text: str) -> Report:
-    return loads(text)
-
-
-def _write(report: Report, stream: IO[str]) -> None:
-    dump(report, stream)
-
-
 def _write_opencti(report: Report, stream: IO[str]) -> None:
     dump(report, stream, flavour="opencti")
 
@@ -40,8 +32,8 @@ STIX = Format(
     description="a STIX 2.1 bundle",
     file_name="report.stix.json",
     detect=_is_bundle,
-    read=_read,
-    write=_write,
+    read=loads,
+    write=dump,
     check=_check,
 )
 

@@ -16,7 +16,7 @@ from .._core.errors import Problem
 from .._formats.builtin import FORMATS
 from .._formats.registry import DOCUMENT_CODES, Piece, document_problem
 from .._model.operations import Operation, Report
-from .engine import Context, Rule, selects
+from .engine import Context, selects
 from .validator import Validator
 
 Progress = Callable[[int, int], None]
@@ -37,24 +37,20 @@ def iter_document_errors(
     text: str | bytes,
     *,
     format: str | None = None,
-    rules: Iterable[Rule] | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
-    strict: bool = False,
-    catalogue: Any = None,
     progress: Progress | None = None,
+    **options: Any,
 ) -> Iterator[Problem]:
     """Yield every problem of a raw document: structural problems first, then the rules' findings.
 
     ``format`` is a registered format that can be checked (``"json"``, ``"jsonl"``, ``"stix"``,
     ``"navigator"``), detected from the content when omitted. In JSON Lines, each line is an
-    operation: problems carry its ``line`` and paths start at it. The other arguments are those
-    of :func:`iter_errors`; ``progress(done, total)`` is called as the lines are read. Document
-    codes (OPS0xx) are reported whatever ``select`` says (an unreadable document has not been
-    checked) unless ``ignore`` names them.
+    operation: problems carry its ``line`` and paths start at it. ``progress(done, total)`` is
+    called as the lines are read. ``options`` are the keyword arguments of :func:`iter_errors`
+    (``rules``, ``select``, ``ignore``, ``strict``, ``catalogue``). Document codes (OPS0xx) are
+    reported whatever ``select`` says (an unreadable document has not been checked) unless
+    ``ignore`` names them.
     """
-    validator = Validator(rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
-    return check_document(validator, text, format=format, progress=progress)
+    return check_document(Validator(**options), text, format=format, progress=progress)
 
 
 def check_document(

@@ -26,26 +26,20 @@ from . import catalogues
 _CODE = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*$")
 
 
-def _check_code(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str) or not _CODE.fullmatch(value):
-        raise FieldError(
-            owner=type(instance).__name__,
-            field=attribute.name,
-            value=value,
-            expected="a rule code of letters and digits such as 'OPS101', or a dotted name such as 'acme.no-url'",
-            problem=f"{show_value(value)} is not a rule code",
-        )
+def _text(pattern: re.Pattern[str] | None, expected: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """An attrs validator: the value is a string (matching ``pattern``, if any), else a FieldError."""
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, str) and (pattern is None or pattern.fullmatch(value)):
+            return
+        problem = f"{show_value(value)} is not a rule code" if pattern else f"got {type(value).__name__} {show_value(value)}"
+        raise FieldError(owner=type(instance).__name__, field=attribute.name, value=value, expected=expected, problem=problem)
+
+    return check
 
 
-def _check_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, str):
-        raise FieldError(
-            owner=type(instance).__name__,
-            field=attribute.name,
-            value=value,
-            expected="a string",
-            problem=f"got {type(value).__name__} {show_value(value)}",
-        )
+_check_code = _text(_CODE, "a rule code of letters and digits such as 'OPS101', or a dotted name such as 'acme.no-url'")
+_check_text = _text(None, "a string")
 
 
 def _severity(value: Any) -> Severity:

@@ -102,11 +102,16 @@ def _chosen(rules: tuple[Rule, ...], select: tuple[str, ...] | None, ignore: tup
     return tuple(r for r in kept if not any(r.matches(key) for key in ignore))
 
 
+Checked = Report | Operation
+Rules = Iterable[Rule] | None
+Codes = Iterable[str] | None
+
+
 def iter_errors(
-    obj: Report | Operation,
+    obj: Checked,
     *,
-    rules: Iterable[Rule] | None = None,
-    select: Iterable[str] | None = None,
+    rules: Rules = None,
+    select: Codes = None,
     ignore: Iterable[str] = (),
     strict: bool = False,
     catalogue: Any = None,
@@ -118,33 +123,20 @@ def iter_errors(
     ``strict`` reports warnings as errors; ``catalogue`` (an :class:`opsmodel.taxonomy.Catalogue`)
     enables the technique checks. The same as ``Validator(...).iter_errors(obj)``.
     """
-    validator = Validator(rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
-    return validator.iter_errors(obj)
+    return Validator(rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue).iter_errors(obj)
 
 
-def validate(
-    obj: Report | Operation,
-    *,
-    rules: Iterable[Rule] | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
-    strict: bool = False,
-    catalogue: Any = None,
-) -> None:
-    """Raise one :class:`~opsmodel.errors.ValidationError` carrying every problem if any problem is an error."""
-    validator = Validator(rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
-    validator.validate(obj)
+def validate(obj: Checked, **options: Any) -> None:
+    """Raise one :class:`~opsmodel.errors.ValidationError` carrying every problem if any problem is an error.
+
+    ``options`` are the keyword arguments of :func:`iter_errors`: ``Validator(**options).validate(obj)``.
+    """
+    Validator(**options).validate(obj)
 
 
-def is_valid(
-    obj: Report | Operation,
-    *,
-    rules: Iterable[Rule] | None = None,
-    select: Iterable[str] | None = None,
-    ignore: Iterable[str] = (),
-    strict: bool = False,
-    catalogue: Any = None,
-) -> bool:
-    """Whether no rule finds an error (warnings count only with ``strict=True``); stops at the first."""
-    validator = Validator(rules=rules, select=select, ignore=ignore, strict=strict, catalogue=catalogue)
-    return validator.is_valid(obj)
+def is_valid(obj: Checked, **options: Any) -> bool:
+    """Whether no rule finds an error (warnings count only with ``strict=True``); stops at the first.
+
+    ``options`` are the keyword arguments of :func:`iter_errors`: ``Validator(**options).is_valid(obj)``.
+    """
+    return Validator(**options).is_valid(obj)

@@ -19,10 +19,14 @@ class Family:
 
     rules: list[Rule] = attrs.field(factory=list)
 
-    def rule(self, code: str, name: str, severity: Severity, description: str) -> Callable[[Check], Check]:
-        """Register the decorated check as a built-in rule of this family."""
+    def rule(self, code: str, name: str, severity: Severity) -> Callable[[Check], Check]:
+        """Register the decorated check as a built-in rule of this family; its docstring is the rule's description.
+
+        (Under ``python -OO``, which drops docstrings, the description is the rule's name.)
+        """
 
         def register(check: Check) -> Check:
+            description = " ".join((check.__doc__ or name).split())
             self.rules.append(Rule(code=code, name=name, severity=severity, description=description, check=check))
             return check
 

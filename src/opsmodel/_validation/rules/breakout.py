@@ -30,13 +30,11 @@ def _ratings(operation: Operation) -> Iterator[tuple[int, tuple[int, int]]]:
             yield i, span
 
 
-@FAMILY.rule(
-    "OPS401",
-    "breakout-category-1-multiplatform",
-    WARNING,
-    "A Breakout Scale Category 1 rating (one platform, one community) on an operation whose assets span several platforms.",
-)
+@FAMILY.rule("OPS401", "breakout-category-1-multiplatform", WARNING)
 def _breakout_one_multiplatform(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A Breakout Scale Category 1 rating (one platform, one community) on an operation whose assets span
+    several platforms.
+    """
     platforms = operation.platforms
     if len(platforms) < 2:
         return
@@ -50,14 +48,11 @@ def _breakout_one_multiplatform(operation: Operation, context: Context) -> Itera
             )
 
 
-@FAMILY.rule(
-    "OPS402",
-    "breakout-category-2-one-community",
-    WARNING,
-    "A Breakout Scale Category 2 rating on an operation recorded on a single platform with a single target community: "
-    "Category 2 needs several platforms or a breakout into several communities.",
-)
+@FAMILY.rule("OPS402", "breakout-category-2-one-community", WARNING)
 def _breakout_two_single(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A Breakout Scale Category 2 rating on an operation recorded on a single platform with a single target
+    community: Category 2 needs several platforms or a breakout into several communities.
+    """
     platforms = operation.platforms
     targets = list(dict.fromkeys(operation.targets))
     if len(platforms) != 1 or len(targets) != 1 or len(operation.languages) > 1:
@@ -72,14 +67,11 @@ def _breakout_two_single(operation: Operation, context: Context) -> Iterator[Pro
             )
 
 
-@FAMILY.rule(
-    "OPS403",
-    "breakout-category-3-one-platform",
-    WARNING,
-    "A Breakout Scale Category 3 rating (several communities on several platforms) on an operation recorded on "
-    "a single platform.",
-)
+@FAMILY.rule("OPS403", "breakout-category-3-one-platform", WARNING)
 def _breakout_three_single(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A Breakout Scale Category 3 rating (several communities on several platforms) on an operation recorded
+    on a single platform.
+    """
     platforms = operation.platforms
     if len(platforms) != 1:
         return

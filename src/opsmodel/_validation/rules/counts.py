@@ -33,14 +33,11 @@ def _sum_maximum(counts: Iterable[Count | None]) -> int | None:
     return total
 
 
-@FAMILY.rule(
-    "OPS501",
-    "disruption-exceeds-assets",
-    WARNING,
-    "A disruption removed more accounts, pages, groups or channels on a platform than the operation's assets on that "
-    "platform can number.",
-)
+@FAMILY.rule("OPS501", "disruption-exceeds-assets", WARNING)
 def _disruption_exceeds_assets(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A disruption removed more accounts, pages, groups or channels on a platform than the operation's assets
+    on that platform can number.
+    """
     for i, disruption in enumerate(operation.disruptions):
         kinds = _ACTION_KINDS.get(disruption.action)
         if kinds is None or disruption.platform is None or disruption.count is None:
@@ -57,13 +54,9 @@ def _disruption_exceeds_assets(operation: Operation, context: Context) -> Iterat
             )
 
 
-@FAMILY.rule(
-    "OPS502",
-    "identifiers-exceed-count",
-    ERROR,
-    "An asset lists more distinct identifiers than its count allows.",
-)
+@FAMILY.rule("OPS502", "identifiers-exceed-count", ERROR)
 def _identifiers_exceed_count(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An asset lists more distinct identifiers than its count allows."""
     for i, asset in enumerate(operation.assets):
         maximum = asset.count.maximum if asset.count is not None else None
         listed = len(set(asset.identifiers))
@@ -75,13 +68,9 @@ def _identifiers_exceed_count(operation: Operation, context: Context) -> Iterato
             )
 
 
-@FAMILY.rule(
-    "OPS503",
-    "followers-without-assets",
-    ERROR,
-    "An asset counted as none at all is said to have followers.",
-)
+@FAMILY.rule("OPS503", "followers-without-assets", ERROR)
 def _followers_without_assets(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An asset counted as none at all is said to have followers."""
     for i, asset in enumerate(operation.assets):
         if asset.count is None or asset.followers is None:
             continue

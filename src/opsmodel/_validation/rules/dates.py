@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -100,30 +100,32 @@ def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, 
                 yield f"{name}[{i}].{field}", date
 
 
-def _dated_before(
-    items: Iterable[Any], where: str, field: str, bound: FuzzyDate | None, what: Callable[[Any], str]
-) -> Iterator[Problem]:
-    """A problem for every item whose date ``field`` certainly falls before ``bound``.
+# What can be dated before an event: (the list, the date field, who or what it is)
+_DISRUPTIONS: tuple[str, str, Callable[[Any], str]] = ("disruptions", "date", lambda item: f"disruption by {item.by}")
+_CLAIMS: tuple[str, str, Callable[[Any], str]] = ("attributions", "claimed", lambda item: f"claim by {item.claimant}")
+_RATINGS: tuple[str, str, Callable[[Any], str]] = ("impacts", "rated", lambda item: "rating")
 
-    ``where`` is the list's path and ``what(item)`` the message.
-    """
-    for i, item in enumerate(items):
+
+def _dated_before(
+    operation: Operation, dated: tuple[str, str, Callable[[Any], str]], bound: FuzzyDate | None, event: str
+) -> Iterator[Problem]:
+    """A problem for every item of a list whose date certainly falls before ``bound``, the date of ``event``."""
+    where, field, who = dated
+    for i, item in enumerate(getattr(operation, where)):
         date = getattr(item, field)
         if _before(date, bound):
-            yield Problem(path=f"{where}[{i}].{field}", message=what(item), value=date)
+            yield Problem(path=f"{where}[{i}].{field}", message=f"{who(item)} dated {date}, before {event} ({bound})", value=date)
 
 
 # ---------------------------------------------------------------------------------------------
 # The rules
 
 
-@FAMILY.rule(
-    "OPS101",
-    "detected-before-activity",
-    ERROR,
-    "The detection period starts before the activity could have begun: an operation cannot be detected before it exists.",
-)
+@FAMILY.rule("OPS101", "detected-before-activity", ERROR)
 def _detected_before_activity(operation: Operation, context: Context) -> Iterator[Problem]:
+    """The detection period starts before the activity could have begun: an operation cannot be detected
+    before it exists.
+    """
     detected, started = _start(operation.detected, context), _start(operation.activity, context)
     if _before(detected, started):
         yield Problem(
@@ -131,44 +133,28 @@ def _detected_before_activity(operation: Operation, context: Context) -> Iterato
         )
 
 
-@FAMILY.rule(
-    "OPS102",
-    "disrupted-before-activity",
-    ERROR,
-    "A disruption is dated before the activity could have begun.",
-)
+@FAMILY.rule("OPS102", "disrupted-before-activity", ERROR)
 def _disrupted_before_activity(operation: Operation, context: Context) -> Iterator[Problem]:
-    started = _start(operation.activity, context)
-    yield from _dated_before(
-        operation.disruptions,
-        "disruptions",
-        "date",
-        started,
-        lambda disruption: f"disruption by {disruption.by} dated {disruption.date}, before the activity began ({started})",
-    )
+    """A disruption is dated before the activity could have begun."""
+    yield from _dated_before(operation, _DISRUPTIONS, _start(operation.activity, context), "the activity began")
 
 
-@FAMILY.rule(
-    "OPS103",
-    "date-after-report",
-    ERROR,
-    "A date of the operation (activity, detection, disruption, claim, rating) falls after the publication of the report "
-    "that describes it.",
-)
+@FAMILY.rule("OPS103", "date-after-report", ERROR)
 def _date_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A date of the operation (activity, detection, disruption, claim, rating) falls after the publication of
+    the report that describes it.
+    """
     published = context.report.published if context.report is not None else None
     for path, date in _dated_facts(operation, context):
         if _before(published, date):
             yield Problem(path=path, message=f"{date} is after the report's publication ({published})", value=date)
 
 
-@FAMILY.rule(
-    "OPS104",
-    "source-after-report",
-    WARNING,
-    "A source the operation cites was published after the report; fine for a corpus updated later, suspicious in one report.",
-)
+@FAMILY.rule("OPS104", "source-after-report", WARNING)
 def _source_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A source the operation cites was published after the report; fine for a corpus updated later,
+    suspicious in one report.
+    """
     published = context.report.published if context.report is not None else None
     for i, source in enumerate(operation.sources):
         if _before(published, source.published):
@@ -179,55 +165,25 @@ def _source_after_report(operation: Operation, context: Context) -> Iterator[Pro
             )
 
 
-@FAMILY.rule(
-    "OPS105",
-    "disrupted-before-detected",
-    WARNING,
-    "A disruption is dated before the operation was detected.",
-)
+@FAMILY.rule("OPS105", "disrupted-before-detected", WARNING)
 def _disrupted_before_detected(operation: Operation, context: Context) -> Iterator[Problem]:
-    detected = _start(operation.detected, context)
-    yield from _dated_before(
-        operation.disruptions,
-        "disruptions",
-        "date",
-        detected,
-        lambda disruption: f"disruption by {disruption.by} dated {disruption.date}, before detection began ({detected})",
-    )
+    """A disruption is dated before the operation was detected."""
+    yield from _dated_before(operation, _DISRUPTIONS, _start(operation.detected, context), "detection began")
 
 
-@FAMILY.rule(
-    "OPS106",
-    "claim-before-activity",
-    WARNING,
-    "An attribution claim or a Breakout rating is dated before the activity it describes could have begun.",
-)
+@FAMILY.rule("OPS106", "claim-before-activity", WARNING)
 def _claim_before_activity(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An attribution claim or a Breakout rating is dated before the activity it describes could have begun."""
     started = _start(operation.activity, context)
-    yield from _dated_before(
-        operation.attributions,
-        "attributions",
-        "claimed",
-        started,
-        lambda claim: f"claim by {claim.claimant} dated {claim.claimed}, before the activity began ({started})",
-    )
-    yield from _dated_before(
-        operation.impacts,
-        "impacts",
-        "rated",
-        started,
-        lambda impact: f"rating dated {impact.rated}, before the activity began ({started})",
-    )
+    yield from _dated_before(operation, _CLAIMS, started, "the activity began")
+    yield from _dated_before(operation, _RATINGS, started, "the activity began")
 
 
-@FAMILY.rule(
-    "OPS107",
-    "relative-date-unanchored",
-    WARNING,
-    "A date is relative to the report ('over the last three months') but there is no report publication date to anchor it, "
-    "so it cannot be placed in time or checked.",
-)
+@FAMILY.rule("OPS107", "relative-date-unanchored", WARNING)
 def _relative_date_unanchored(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A date is relative to the report ('over the last three months') but there is no report publication date
+    to anchor it, so it cannot be placed in time or checked.
+    """
     if context.report is not None and context.report.published is not None:
         return
     for name in ("activity", "detected"):

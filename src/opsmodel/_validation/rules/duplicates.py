@@ -26,10 +26,9 @@ def _later_duplicates(keys: Iterable[Any]) -> Iterator[tuple[int, int]]:
             seen[key] = index
 
 
-@FAMILY.rule(
-    "OPS301", "duplicate-operation-id", ERROR, "Two operations of a report (or of a JSON Lines corpus) have the same id."
-)
+@FAMILY.rule("OPS301", "duplicate-operation-id", ERROR)
 def _duplicate_operation_id(operation: Operation, context: Context) -> Iterator[Problem]:
+    """Two operations of a report (or of a JSON Lines corpus) have the same id."""
     if context.index is None:
         return
     first = context.operation_ids.get(operation.id)
@@ -40,8 +39,9 @@ def _duplicate_operation_id(operation: Operation, context: Context) -> Iterator[
         yield Problem(path="id", message=f"id {operation.id!r} already used by {where}", value=operation.id)
 
 
-@FAMILY.rule("OPS302", "duplicate-source-id", ERROR, "Two sources of an operation have the same id, so citations are ambiguous.")
+@FAMILY.rule("OPS302", "duplicate-source-id", ERROR)
 def _duplicate_source_id(operation: Operation, context: Context) -> Iterator[Problem]:
+    """Two sources of an operation have the same id, so citations are ambiguous."""
     for i, first in _later_duplicates(source.id for source in operation.sources):
         source_id = operation.sources[i].id
         yield Problem(
@@ -49,20 +49,19 @@ def _duplicate_source_id(operation: Operation, context: Context) -> Iterator[Pro
         )
 
 
-@FAMILY.rule("OPS303", "duplicate-actor-id", ERROR, "Two actors of an operation have the same id, so references are ambiguous.")
+@FAMILY.rule("OPS303", "duplicate-actor-id", ERROR)
 def _duplicate_actor_id(operation: Operation, context: Context) -> Iterator[Problem]:
+    """Two actors of an operation have the same id, so references are ambiguous."""
     for i, first in _later_duplicates(actor.id for actor in operation.actors):
         actor_id = operation.actors[i].id
         yield Problem(path=f"actors[{i}].id", message=f"actor id {actor_id!r} already used by actors[{first}]", value=actor_id)
 
 
-@FAMILY.rule(
-    "OPS304",
-    "duplicate-alias",
-    WARNING,
-    "The same alias (ignoring case) is recorded twice for the same user of the name, or repeats the operation's name.",
-)
+@FAMILY.rule("OPS304", "duplicate-alias", WARNING)
 def _duplicate_alias(operation: Operation, context: Context) -> Iterator[Problem]:
+    """The same alias (ignoring case) is recorded twice for the same user of the name, or repeats the
+    operation's name.
+    """
     name = operation.name.casefold().strip() if operation.name else None
     for i, alias in enumerate(operation.aliases):
         if alias.name.casefold().strip() == name:
@@ -81,13 +80,9 @@ def _technique_key(ref: TechniqueRef) -> tuple[str, str]:
     return (ref.framework, ref.id)
 
 
-@FAMILY.rule(
-    "OPS305",
-    "duplicate-technique",
-    WARNING,
-    "The same technique is recorded twice with the same procedure (merge their evidence and sources).",
-)
+@FAMILY.rule("OPS305", "duplicate-technique", WARNING)
 def _duplicate_technique(operation: Operation, context: Context) -> Iterator[Problem]:
+    """The same technique is recorded twice with the same procedure (merge their evidence and sources)."""
     keys = ((*_technique_key(use.technique), use.procedure) for use in operation.techniques)
     for i, first in _later_duplicates(keys):
         technique = operation.techniques[i].technique
@@ -98,13 +93,11 @@ def _duplicate_technique(operation: Operation, context: Context) -> Iterator[Pro
         )
 
 
-@FAMILY.rule(
-    "OPS306",
-    "duplicate-asset",
-    WARNING,
-    "Assets of the same kind on the same platform are recorded twice with the same note (merge their counts).",
-)
+@FAMILY.rule("OPS306", "duplicate-asset", WARNING)
 def _duplicate_asset(operation: Operation, context: Context) -> Iterator[Problem]:
+    """Assets of the same kind on the same platform are recorded twice with the same note (merge their
+    counts).
+    """
     keys = ((asset.platform.id, asset.kind, asset.note) for asset in operation.assets)
     for i, first in _later_duplicates(keys):
         asset = operation.assets[i]
@@ -129,14 +122,11 @@ _REPEATABLE = (
 )
 
 
-@FAMILY.rule(
-    "OPS307",
-    "duplicate-entry",
-    WARNING,
-    "A list of the operation (attributions, targets, topics, narratives, languages, AI uses, ratings, disruptions, "
-    "ad spend, relations) holds the same entry twice.",
-)
+@FAMILY.rule("OPS307", "duplicate-entry", WARNING)
 def _duplicate_entry(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A list of the operation (attributions, targets, topics, narratives, languages, AI uses, ratings,
+    disruptions, ad spend, relations) holds the same entry twice.
+    """
     for name in _REPEATABLE:
         items: tuple[Any, ...] = getattr(operation, name)
         for i, item in enumerate(items):

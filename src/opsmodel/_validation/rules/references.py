@@ -40,13 +40,9 @@ _CITING = (
 )
 
 
-@FAMILY.rule(
-    "OPS201",
-    "relation-target-missing",
-    ERROR,
-    "A relation names an operation id that the report does not contain.",
-)
+@FAMILY.rule("OPS201", "relation-target-missing", ERROR)
 def _relation_target_missing(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A relation names an operation id that the report does not contain."""
     if context.report is None:
         return
     known = context.operation_ids or {op.id: i for i, op in enumerate(context.report.operations)}
@@ -59,14 +55,11 @@ def _relation_target_missing(operation: Operation, context: Context) -> Iterator
             )
 
 
-@FAMILY.rule(
-    "OPS202",
-    "relation-target-unchecked",
-    WARNING,
-    "A lone operation (not inside a report) relates to an operation that is not among those validated with it "
-    "(the other lines of a JSON Lines corpus), so whether it exists cannot be checked.",
-)
+@FAMILY.rule("OPS202", "relation-target-unchecked", WARNING)
 def _relation_target_unchecked(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A lone operation (not inside a report) relates to an operation that is not among those validated with
+    it (the other lines of a JSON Lines corpus), so whether it exists cannot be checked.
+    """
     if context.report is not None:
         return
     for i, relation in enumerate(operation.relations):
@@ -78,8 +71,9 @@ def _relation_target_unchecked(operation: Operation, context: Context) -> Iterat
             )
 
 
-@FAMILY.rule("OPS203", "relation-to-self", ERROR, "An operation relates to itself.")
+@FAMILY.rule("OPS203", "relation-to-self", ERROR)
 def _relation_to_self(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An operation relates to itself."""
     for i, relation in enumerate(operation.relations):
         if relation.other == operation.id:
             yield Problem(
@@ -89,23 +83,15 @@ def _relation_to_self(operation: Operation, context: Context) -> Iterator[Proble
             )
 
 
-@FAMILY.rule(
-    "OPS204",
-    "attribution-actor-unknown",
-    ERROR,
-    "An attribution names an actor id that the operation's actors do not define.",
-)
+@FAMILY.rule("OPS204", "attribution-actor-unknown", ERROR)
 def _attribution_actor_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An attribution names an actor id that the operation's actors do not define."""
     yield from _unknown_actors(operation, "actor")
 
 
-@FAMILY.rule(
-    "OPS205",
-    "attribution-client-unknown",
-    ERROR,
-    "An attribution names a client id that the operation's actors do not define.",
-)
+@FAMILY.rule("OPS205", "attribution-client-unknown", ERROR)
 def _attribution_client_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An attribution names a client id that the operation's actors do not define."""
     yield from _unknown_actors(operation, "client")
 
 
@@ -118,13 +104,9 @@ def _unknown_actors(operation: Operation, role: str) -> Iterator[Problem]:
             yield Problem(path=f"attributions[{i}].{role}", message=f"no actor {named!r} in the operation", value=named)
 
 
-@FAMILY.rule(
-    "OPS206",
-    "attribution-client-is-actor",
-    ERROR,
-    "An attribution names the same actor as the one acting and as its client.",
-)
+@FAMILY.rule("OPS206", "attribution-client-is-actor", ERROR)
 def _attribution_client_is_actor(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An attribution names the same actor as the one acting and as its client."""
     for i, claim in enumerate(operation.attributions):
         if claim.client is not None and claim.client == claim.actor:
             yield Problem(
@@ -135,14 +117,11 @@ def _attribution_client_is_actor(operation: Operation, context: Context) -> Iter
 _CLIENT_ROLES = (AttributionRole.CONTRACTOR, AttributionRole.OPERATOR)
 
 
-@FAMILY.rule(
-    "OPS207",
-    "attribution-client-role",
-    WARNING,
-    "An attribution names a client but its role is neither 'contractor' nor 'operator', the roles that work for a client; "
-    "or names a client without the actor who worked for it.",
-)
+@FAMILY.rule("OPS207", "attribution-client-role", WARNING)
 def _attribution_client_role(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An attribution names a client but its role is neither 'contractor' nor 'operator', the roles that work
+    for a client; or names a client without the actor who worked for it.
+    """
     for i, claim in enumerate(operation.attributions):
         if claim.client is None:
             continue
@@ -160,18 +139,18 @@ def _attribution_client_role(operation: Operation, context: Context) -> Iterator
             )
 
 
-@FAMILY.rule("OPS208", "actor-parent-unknown", ERROR, "An actor's parent is an actor id that the operation does not define.")
+@FAMILY.rule("OPS208", "actor-parent-unknown", ERROR)
 def _actor_parent_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An actor's parent is an actor id that the operation does not define."""
     known = {actor.id for actor in operation.actors}
     for i, actor in enumerate(operation.actors):
         if actor.parent is not None and actor.parent not in known:
             yield Problem(path=f"actors[{i}].parent", message=f"no actor {actor.parent!r} in the operation", value=actor.parent)
 
 
-@FAMILY.rule(
-    "OPS209", "actor-parent-cycle", ERROR, "Actors' parents form a cycle (an actor is, through its parents, its own parent)."
-)
+@FAMILY.rule("OPS209", "actor-parent-cycle", ERROR)
 def _actor_parent_cycle(operation: Operation, context: Context) -> Iterator[Problem]:
+    """Actors' parents form a cycle (an actor is, through its parents, its own parent)."""
     parents = {actor.id: actor.parent for actor in operation.actors}
     index = {actor.id: i for i, actor in reversed(list(enumerate(operation.actors)))}
     for i, actor in enumerate(operation.actors):
@@ -189,13 +168,9 @@ def _actor_parent_cycle(operation: Operation, context: Context) -> Iterator[Prob
             )
 
 
-@FAMILY.rule(
-    "OPS210",
-    "source-unknown",
-    ERROR,
-    "A fact cites a source id that the operation's sources do not define.",
-)
+@FAMILY.rule("OPS210", "source-unknown", ERROR)
 def _source_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A fact cites a source id that the operation's sources do not define."""
     known = {source.id for source in operation.sources}
     for path, fact in _facts(operation):
         for j, source_id in enumerate(fact.sources):
@@ -203,14 +178,11 @@ def _source_unknown(operation: Operation, context: Context) -> Iterator[Problem]
                 yield Problem(path=f"{path}.sources[{j}]", message=f"no source {source_id!r} in the operation", value=source_id)
 
 
-@FAMILY.rule(
-    "OPS211",
-    "fact-uncited",
-    WARNING,
-    "A fact (activity or detection period, actor, attribution, alias, target, narrative, asset, technique, AI use, "
-    "rating, disruption, relation) cites no source, in an operation that defines sources.",
-)
+@FAMILY.rule("OPS211", "fact-uncited", WARNING)
 def _fact_uncited(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A fact (activity or detection period, actor, attribution, alias, target, narrative, asset, technique,
+    AI use, rating, disruption, relation) cites no source, in an operation that defines sources.
+    """
     if not operation.sources:
         return
     for path, fact in _facts(operation):
@@ -218,10 +190,9 @@ def _fact_uncited(operation: Operation, context: Context) -> Iterator[Problem]:
             yield Problem(path=f"{path}.sources", message=f"{path} ({describe(fact)}) cites no source")
 
 
-@FAMILY.rule(
-    "OPS212", "operation-unsourced", WARNING, "The operation defines no sources at all, so none of its facts can be traced."
-)
+@FAMILY.rule("OPS212", "operation-unsourced", WARNING)
 def _operation_unsourced(operation: Operation, context: Context) -> Iterator[Problem]:
+    """The operation defines no sources at all, so none of its facts can be traced."""
     if not operation.sources:
         yield Problem(path="sources", message=f"operation {operation.id!r} defines no sources")
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..._core.errors import Problem
+from ..._core.errors import Problem, Severity
 from ..._model.operations import Operation
-from ..engine import Check, Context
-from .base import ERROR, WARNING, Family
+from ..engine import Check, Context, Rule
 
-FAMILY = Family()
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 def _catalogue_check(code: str) -> Check:
@@ -23,36 +22,37 @@ def _catalogue_check(code: str) -> Check:
     return check
 
 
-FAMILY.rule(
-    "OPS601",
-    "technique-unknown",
-    ERROR,
-    "A technique id does not exist in the given catalogue version (only checked when a catalogue is passed).",
-)(_catalogue_check("OPS601"))
-FAMILY.rule(
-    "OPS602",
-    "technique-removed",
-    ERROR,
-    "A technique id existed in an earlier version of the framework but was removed from the given catalogue version.",
-)(_catalogue_check("OPS602"))
-FAMILY.rule(
-    "OPS603",
-    "technique-name-mismatch",
-    WARNING,
-    "A technique is recorded with a name that differs from the catalogue's name for its id (a mistyped id, "
-    "or a renamed technique).",
-)(_catalogue_check("OPS603"))
-FAMILY.rule(
-    "OPS604",
-    "tactic-unknown",
-    ERROR,
-    "A technique use names a tactic id that does not exist in the given catalogue version.",
-)(_catalogue_check("OPS604"))
-FAMILY.rule(
-    "OPS605",
-    "tactic-mismatch",
-    WARNING,
-    "A technique use places the technique under a tactic that the catalogue version does not put it under.",
-)(_catalogue_check("OPS605"))
+# code, name, severity, description: the catalogue's checks, one rule each
+_TECHNIQUE_RULES = (
+    (
+        "OPS601",
+        "technique-unknown",
+        ERROR,
+        "A technique id does not exist in the given catalogue version (only checked when a catalogue is passed).",
+    ),
+    (
+        "OPS602",
+        "technique-removed",
+        ERROR,
+        "A technique id existed in an earlier version of the framework but was removed from the given catalogue version.",
+    ),
+    (
+        "OPS603",
+        "technique-name-mismatch",
+        WARNING,
+        "A technique is recorded with a name that differs from the catalogue's name for its id (a mistyped id, "
+        "or a renamed technique).",
+    ),
+    ("OPS604", "tactic-unknown", ERROR, "A technique use names a tactic id that does not exist in the given catalogue version."),
+    (
+        "OPS605",
+        "tactic-mismatch",
+        WARNING,
+        "A technique use places the technique under a tactic that the catalogue version does not put it under.",
+    ),
+)
 
-RULES = tuple(FAMILY.rules)
+RULES = tuple(
+    Rule(code=code, name=name, severity=severity, description=description, check=_catalogue_check(code))
+    for code, name, severity, description in _TECHNIQUE_RULES
+)
