@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from opsmodel import errors, examples, stix
+from opsmodel import FuzzyDate, Operation, Period, errors, examples, stix
 from opsmodel import json as codec
 from opsmodel._cli import main
 from opsmodel.formats import FORMATS, NOT_JSON, Format, Registry
@@ -144,3 +144,21 @@ def test_adding_a_format_is_one_registration(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout == "openai-2024-05: 5 operations\n"
+
+
+def test_json_output_shows_values_as_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    document = tmp_path / "op.json"
+    document.write_text(
+        codec.dumps(
+            Operation(
+                id="op",
+                name="Op",
+                activity=Period(start=FuzzyDate.of(2023, 5)),
+                detected=Period(start=FuzzyDate.of(2022)),
+            )
+        ),
+        encoding="utf-8",
+    )
+    assert main(["validate", "--format", "json", "--select", "OPS101", str(document)]) == 1
+    (finding,) = json.loads(capsys.readouterr().out)["files"][0]["findings"]
+    assert (finding["code"], finding["value"], finding["rule"]) == ("OPS101", "2022", "detected-before-activity")

@@ -29,7 +29,7 @@ from ._core.errors import (
 )
 from ._formats.json.converter import ERROR_CODES as JSON_CODES
 from ._formats.registry import DOCUMENT_CODES
-from ._validation.catalogues import TAXONOMY_CODES
+from ._validation.catalogues import RULE_OF_CHECK
 from ._validation.rules import RULES, RULES_BY_CODE
 
 #: Every code a :class:`Problem` can carry, whichever part raised it: code -> description.
@@ -41,7 +41,7 @@ CODES: dict[str, str] = {
     **{code: description for code, (_, description) in DOCUMENT_CODES.items()},
     **{rule.code: rule.description for rule in RULES},
     # opsmodel.taxonomy.check's codes, described by the validation rule each one becomes
-    **{code: RULES_BY_CODE[rule].description for code, rule in TAXONOMY_CODES.items()},
+    **{code: RULES_BY_CODE[rule].description for code, rule in RULE_OF_CHECK.items()},
 }
 
 __all__ = [

@@ -127,7 +127,7 @@ def _as_json(results: list[tuple[str, list[Problem]]], unreadable: list[tuple[st
                 "valid": not errors,
                 "errors": errors,
                 "warnings": warnings,
-                "findings": [problem.as_dict() for problem in problems],
+                "findings": [_as_dict(problem) for problem in problems],
             }
         )
     return {
@@ -135,6 +135,13 @@ def _as_json(results: list[tuple[str, list[Problem]]], unreadable: list[tuple[st
         "files": files,
         "unreadable": [{"file": name, "error": error} for name, error in unreadable],
     }
+
+
+def _as_dict(problem: Problem) -> dict[str, Any]:
+    # A value that is not plain JSON (a FuzzyDate, a Count) is shown as its text, as messages show it.
+    value = problem.value
+    plain = value is None or isinstance(value, (bool, int, float, str))
+    return {**problem.as_dict(), "value": value if plain else str(value)}
 
 
 def _print_human(results: list[tuple[str, list[Problem]]], *, quiet: bool) -> None:

@@ -20,8 +20,8 @@ from .._model.techniques import TechniqueUse
 from .._taxonomy.catalogue import Catalogue
 from .._taxonomy.crosswalk import check
 
-# opsmodel.taxonomy.check's codes -> validation codes
-TAXONOMY_CODES = {
+# the code of each problem opsmodel.taxonomy.check finds -> the validation rule that reports it
+RULE_OF_CHECK = {
     "unknown-technique": "OPS601",
     "parent-absent": "OPS601",
     "removed-technique": "OPS602",
@@ -35,7 +35,7 @@ def problems(catalogue: Any, operation: Operation) -> Iterator[Problem]:
     """Every technique problem, with its OPS6xx code and its path relative to the operation."""
     if isinstance(catalogue, Catalogue):
         for finding in check(operation, catalogue):
-            code = TAXONOMY_CODES.get(finding.code)
+            code = RULE_OF_CHECK.get(finding.code)
             if code is not None:
                 path = finding.path.removeprefix("$").lstrip(".")
                 yield Problem(code=code, path=path, message=finding.message, value=finding.value)
