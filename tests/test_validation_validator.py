@@ -164,3 +164,10 @@ def test_a_problem_record_pickles_and_evolves() -> None:
     (first, *_) = iter_errors(_bad())
     assert pickle.loads(pickle.dumps(first)) == first
     assert attrs.evolve(first, line=3).location == "line 3, $.detected.start"
+
+
+def test_a_validator_pickles_and_shows_its_choices() -> None:
+    validator = Validator(select=["OPS6"], strict=True)
+    copy = pickle.loads(pickle.dumps(validator))
+    assert [rule.code for rule in copy.rules] == [rule.code for rule in validator.rules]
+    assert repr(validator) == "Validator(select=('OPS6',), ignore=(), strict=True, catalogue=None)"

@@ -67,7 +67,8 @@ class Context:
     lines: bool = False
     """Whether the operation is a line of a JSON Lines file (its own document, whose path is ``$``)."""
     # What the catalogue says about each operation, asked once however many technique rules run.
-    _techniques: dict[int, tuple[Problem, ...]] = field(factory=dict, init=False, eq=False, repr=False)
+    # (the operation, its problems) for the last operation asked about: the rules of one operation run in a row.
+    _techniques: list[tuple[Operation, tuple[Problem, ...]]] = field(factory=list, init=False, eq=False, repr=False)
 
     @property
     def path(self) -> str:
@@ -86,10 +87,9 @@ class Context:
         """
         if self.catalogue is None:
             return ()
-        key = id(operation)
-        if key not in self._techniques:
-            self._techniques[key] = tuple(catalogues.problems(self.catalogue, operation))
-        return self._techniques[key]
+        if not self._techniques or self._techniques[0][0] is not operation:
+            self._techniques[:] = [(operation, tuple(catalogues.problems(self.catalogue, operation)))]
+        return self._techniques[0][1]
 
 
 Check = Callable[[Operation, Context], Iterable[Problem]]

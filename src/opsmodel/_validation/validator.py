@@ -8,6 +8,7 @@ carrying all of them and :meth:`Validator.is_valid` answers yes or no. The modul
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -51,13 +52,13 @@ class Validator:
     True
     """
 
-    available: tuple[Rule, ...] = attrs.field(default=None, converter=_rules, alias="rules")
+    available: tuple[Rule, ...] = attrs.field(default=None, converter=_rules, alias="rules", repr=False)
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_selectors)
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored)
     strict: bool = False
     catalogue: Any = None
 
-    @property
+    @functools.cached_property
     def rules(self) -> tuple[Rule, ...]:
         """The rules this validator applies: those given, kept by ``select``, minus those ``ignore`` names."""
         return _chosen(self.available, self.select, self.ignore)

@@ -6,20 +6,19 @@ the problems of its own code.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from ..._core.errors import Problem, Severity
 from ..._model.operations import Operation
-from ..engine import Check, Context, Rule
+from ..engine import Context, Rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
-def _catalogue_check(code: str) -> Check:
-    def check(operation: Operation, context: Context) -> Iterator[Problem]:
-        return (problem for problem in context.technique_problems(operation) if problem.code == code)
-
-    return check
+def _catalogue_problems(code: str, operation: Operation, context: Context) -> Iterator[Problem]:
+    """The problems of ``code`` among those the catalogue finds in the operation."""
+    return (problem for problem in context.technique_problems(operation) if problem.code == code)
 
 
 # code, name, severity, description: the catalogue's checks, one rule each
@@ -53,6 +52,6 @@ _TECHNIQUE_RULES = (
 )
 
 RULES = tuple(
-    Rule(code=code, name=name, severity=severity, description=description, check=_catalogue_check(code))
+    Rule(code=code, name=name, severity=severity, description=description, check=functools.partial(_catalogue_problems, code))
     for code, name, severity, description in _TECHNIQUE_RULES
 )
