@@ -8,7 +8,8 @@ it to the list below.
 
 from __future__ import annotations
 
-from .json_entry import JSON, JSONL
+from .json_entry import JSON
+from .jsonl_entry import JSONL
 from .navigator_entry import NAVIGATOR
 from .registry import Registry
 from .stix_entry import STIX, STIX_OPENCTI

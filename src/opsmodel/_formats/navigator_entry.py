@@ -7,12 +7,11 @@ A layer holds technique ids, not a report: it is written, and checked as a layer
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import IO, Any
 
 from .._model.operations import Report
 from .._taxonomy.navigator import from_layer, to_layer
-from .registry import Format, Piece, parse_json, read_pieces
+from .registry import Format, whole_document
 
 
 def _is_layer(data: Any, text: str) -> bool:
@@ -27,24 +26,12 @@ def _write(report: Report, stream: IO[str]) -> None:
     stream.write("\n")
 
 
-def _check(text: str) -> Iterator[Piece]:
-    data, broken = parse_json(text)
-    if broken is not None:
-        yield Piece(problems=(broken,))
-        return
-
-    def read() -> None:
-        from_layer(data)
-        return
-
-    yield read_pieces(read, "OPS006")
+def _read_layer(text: str, data: Any) -> None:
+    from_layer(data)  # a layer holds no report: only its problems count
 
 
-NAVIGATOR = Format(
-    name="navigator",
-    description="a Navigator layer (format 4.5) of a report's techniques",
-    file_name="navigator-layer.json",
-    detect=_is_layer,
-    write=_write,
-    check=_check,
-)
+_check = whole_document("OPS006", _read_layer, None)
+
+
+# a layer is written and checked, never read as a report
+NAVIGATOR = Format("navigator", "a Navigator layer", "navigator-layer.json", detect=_is_layer, write=_write, check=_check)

@@ -70,7 +70,7 @@ Detector = Callable[[Any, str], bool]
 Checker = Callable[[str], Iterator[Piece]]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen
 class Format:
     """One file format: its name, what it is, and what opsmodel can do with it.
 
@@ -84,11 +84,11 @@ class Format:
     name: str
     description: str
     file_name: str
-    detect: Detector | None = attrs.field(default=None, eq=False)
-    read: Reader | None = attrs.field(default=None, eq=False)
-    write: Writer | None = attrs.field(default=None, eq=False)
-    check: Checker | None = attrs.field(default=None, eq=False)
-    lines: bool = False
+    detect: Detector | None = attrs.field(default=None, eq=False, kw_only=True)
+    read: Reader | None = attrs.field(default=None, eq=False, kw_only=True)
+    write: Writer | None = attrs.field(default=None, eq=False, kw_only=True)
+    check: Checker | None = attrs.field(default=None, eq=False, kw_only=True)
+    lines: bool = attrs.field(default=False, kw_only=True)
 
     def can(self, action: Action) -> bool:
         """Whether the format can ``"read"``, ``"write"`` or ``"check"`` documents."""
@@ -220,8 +220,19 @@ def read_pieces(read: Callable[[], Report | Operation | None], code: str, *, lin
         return Piece(problems=problems_of(code, exc, line=line), line=line)
 
 
-def pieces(problems: Iterable[Problem], *, line: int | None = None) -> Iterator[Piece]:
-    """One piece holding ``problems``, if there are any."""
-    found = tuple(problems)
-    if found:
-        yield Piece(problems=found, line=line)
+def whole_document(code: str, read: Callable[[str, Any], Report | Operation | None], expected: str | None) -> Checker:
+    """The check of a format whose document is one JSON value: read as JSON, then by ``read(text, data)``.
+
+    ``expected`` describes the JSON object the document must be (None: any JSON value goes to
+    ``read``); the problems of ``read``'s error are reported with ``code``.
+    """
+
+    def check(text: str) -> Iterator[Piece]:
+        data, broken = parse_json(text)
+        refused = broken or (None if expected is None else not_an_object(data, expected))
+        if refused is not None:
+            yield Piece(problems=(refused,))
+        else:
+            yield read_pieces(lambda: read(text, data), code)
+
+    return check

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import IO, Any
 
 from .._model.operations import Report
-from .registry import Format, Piece, not_an_object, parse_json, read_pieces
+from .registry import Format, whole_document
 from .stix.bundle import dump, loads
 
 
@@ -18,28 +17,9 @@ def _write_opencti(report: Report, stream: IO[str]) -> None:
     dump(report, stream, flavour="opencti")
 
 
-def _check(text: str) -> Iterator[Piece]:
-    data, broken = parse_json(text)
-    refused = broken or not_an_object(data, "a STIX bundle (a JSON object)")
-    if refused is not None:
-        yield Piece(problems=(refused,))
-        return
-    yield read_pieces(lambda: loads(text), "OPS005")
+_check = whole_document("OPS005", lambda text, data: loads(text), "a STIX bundle (a JSON object)")
 
 
-STIX = Format(
-    name="stix",
-    description="a STIX 2.1 bundle",
-    file_name="report.stix.json",
-    detect=_is_bundle,
-    read=loads,
-    write=dump,
-    check=_check,
-)
-
-STIX_OPENCTI = Format(
-    name="stix-opencti",
-    description="a STIX 2.1 bundle with OpenCTI's channel and narrative objects (read back as 'stix')",
-    file_name="report.opencti.stix.json",
-    write=_write_opencti,
-)
+STIX = Format("stix", "a STIX 2.1 bundle", "report.stix.json", detect=_is_bundle, read=loads, write=dump, check=_check)
+# with OpenCTI's channel and narrative objects; read back as "stix"
+STIX_OPENCTI = Format("stix-opencti", "a STIX 2.1 bundle for OpenCTI", "report.opencti.stix.json", write=_write_opencti)

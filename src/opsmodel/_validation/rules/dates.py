@@ -158,11 +158,8 @@ def _source_after_report(operation: Operation, context: Context) -> Iterator[Pro
     published = context.report.published if context.report is not None else None
     for i, source in enumerate(operation.sources):
         if _before(published, source.published):
-            yield Problem(
-                path=f"sources[{i}].published",
-                message=f"source {source.id!r} published {source.published}, after the report ({published})",
-                value=source.published,
-            )
+            message = f"source {source.id!r} published {source.published}, after the report ({published})"
+            yield Problem(path=f"sources[{i}].published", message=message, value=source.published)
 
 
 @FAMILY.rule("OPS105", "disrupted-before-detected", WARNING)

@@ -86,11 +86,8 @@ def _duplicate_technique(operation: Operation, context: Context) -> Iterator[Pro
     keys = ((*_technique_key(use.technique), use.procedure) for use in operation.techniques)
     for i, first in _later_duplicates(keys):
         technique = operation.techniques[i].technique
-        yield Problem(
-            path=f"techniques[{i}].technique",
-            message=f"{technique.framework} {technique.id} already recorded as techniques[{first}]",
-            value=technique.id,
-        )
+        message = f"{technique.framework} {technique.id} already recorded as techniques[{first}]"
+        yield Problem(path=f"techniques[{i}].technique", message=message, value=technique.id)
 
 
 @FAMILY.rule("OPS306", "duplicate-asset", WARNING)

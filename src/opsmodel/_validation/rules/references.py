@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..._core.errors import Problem
@@ -40,19 +40,23 @@ _CITING = (
 )
 
 
+def _relations(operation: Operation, wrong: Callable[[str], bool], say: Callable[[str], str]) -> Iterator[Problem]:
+    """A problem, with the message ``say(other)``, for every relation to an operation id that is ``wrong``."""
+    for i, relation in enumerate(operation.relations):
+        if wrong(relation.other):
+            yield Problem(path=f"relations[{i}].other", message=say(relation.other), value=relation.other)
+
+
 @FAMILY.rule("OPS201", "relation-target-missing", ERROR)
 def _relation_target_missing(operation: Operation, context: Context) -> Iterator[Problem]:
     """A relation names an operation id that the report does not contain."""
-    if context.report is None:
+    report = context.report
+    if report is None:
         return
-    known = context.operation_ids or {op.id: i for i, op in enumerate(context.report.operations)}
-    for i, relation in enumerate(operation.relations):
-        if relation.other not in known:
-            yield Problem(
-                path=f"relations[{i}].other",
-                message=f"no operation {relation.other!r} in report {context.report.id!r}",
-                value=relation.other,
-            )
+    known = context.operation_ids or {op.id: i for i, op in enumerate(report.operations)}
+    yield from _relations(
+        operation, lambda other: other not in known, lambda other: f"no operation {other!r} in report {report.id!r}"
+    )
 
 
 @FAMILY.rule("OPS202", "relation-target-unchecked", WARNING)
@@ -62,13 +66,10 @@ def _relation_target_unchecked(operation: Operation, context: Context) -> Iterat
     """
     if context.report is not None:
         return
-    for i, relation in enumerate(operation.relations):
-        if relation.other != operation.id and relation.other not in context.operation_ids:
-            yield Problem(
-                path=f"relations[{i}].other",
-                message=f"operation {relation.other!r} cannot be checked outside a report",
-                value=relation.other,
-            )
+    known = {operation.id, *context.operation_ids}
+    yield from _relations(
+        operation, lambda other: other not in known, lambda other: f"operation {other!r} cannot be checked outside a report"
+    )
 
 
 @FAMILY.rule("OPS203", "relation-to-self", ERROR)
@@ -76,11 +77,8 @@ def _relation_to_self(operation: Operation, context: Context) -> Iterator[Proble
     """An operation relates to itself."""
     for i, relation in enumerate(operation.relations):
         if relation.other == operation.id:
-            yield Problem(
-                path=f"relations[{i}].other",
-                message=f"{relation.kind.value} relation to the operation itself",
-                value=relation.other,
-            )
+            message = f"{relation.kind.value} relation to the operation itself"
+            yield Problem(path=f"relations[{i}].other", message=message, value=relation.other)
 
 
 @FAMILY.rule("OPS204", "attribution-actor-unknown", ERROR)
