@@ -69,7 +69,9 @@ def check_document(
     if not text.strip():
         yield from _kept([document_problem("OPS002", "the document is empty")], reported)
         return
-    assert entry.check is not None  # FORMATS.find and detect give formats that check
+    if entry.check is None:  # detected as a format registered without a check
+        yield from _kept([document_problem("OPS003", f"{entry.name} documents cannot be checked")], reported)
+        return
     pieces = _with_progress(entry.check(text), text.count("\n") + 1, progress)
     if entry.lines:
         yield from _check_corpus(pieces, validator, reported)
