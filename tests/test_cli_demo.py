@@ -20,12 +20,12 @@ def test_demo_prints_the_five_networks() -> None:
 
 
 def test_demo_writes_registered_formats(tmp_path: Path) -> None:
-    from opsmodel._cli._formats import WRITERS
+    from opsmodel.formats import FORMATS
 
     result = _opsmodel("demo", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    written = sorted(p.name for p in (tmp_path / "out").glob("*")) if WRITERS else []
-    assert written == sorted(name for name, _ in WRITERS.values())
+    written = sorted(p.name for p in (tmp_path / "out").glob("*"))
+    assert written == sorted(entry.file_name for entry in FORMATS if entry.write is not None)
     assert not list(tmp_path.rglob("*.tmp")), "a temporary file was left behind"
 
 

@@ -17,23 +17,31 @@ from __future__ import annotations
 from ._core.errors import (
     AccessError,
     DataError,
+    DecodingError,
     FieldError,
+    InputError,
     OpsmodelError,
     ParseError,
     Problem,
     Severity,
     UnknownExampleError,
+    ValidationError,
 )
+from ._validation.codes import CODES
 
 __all__ = [
+    "CODES",
     "AccessError",
     "DataError",
+    "DecodingError",
     "FieldError",
+    "InputError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
     "UnknownExampleError",
+    "ValidationError",
 ]
 
 

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._core.files import atomic_writer
-from ._formats import WRITERS
+from .. import examples
+from ..formats import FORMATS
+from ._io import write_report
 from ._summary import summary_table
 
 
@@ -25,14 +26,12 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import examples
-
     report = examples.load(args.example)
     sys.stdout.write(summary_table(report))
     if args.out is not None:
-        for name, write in WRITERS.values():
-            target = args.out / name
-            with atomic_writer(target) as handle:
-                write(report, handle)
-            print(f"wrote {target}", file=sys.stderr)
+        for entry in FORMATS:
+            if entry.write is not None:
+                target = args.out / entry.file_name
+                write_report(entry, report, target)
+                print(f"wrote {target}", file=sys.stderr)
     return 0

@@ -21,11 +21,14 @@ __all__ = [
     "CORE_CODES",
     "AccessError",
     "DataError",
+    "DecodingError",
     "FieldError",
+    "InputError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "ValidationError",
     "show_value",
 ]
 
@@ -38,6 +41,9 @@ CORE_CODES: dict[str, str] = {
     "access": "a file or network resource that cannot be read, written or fetched",
     "field": "a model field given a value it cannot hold (FieldError)",
     "parse": "a text (a date, a count, a country name) that cannot be read (ParseError)",
+    "validation": "a report or operation that failed validation, summarised (ValidationError)",
+    "input": "an input file that cannot be read (InputError)",
+    "not-utf8": "an input that is not UTF-8 text (DecodingError)",
 }
 
 
@@ -97,7 +103,8 @@ class Problem:
     ``rule`` name of a validation finding.
     """
 
-    code: str = attrs.field(validator=_must_be_text)
+    # A rule's check may leave the code out: the validation engine sets the rule's code.
+    code: str = attrs.field(default="error", validator=_must_be_text)
     message: str = attrs.field(validator=_must_be_text)
     path: str = attrs.field(default="$", validator=_must_be_text)
     severity: Severity = attrs.field(default=Severity.ERROR, converter=_to_severity)
@@ -252,3 +259,52 @@ def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
 
 class UnknownExampleError(OpsmodelError, LookupError):
     """No bundled example has that name."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation and the command line (the validation engineer's area)
+
+
+def _count_of(number: int, noun: str) -> str:
+    """``_count_of(1, "error")`` is ``"1 error"``, ``_count_of(2, "error")`` is ``"2 errors"``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class ValidationError(DataError):
+    """Data failed validation; :attr:`problems` (also :attr:`findings`) holds every problem, errors and warnings."""
+
+    code = "validation"
+
+    def __init__(self, findings: Iterable[Problem]) -> None:
+        self.problems = findings
+        errors = self.errors
+        warnings = len(self.problems) - len(errors)
+        shown = "; ".join(str(problem) for problem in errors[:3])
+        more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+        counts = _count_of(len(errors), "error") + (f", {_count_of(warnings, 'warning')}" if warnings else "")
+        super().__init__(f"{counts}: {shown}{more}")
+
+    @property
+    def findings(self) -> tuple[Problem, ...]:
+        """Every problem found (the name validation used before :class:`Problem` was one record)."""
+        return self.problems
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors (not warnings)."""
+        return tuple(problem for problem in self.problems if problem.is_error)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ValidationError, (self.problems,))
+
+
+class InputError(AccessError):
+    """An input file cannot be read (missing, a directory, no permission)."""
+
+    code = "input"
+
+
+class DecodingError(DataError):
+    """An input is not UTF-8 text."""
+
+    code = "not-utf8"
