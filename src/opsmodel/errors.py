@@ -14,14 +14,32 @@ validation, the document readers and the command line report.
 
 from __future__ import annotations
 
-from ._core.errors import AccessError, DataError, FieldError, OpsmodelError, ParseError, Problem, Severity
+from ._core.errors import (
+    AccessError,
+    CatalogueError,
+    DataError,
+    DownloadError,
+    FieldError,
+    LayerError,
+    OpsmodelError,
+    ParseError,
+    Problem,
+    Severity,
+    UnknownCategoryError,
+    UnknownEntryError,
+)
 
 __all__ = [
     "AccessError",
+    "CatalogueError",
     "DataError",
+    "DownloadError",
     "FieldError",
+    "LayerError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "UnknownCategoryError",
+    "UnknownEntryError",
 ]
