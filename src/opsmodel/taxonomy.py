@@ -50,6 +50,7 @@ from ._taxonomy.loaders import (
     load_misp_galaxy,
     parse_disarm_stix,
     parse_meta_csv,
+    parse_misp_galaxy,
 )
 from ._taxonomy.navigator import LAYER_FORMAT, LayerTechnique, from_layer, layer_refs, to_layer
 
@@ -100,6 +101,7 @@ __all__ = [
     "normalise_name",
     "parse_disarm_stix",
     "parse_meta_csv",
+    "parse_misp_galaxy",
     "published_path",
     "to_layer",
 ]

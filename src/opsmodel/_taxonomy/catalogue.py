@@ -121,11 +121,11 @@ def _to_phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
     return instances(value, Phase)
 
 
-def _to_tactics(value: Iterable[TacticEntry]) -> tuple[TacticEntry, ...]:
+def to_tactic_entries(value: Iterable[TacticEntry]) -> tuple[TacticEntry, ...]:
     return instances(value, TacticEntry)
 
 
-def _to_techniques(value: Iterable[TechniqueEntry]) -> tuple[TechniqueEntry, ...]:
+def to_technique_entries(value: Iterable[TechniqueEntry]) -> tuple[TechniqueEntry, ...]:
     return instances(value, TechniqueEntry)
 
 
@@ -153,8 +153,8 @@ class Catalogue:
     licence: str | None = field(default=None, converter=to_optional_text)
     source: str | None = field(default=None, converter=to_optional_text)
     phases: tuple[Phase, ...] = field(default=(), converter=_to_phases)
-    tactics: tuple[TacticEntry, ...] = field(default=(), converter=_to_tactics)
-    techniques: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_techniques)
+    tactics: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    techniques: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
     removals: tuple[Removal, ...] = field(default=(), converter=_to_removals)
 
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, eq=False, hash=False)

@@ -12,18 +12,33 @@ from .._core.errors import Severity as Severity  # the command line still import
 from .._core.fields import Vocabulary, instances, model, to_optional_text, to_text
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
-from .catalogue import Catalogue, Entry, Removal, TacticEntry, TechniqueEntry, normalise_name
+from .catalogue import (
+    Catalogue,
+    Entry,
+    Removal,
+    TacticEntry,
+    TechniqueEntry,
+    normalise_name,
+    to_tactic_entries,
+    to_technique_entries,
+)
 
 # ---------------------------------------------------------------------------------------------
 # diff
 
 
-@model
 @frozen(kw_only=True)
-class Renamed:
-    """An id whose name changed between two releases."""
+class _Change:
+    """What differs about one id between two releases."""
 
     id: str = field(converter=to_text)
+
+
+@model
+@frozen(kw_only=True)
+class Renamed(_Change):
+    """An id whose name changed between two releases."""
+
     old_name: str = field(converter=to_text)
     new_name: str = field(converter=to_text)
 
@@ -37,23 +52,14 @@ def _to_id_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 @model
 @frozen(kw_only=True)
-class Moved:
+class Moved(_Change):
     """A technique whose tactics changed between two releases."""
 
-    id: str = field(converter=to_text)
     old_tactics: tuple[str, ...] = field(converter=_to_id_tuple)
     new_tactics: tuple[str, ...] = field(converter=_to_id_tuple)
 
     def __str__(self) -> str:
         return f"{self.id}: {', '.join(self.old_tactics) or '-'} -> {', '.join(self.new_tactics) or '-'}"
-
-
-def _to_tactic_entries(value: Iterable[TacticEntry]) -> tuple[TacticEntry, ...]:
-    return instances(value, TacticEntry)
-
-
-def _to_technique_entries(value: Iterable[TechniqueEntry]) -> tuple[TechniqueEntry, ...]:
-    return instances(value, TechniqueEntry)
 
 
 def _to_renamed(value: Iterable[Renamed]) -> tuple[Renamed, ...]:
@@ -72,11 +78,11 @@ class Diff:
     framework: str = field(converter=to_text)
     old_version: str | None = field(default=None, converter=to_optional_text)
     new_version: str | None = field(default=None, converter=to_optional_text)
-    tactics_added: tuple[TacticEntry, ...] = field(default=(), converter=_to_tactic_entries)
-    tactics_removed: tuple[TacticEntry, ...] = field(default=(), converter=_to_tactic_entries)
+    tactics_added: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    tactics_removed: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
     tactics_renamed: tuple[Renamed, ...] = field(default=(), converter=_to_renamed)
-    added: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_technique_entries)
-    removed: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_technique_entries)
+    added: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
+    removed: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
     renamed: tuple[Renamed, ...] = field(default=(), converter=_to_renamed)
     moved: tuple[Moved, ...] = field(default=(), converter=_to_moved)
 
@@ -229,7 +235,7 @@ class Translation:
     ref: TechniqueRef = field(converter=_to_ref)
     status: CrosswalkStatus = field(converter=CrosswalkStatus)
     entry: TechniqueEntry | None = field(default=None, converter=_to_optional_entry)
-    candidates: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_technique_entries)
+    candidates: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
     reason: str = field(converter=to_text)
 
     @property
