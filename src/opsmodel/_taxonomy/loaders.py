@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .._core.errors import CatalogueError
+from .._core.errors import CatalogueError, show_value
 from .._core.fields import slugify
 from .catalogue import Catalogue, Phase, TacticEntry, TechniqueEntry, normalise_name
 
@@ -432,7 +432,8 @@ def parse_meta_csv(text: str, version: str | None = None, licence: str | None = 
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != 3 or not all(cell.strip() for cell in row):
-            raise _fail(where, f"line {line}: expected three non-empty cells (tactic, technique, procedure), got {row!r}")
+            shown = show_value(row)
+            raise _fail(where, f"line {line}: expected three non-empty cells (tactic, technique, procedure), got {shown}")
         tactic_id, tactic_name = _meta_label(row[0], where, line, "tactic")
         technique_id, technique_name = _meta_label(row[1], where, line, "technique")
         procedure_id, procedure_name = _meta_label(row[2], where, line, "procedure")

@@ -12,7 +12,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .._core.errors import FieldError, LayerError
+from .._core.errors import FieldError, LayerError, show_value
 from .._core.fields import model, slugify, to_optional_text
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
@@ -317,7 +317,7 @@ def from_layer(
     for index, entry in enumerate(data.get("techniques", [])):
         place = f"techniques[{index}]"
         if not isinstance(entry, Mapping) or not isinstance(entry.get("techniqueID"), str):
-            raise LayerError(f"{place}: expected an object with a 'techniqueID' string, got {entry!r}", source=where)
+            raise LayerError(f"{place}: expected an object with a 'techniqueID' string, got {show_value(entry)}", source=where)
         try:
             ref = TechniqueRef(framework=chosen, id=entry["techniqueID"].strip(), version=version)
         except FieldError as exc:
