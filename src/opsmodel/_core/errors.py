@@ -258,18 +258,19 @@ def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
 class _SourcedError(OpsmodelError):
     """An error about one file, URL or layer (``source``, ``None`` when built in memory): ``problem`` says what.
 
-    It carries one :class:`Problem` with the class's code, or the ``problems`` given (an
-    inconsistent catalogue can have several), each with a code of :data:`opsmodel.taxonomy.TAXONOMY_CODES`.
+    It carries one :class:`Problem` with the class's code, unless its ``problems`` are set to several
+    (an inconsistent catalogue reports each inconsistency), each with a code of
+    :data:`opsmodel.taxonomy.TAXONOMY_CODES`.
     """
 
     source: str | None
     problem: str
 
-    def __init__(self, problem: str, *, source: str | None = None, problems: Iterable[Problem] = ()) -> None:
+    def __init__(self, problem: str, *, source: str | None = None) -> None:
         self.source = source
         self.problem = problem
         super().__init__(f"{source}: {problem}" if source else problem)
-        self.problems = tuple(problems) or (Problem(code=self.code, message=problem, value=source),)
+        self.problems = (Problem(code=self.code, message=problem, value=source),)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # keyword-only arguments: teach pickle (and multiprocessing) how to rebuild us
@@ -277,7 +278,9 @@ class _SourcedError(OpsmodelError):
 
 
 def _rebuild_sourced(kind: type[_SourcedError], problem: str, source: str | None, problems: tuple[Problem, ...]) -> _SourcedError:
-    return kind(problem, source=source, problems=problems)
+    error = kind(problem, source=source)
+    error.problems = problems
+    return error
 
 
 class CatalogueError(_SourcedError, DataError):

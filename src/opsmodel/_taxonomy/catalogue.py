@@ -167,7 +167,9 @@ class Catalogue:
         problems = [*_duplicate_ids(self), *_phase_problems(self), *_technique_problems(self)]
         if problems:
             shown = "; ".join(p.message for p in problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
-            raise CatalogueError(f"inconsistent catalogue: {shown}", source=self.source, problems=problems)
+            error = CatalogueError(f"inconsistent catalogue: {shown}", source=self.source)
+            error.problems = problems
+            raise error
         entries: tuple[Entry, ...] = (*self.tactics, *self.techniques)
         by_name: dict[str, list[Entry]] = {}
         for entry in entries:
