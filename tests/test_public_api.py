@@ -185,18 +185,9 @@ def exception_classes() -> list[type[BaseException]]:
     return sorted(found, key=lambda cls: cls.__name__)
 
 
-# CatalogueError.__reduce__ rebuilds a CatalogueError whatever the subclass (the taxonomy layer's fix).
-KNOWN_BROKEN = {"DownloadError", "LayerError"}
-
-
 @pytest.mark.parametrize(
     "cls",
-    [
-        pytest.param(cls, marks=pytest.mark.xfail(strict=False, reason="unpickles as its base class"))
-        if cls.__name__ in KNOWN_BROKEN
-        else cls
-        for cls in exception_classes()
-    ],
+    exception_classes(),
     ids=lambda cls: cls.__name__,
 )
 def test_every_exception_class_pickles_with_its_problems(cls: type[BaseException]) -> None:

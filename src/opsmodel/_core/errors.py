@@ -20,14 +20,20 @@ import attrs
 __all__ = [
     "CORE_CODES",
     "AccessError",
+    "CatalogueError",
     "DataError",
     "DecodingError",
+    "DownloadError",
     "FieldError",
     "InputError",
+    "LayerError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "UnknownCategoryError",
+    "UnknownEntryError",
+    "UnknownExampleError",
     "ValidationError",
     "show_value",
 ]
@@ -262,7 +268,7 @@ class UnknownExampleError(OpsmodelError, LookupError):
 
 
 # ---------------------------------------------------------------------------------------------
-# Validation and the command line (the validation engineer's area)
+# Validation and the command line
 
 
 def _count_of(number: int, noun: str) -> str:
@@ -308,3 +314,82 @@ class DecodingError(DataError):
     """An input is not UTF-8 text."""
 
     code = "not-utf8"
+
+
+# taxonomy: catalogues, Navigator layers, downloads of published files, the Breakout Scale
+
+
+class _SourcedError(OpsmodelError):
+    """An error about one file, URL or layer (``source``, ``None`` when built in memory): ``problem`` says what.
+
+    It carries one :class:`Problem` with the class's code, unless its ``problems`` are set to several
+    (an inconsistent catalogue reports each inconsistency), each with a code of
+    :data:`opsmodel.taxonomy.TAXONOMY_CODES`.
+    """
+
+    source: str | None
+    problem: str
+
+    def __init__(self, problem: str, *, source: str | None = None) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}" if source else problem)
+        self.problems = (Problem(code=self.code, message=problem, value=source),)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword-only arguments: teach pickle (and multiprocessing) how to rebuild us
+        return (_rebuild_sourced, (type(self), self.problem, self.source, self.problems))
+
+
+def _rebuild_sourced(kind: type[_SourcedError], problem: str, source: str | None, problems: tuple[Problem, ...]) -> _SourcedError:
+    error = kind(problem, source=source)
+    error.problems = problems
+    return error
+
+
+class CatalogueError(_SourcedError, DataError):
+    """A catalogue (or the file it was read from) is not what it should be.
+
+    ``source`` names the file (or ``None`` for one built in memory) and ``problem`` says what is wrong.
+    """
+
+    code = "catalogue"
+
+
+class LayerError(_SourcedError, DataError):
+    """A Navigator layer could not be read (or written): names the place and the problem."""
+
+    code = "layer"
+
+
+class DownloadError(_SourcedError, AccessError):
+    """A published file could not be fetched, or what came was not the file expected.
+
+    ``source`` is the URL, the file or the published name; ``problem`` says what went wrong.
+    """
+
+    code = "download"
+
+
+class UnknownEntryError(DataError, KeyError):
+    """A catalogue has no tactic, technique or phase with that id or name (``key``)."""
+
+    code = "unknown-entry"
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.problems = (Problem(code=self.code, message=message, value=key),)
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (UnknownEntryError, (self.message, self.key))
+
+
+class UnknownCategoryError(DataError):
+    """Not a Breakout Scale category (an integer from 1 to 6)."""
+
+    code = "unknown-category"

@@ -10,8 +10,8 @@ from __future__ import annotations
 from .._core.errors import CORE_CODES
 from .._formats.json.converter import ERROR_CODES as JSON_CODES
 from .._formats.registry import DOCUMENT_CODES
-from .catalogues import RULE_OF_CHECK
-from .rules import RULES, RULES_BY_CODE
+from .._taxonomy.codes import TAXONOMY_CODES
+from .rules import RULES
 
 #: Every code a :class:`~opsmodel.errors.Problem` can carry, whichever part raised it: code -> description.
 CODES: dict[str, str] = {
@@ -19,6 +19,5 @@ CODES: dict[str, str] = {
     **JSON_CODES,
     **{code: description for code, (_, description) in DOCUMENT_CODES.items()},
     **{rule.code: rule.description for rule in RULES},
-    # opsmodel.taxonomy.check's codes, described by the validation rule each one becomes
-    **{code: RULES_BY_CODE[rule].description for code, rule in RULE_OF_CHECK.items()},
+    **TAXONOMY_CODES,
 }
