@@ -14,10 +14,11 @@ validation, the document readers and the command line report.
 
 from __future__ import annotations
 
-from ._core.errors import AccessError, DataError, FieldError, OpsmodelError, ParseError, Problem, Severity
+from ._core.errors import AccessError, BundleError, DataError, FieldError, OpsmodelError, ParseError, Problem, Severity
 
 __all__ = [
     "AccessError",
+    "BundleError",
     "DataError",
     "FieldError",
     "OpsmodelError",

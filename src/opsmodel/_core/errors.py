@@ -20,6 +20,7 @@ import attrs
 __all__ = [
     "CORE_CODES",
     "AccessError",
+    "BundleError",
     "DataError",
     "FieldError",
     "OpsmodelError",
@@ -244,3 +245,27 @@ class ParseError(DataError):
 
 def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
     return ParseError(text=text, expected=expected, problem=problem)
+
+
+# ---------------------------------------------------------------------------------------------
+# STIX bundles (opsmodel.stix; the codes are opsmodel.stix.BUNDLE_CODES)
+
+_BUNDLE_PROBLEMS_SHOWN = 50  # problems spelt out in the message; all of them are in BundleError.problems
+
+
+class BundleError(DataError):
+    """A STIX bundle could not be read (or written with these options); :attr:`problems` lists every problem.
+
+    Each problem has a code from :data:`opsmodel.stix.BUNDLE_CODES`, the JSON path into the
+    bundle and the id of the STIX object it is in.
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        count = len(found)
+        headline = f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:"
+        super().__init__(_summary(headline, found, _BUNDLE_PROBLEMS_SHOWN))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BundleError, (self.problems,))
