@@ -213,7 +213,7 @@ def _map_actor(draft: _Draft, link: _Link) -> bool:
     if not target.get("name"):
         return False
     actor_id = _unique(slugify(str(target["name"])), draft.actor_ids)
-    kinds = target.get("threat_actor_types") or []
+    kinds = _list(target.get("threat_actor_types"))
     draft.actors.append(
         Actor(
             id=actor_id,
@@ -263,7 +263,7 @@ def _map_technique(draft: _Draft, link: _Link) -> bool:
     if technique is None:
         return False
     tactics = draft.found.tactics
-    phases = [p for p in target.get("kill_chain_phases") or [] if isinstance(p, dict)]
+    phases = [p for p in _list(target.get("kill_chain_phases")) if isinstance(p, dict)]
     tactic = _tactic(technique.framework, phases, tactics)
     if tactic is not None:
         draft.found.used.add(tactics[str(phases[0].get("phase_name"))]["id"])
@@ -354,11 +354,14 @@ def _date(text: str) -> FuzzyDate:
     return FuzzyDate(value=moment.replace(microsecond=(moment.microsecond // 1000) * 1000), precision=Precision.INSTANT)
 
 
+def _list(value: Any) -> list[Any]:
+    """A property that should be a list, or an empty one if it is not (other tools' bundles are not all valid)."""
+    return value if isinstance(value, list) else []
+
+
 def _texts(values: Any) -> tuple[str, ...]:
     """The non-blank strings of a list (aliases, say); anything else is left out."""
-    if not isinstance(values, list):
-        return ()
-    return tuple(a for a in values if isinstance(a, str) and a.strip())
+    return tuple(a for a in _list(values) if isinstance(a, str) and a.strip())
 
 
 def _unique(base: str, taken: set[str]) -> str:
@@ -371,7 +374,7 @@ def _unique(base: str, taken: set[str]) -> str:
 
 def _external_references(obj: dict[str, Any], key: str) -> Iterator[dict[str, Any]]:
     """The object's external references that are objects and have a true ``key``."""
-    for ref in obj.get("external_references", []) or []:
+    for ref in _list(obj.get("external_references")):
         if isinstance(ref, dict) and ref.get(key):
             yield ref
 
@@ -417,7 +420,7 @@ def _tactic(framework: str, phases: list[dict[str, Any]], tactics: dict[str, dic
     found = tactics.get(str(phases[0].get("phase_name")))
     if found is None:
         return None
-    for ref in found.get("external_references", []) or []:
+    for ref in _list(found.get("external_references")):
         if isinstance(ref, dict) and isinstance(ref.get("external_id"), str):
             try:
                 return Tactic(framework=framework, id=ref["external_id"], name=found.get("name") or None)

@@ -93,13 +93,15 @@ def read_own_campaign(obj: dict[str, Any], where: str) -> Operation:
 
 def object_paths(bundle: dict[str, Any]) -> dict[str, str]:
     """The JSON path of every object of a checked bundle, by id."""
-    return {obj["id"]: f"$.objects[{i}]" for i, obj in enumerate(bundle["objects"]) if isinstance(obj, dict) and "id" in obj}
+    return {
+        obj["id"]: f"$.objects[{i}]" for i, obj in enumerate(bundle.get("objects", [])) if isinstance(obj, dict) and "id" in obj
+    }
 
 
 def own_operations(bundle: dict[str, Any]) -> Iterator[Operation]:
     """The operations of opsmodel's campaigns in a checked bundle, in order."""
     problems: list[Problem] = []
-    for index, obj in enumerate(bundle["objects"]):
+    for index, obj in enumerate(bundle.get("objects", [])):
         if is_own_campaign(obj):
             try:
                 yield read_own_campaign(obj, f"$.objects[{index}]")
