@@ -282,16 +282,13 @@ def _map_technique(draft: _Draft, link: _Link) -> bool:
     return True
 
 
-#: What each relationship from a campaign or intrusion set means, by relationship type and target type;
+#: What each relationship from a campaign or intrusion set means, by relationship type, then target type;
 #: a mapping says whether it could read the target (a location with no country is no origin).
-_MAPPINGS: dict[tuple[str, str], Callable[[_Draft, _Link], bool]] = {
-    ("attributed-to", "threat-actor"): _map_actor,
-    ("attributed-to", "intrusion-set"): _map_actor,
-    ("attributed-to", "identity"): _map_actor,
-    ("originates-from", "location"): _map_origin,
-    ("targets", "location"): _map_place,
-    ("targets", "identity"): _map_audience,
-    ("uses", "attack-pattern"): _map_technique,
+_MAPPINGS: dict[str, dict[str, Callable[[_Draft, _Link], bool]]] = {
+    "attributed-to": dict.fromkeys(("threat-actor", "intrusion-set", "identity"), _map_actor),
+    "originates-from": {"location": _map_origin},
+    "targets": {"location": _map_place, "identity": _map_audience},
+    "uses": {"attack-pattern": _map_technique},
 }
 
 
@@ -333,7 +330,7 @@ def _follow(rel: dict[str, Any], obj: dict[str, Any], draft: _Draft) -> None:
     confidence = Confidence(score=rel["confidence"]) if type(rel.get("confidence")) is int else None
     link = _Link(target, claimant, confidence, rel.get("description") or None)
     kind = rel.get("relationship_type")
-    mapping = _MAPPINGS.get((kind, target["type"])) if isinstance(kind, str) else None
+    mapping = _MAPPINGS.get(kind, {}).get(target["type"]) if isinstance(kind, str) else None
     if mapping is not None and mapping(draft, link):
         draft.found.used.update((rel["id"], target["id"]))
         if claimant_obj is not None:

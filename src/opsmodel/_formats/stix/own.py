@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -12,6 +12,8 @@ from ..._model.operations import Operation, Report
 from .check import opsmodel_payload, problem
 from .codec import DecodeError, decode, interning
 from .ids import EXTENSION_ID
+
+_Model = TypeVar("_Model", Report, Operation)
 
 
 def own_report(by_id: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
@@ -30,8 +32,11 @@ def read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]]
     with interning():
         problems: list[Problem] = []
         operations = _read_report_operations(report_obj, by_id, paths, problems)
-        bare = _read_bare_report(report_obj, paths.get(report_obj["id"], "$"), problems)
-        if problems or bare is None:
+        try:
+            bare = _decode_payload(Report, report_obj, "report", paths.get(report_obj["id"], "$"), name="title")
+        except BundleError as exc:
+            problems.extend(exc.problems)
+        if problems:
             raise BundleError(problems)
         return attrs.evolve(bare, operations=tuple(operations))
 
@@ -53,42 +58,30 @@ def _read_report_operations(
     return operations
 
 
-def _read_bare_report(report_obj: dict[str, Any], where: str, problems: list[Problem]) -> Report | None:
-    """The report without its operations, or None with the problem noted."""
-    base = f"{where}.extensions.{EXTENSION_ID}.report"
-    raw = (opsmodel_payload(report_obj) or {}).get("report")
-    if not isinstance(raw, dict):
-        problems.append(problem("extension", base, report_obj["id"], "expected the opsmodel report payload (an object)", raw))
-        return None
-    data = dict(raw)
-    data["title"] = report_obj.get("name")
-    if "description" in report_obj:
-        data["summary"] = report_obj["description"]
-    try:
-        bare: Report = decode(Report, data, base)
-    except DecodeError as exc:
-        problems.append(problem("extension", exc.path, report_obj["id"], exc.message))
-        return None
-    return bare
-
-
 def read_own_campaign(obj: dict[str, Any], where: str) -> Operation:
     """The operation opsmodel wrote as this campaign; raises :class:`BundleError` if its payload does not decode."""
-    payload = opsmodel_payload(obj) or {}
-    base = f"{where}.extensions.{EXTENSION_ID}.operation"
-    data = payload.get("operation")
-    if not isinstance(data, dict):
-        raise BundleError([problem("extension", base, obj["id"], "expected the opsmodel operation payload", data)])
-    data = dict(data)
-    if not payload.get("unnamed"):
-        data["name"] = obj.get("name")
+    unnamed = (opsmodel_payload(obj) or {}).get("unnamed")
+    return _decode_payload(Operation, obj, "operation", where, name=None if unnamed else "name")
+
+
+def _decode_payload(cls: type[_Model], obj: dict[str, Any], key: str, where: str, *, name: str | None) -> _Model:
+    """The model value in the object's extension payload under ``key``, with the object's standard properties
+    put back: its ``name`` as the field ``name`` says (none for an unnamed operation), its ``description``
+    as the summary. Raises :class:`BundleError` with the path of the value that does not decode."""
+    base = f"{where}.extensions.{EXTENSION_ID}.{key}"
+    raw = (opsmodel_payload(obj) or {}).get(key)
+    if not isinstance(raw, dict):
+        raise BundleError([problem("extension", base, obj["id"], f"expected the opsmodel {key} payload (an object)", raw)])
+    data = dict(raw)
+    if name is not None:
+        data[name] = obj.get("name")
     if "description" in obj:
         data["summary"] = obj["description"]
     try:
-        result: Operation = decode(Operation, data, base)
+        found: _Model = decode(cls, data, base)
     except DecodeError as exc:
         raise BundleError([problem("extension", exc.path, obj["id"], exc.message)]) from None
-    return result
+    return found
 
 
 def object_paths(bundle: dict[str, Any]) -> dict[str, str]:
