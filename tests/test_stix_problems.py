@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -154,3 +155,9 @@ def test_codes_of_foreign_bundles_and_options() -> None:
     assert _codes(stix.loads, "{nope") == ["not-json"]
     assert _codes(lambda _: stix.to_stix(sample_report(), flavour="misp"), None) == ["bad-flavour"]
     assert _codes(lambda _: stix.to_stix(sample_report(), tlp="purple"), None) == ["bad-tlp"]
+
+
+def test_every_code_is_documented() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "reference" / "stix-mapping.md").read_text(encoding="utf-8")
+    table = {line.split("`")[1] for line in page.splitlines() if line.startswith("| `")}
+    assert table == set(stix.BUNDLE_CODES)

@@ -258,6 +258,9 @@ class BundleError(DataError):
 
     Each problem has a code from :data:`opsmodel.stix.BUNDLE_CODES`, the JSON path into the
     bundle and the id of the STIX object it is in.
+
+    :param problems: every problem found, in the order found.
+    :type problems: Iterable[opsmodel.errors.Problem]
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
