@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..._core.errors import BundleError, Problem
+from ..._core.errors import BundleError, Problem, show_value
 from .ids import BUNDLE_CODES, EXTENSION_ID, IDENTIFIER, TIMESTAMP, TLP_MARKINGS, parse_timestamp
 
 _STIX_TYPES = frozenset(
@@ -76,9 +76,11 @@ def _check_envelope(bundle: Any, problems: list[Problem]) -> list[Any]:
     kind = bundle.get("type")
     if kind != "bundle":
         owner = bundle_id if isinstance(bundle_id, str) else None
-        problems.append(problem("not-bundle", "$.type", owner, f"expected 'bundle', got {kind!r}", kind))
+        problems.append(problem("not-bundle", "$.type", owner, f"expected 'bundle', got {show_value(kind)}", kind))
     if not isinstance(bundle_id, str) or not IDENTIFIER.match(bundle_id) or not bundle_id.startswith("bundle--"):
-        problems.append(problem("bad-id", "$.id", None, f"expected a bundle id 'bundle--<uuid>', got {bundle_id!r}", bundle_id))
+        problems.append(
+            problem("bad-id", "$.id", None, f"expected a bundle id 'bundle--<uuid>', got {show_value(bundle_id)}", bundle_id)
+        )
     objects = bundle.get("objects", [])
     if not isinstance(objects, list):
         problems.append(problem("bad-objects", "$.objects", None, f"expected a list of objects, got {type(objects).__name__}"))
@@ -120,14 +122,18 @@ def _check_object(obj: Any, path: _Path, good_stamps: set[Any], problems: list[P
         )
         return None
     if not isinstance(object_id, str) or not _is_id_of(object_id, kind):
-        problems.append(problem("bad-id", f"{path}.id", None, f"expected an id '{kind}--<uuid>', got {object_id!r}", object_id))
+        problems.append(
+            problem("bad-id", f"{path}.id", None, f"expected an id '{kind}--<uuid>', got {show_value(object_id)}", object_id)
+        )
         return None
     if not _known_type(kind, obj):
-        message = f"unknown object type {kind!r} (not STIX 2.1, not 'x-' prefixed, no new-sdo extension)"
+        message = f"unknown object type {show_value(kind)} (not STIX 2.1, not 'x-' prefixed, no new-sdo extension)"
         problems.append(problem("unknown-type", f"{path}.type", object_id, message, kind))
     if kind not in _SCO_TYPES and obj.get("spec_version", "2.1") != "2.1":
         version = obj.get("spec_version")
-        problems.append(problem("spec-version", f"{path}.spec_version", object_id, f"expected '2.1', got {version!r}", version))
+        problems.append(
+            problem("spec-version", f"{path}.spec_version", object_id, f"expected '2.1', got {show_value(version)}", version)
+        )
     for key in _TIMESTAMPS:
         if key in obj:
             value = obj[key]
@@ -145,7 +151,7 @@ def _check_timestamp(value: Any, path: str, object_id: str, good_stamps: set[Any
         else:
             good_stamps.add(value)  # the same few timestamps recur in every object: check each once
             return
-    message = f"expected a STIX timestamp ('2024-05-30T00:00:00.000Z'), got {value!r}"
+    message = f"expected a STIX timestamp ('2024-05-30T00:00:00.000Z'), got {show_value(value)}"
     problems.append(problem("bad-timestamp", path, object_id, message, value))
 
 
@@ -160,7 +166,9 @@ def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: d
     for key in sorted(keys & _LIST_REFERENCES):
         value = obj[key]
         if not isinstance(value, list):
-            problems.append(problem("bad-ref", f"{path}.{key}", object_id, f"expected a list of ids, got {value!r}", value))
+            problems.append(
+                problem("bad-ref", f"{path}.{key}", object_id, f"expected a list of ids, got {show_value(value)}", value)
+            )
             continue
         for i, ref in enumerate(value):
             if type(ref) is not str or ref not in by_id:
@@ -169,7 +177,7 @@ def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: d
     if payload is not None and "operation_refs" in payload:
         where, refs = f"{path}.extensions.{EXTENSION_ID}.operation_refs", payload["operation_refs"]
         if not isinstance(refs, list):
-            problems.append(problem("bad-ref", where, object_id, f"expected a list of ids, got {refs!r}", refs))
+            problems.append(problem("bad-ref", where, object_id, f"expected a list of ids, got {show_value(refs)}", refs))
             return
         for i, ref in enumerate(refs):
             _check_ref(ref, f"{where}[{i}]", object_id, by_id, problems)
@@ -226,7 +234,7 @@ def _known_type(kind: str, obj: dict[str, Any]) -> bool:
 
 def _check_ref(ref: Any, path: str, object_id: str, by_id: dict[str, Any], problems: list[Problem]) -> None:
     if not isinstance(ref, str) or not IDENTIFIER.match(ref):
-        problems.append(problem("bad-ref", path, object_id, f"expected a STIX id, got {ref!r}", ref))
+        problems.append(problem("bad-ref", path, object_id, f"expected a STIX id, got {show_value(ref)}", ref))
     elif ref not in by_id and ref not in _WELL_KNOWN:
         problems.append(problem("dangling-ref", path, object_id, f"dangling reference: {ref} is not in the bundle", ref))
 

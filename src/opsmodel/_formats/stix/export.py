@@ -8,7 +8,7 @@ import re
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
 
-from ..._core.errors import BundleError, Problem
+from ..._core.errors import BundleError, Problem, show_value
 from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
 from ..._model.operations import (
     Actor,
@@ -202,7 +202,7 @@ class Writer:
         keep_refs: bool = True,
     ) -> None:
         if flavour not in FLAVOURS:
-            message = f"unknown flavour {flavour!r}; expected 'stix' or 'opencti'"
+            message = f"unknown flavour {show_value(flavour)}; expected 'stix' or 'opencti'"
             raise BundleError([Problem(code="bad-flavour", path="flavour", message=message, value=flavour)])
         self.opencti = flavour == "opencti"
         self.stamp = timestamp(created if created is not None else DEFAULT_EPOCH)
@@ -678,7 +678,7 @@ def _check_tlp(level: str | None) -> str | None:
         key = "clear"
     if key not in TLP_MARKINGS:
         choices = ", ".join(repr(k) for k in TLP_MARKINGS)
-        message = f"{level!r} is not a TLP 2.0 level; expected one of {choices}"
+        message = f"{show_value(level)} is not a TLP 2.0 level; expected one of {choices}"
         raise BundleError([Problem(code="bad-tlp", path="tlp", message=message, value=level)])
     return key
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.errors import BundleError, FieldError, Problem
+from ..._core.errors import BundleError, FieldError, Problem, show_value
 from ..._core.fields import slugify
 from ..._model.dates import FuzzyDate, Period, Precision
 from ..._model.operations import Actor, ActorKind, Attribution, Operation, OperationKind, Report, Source
@@ -176,10 +176,10 @@ def _why_lost(obj: dict[str, Any]) -> str:
     if kind == "attack-pattern":
         return "attack pattern not used by any campaign or intrusion set (a catalogue entry: see opsmodel.taxonomy)"
     if kind == "relationship":
-        return f"relationship {obj.get('relationship_type')!r} between these objects has no opsmodel equivalent"
+        return f"relationship {show_value(obj.get('relationship_type'))} between these objects has no opsmodel equivalent"
     if kind in ("threat-actor", "location", "identity", "tool", "infrastructure"):
         return f"{kind} not linked to any campaign or intrusion set"
-    return f"no opsmodel equivalent for a {kind!r} object"
+    return f"no opsmodel equivalent for a {show_value(kind)} object"
 
 
 # ---------------------------------------------------------------------------------------------
