@@ -40,6 +40,7 @@ from .ids import (
     stix_id,
     timestamp,
 )
+from .regions import USER_ASSIGNED_REGIONS, region_vocabulary
 
 FLAVOURS = ("stix", "opencti")
 
@@ -57,85 +58,6 @@ _ORIGIN_ROLES = frozenset(
 )
 _KILL_CHAINS = {"disarm": "disarm", "attack": "mitre-attack", "meta-ookc": "meta-online-operations-kill-chain"}
 _SOURCE_NAMES = {"disarm": "DISARM", "attack": "mitre-attack", "meta-ookc": "meta-ookc"}
-_REGION_OV = frozenset(
-    [
-        "africa",
-        "eastern-africa",
-        "middle-africa",
-        "northern-africa",
-        "southern-africa",
-        "western-africa",
-        "americas",
-        "caribbean",
-        "central-america",
-        "latin-america-caribbean",
-        "northern-america",
-        "south-america",
-        "asia",
-        "central-asia",
-        "eastern-asia",
-        "southern-asia",
-        "south-eastern-asia",
-        "western-asia",
-        "europe",
-        "eastern-europe",
-        "northern-europe",
-        "southern-europe",
-        "western-europe",
-        "antarctica",
-        "oceania",
-        "australia-new-zealand",
-        "melanesia",
-        "micronesia",
-        "polynesia",
-    ]
-)
-_USER_ASSIGNED = {"XK": "southern-europe"}
-_REGION_ALIASES = {
-    "latin-america": "latin-america-caribbean",
-    "north-america": "northern-america",
-    "middle-east": "western-asia",
-    "near-east": "western-asia",
-    "gulf": "western-asia",
-    "gulf-states": "western-asia",
-    "persian-gulf": "western-asia",
-    "caucasus": "western-asia",
-    "south-caucasus": "western-asia",
-    "southeast-asia": "south-eastern-asia",
-    "south-east-asia": "south-eastern-asia",
-    "east-asia": "eastern-asia",
-    "south-asia": "southern-asia",
-    "balkans": "southern-europe",
-    "western-balkans": "southern-europe",
-    "baltics": "northern-europe",
-    "baltic-states": "northern-europe",
-    "nordics": "northern-europe",
-    "scandinavia": "northern-europe",
-    "sahel": "africa",
-    "sub-saharan-africa": "africa",
-    "west-africa": "western-africa",
-    "east-africa": "eastern-africa",
-    "north-africa": "northern-africa",
-    "maghreb": "northern-africa",
-    "central-africa": "middle-africa",
-    "european-union": "europe",
-    "eu": "europe",
-    "eastern-and-central-europe": "eastern-europe",
-    "central-and-eastern-europe": "eastern-europe",
-    "central-europe": "eastern-europe",
-    "pacific-islands": "oceania",
-    "pacific": "oceania",
-}
-
-
-def region_vocabulary(name: str) -> str | None:
-    """The STIX ``region-ov`` value a region's name denotes, if any (``"the Baltic States"`` gives ``northern-europe``)."""
-    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    key = re.sub(r"^the-", "", key)
-    key = key.replace("-and-the-", "-").replace("-region", "")
-    if key in _REGION_OV:
-        return key
-    return _REGION_ALIASES.get(key)
 
 
 def _score(confidence: Confidence | None) -> int | None:
@@ -320,20 +242,28 @@ class Writer:
         scope = _Scope(operation, campaign, self.operation_tlp.get(operation.id, self.tlp))
         self._record(campaign)
         yield self._campaign(scope)
-        actor_ids = yield from self._actors(scope)
-        yield from self._attributions(scope, actor_ids)
-        yield from self._unclaimed_actors(scope, actor_ids)
-        yield from self._targets(scope)
-        yield from self._techniques(scope)
-        yield from self._ai_uses(scope)
-        yield from self._assets(scope)
-        yield from self._narratives(scope)
-        if self.opencti:
+        # each block is entered only when it has something to write: most operations leave
+        # several empty, and a generator per empty block costs more than the test
+        if operation.actors or operation.attributions:
+            yield from self._claims(scope)
+        if operation.targets:
+            yield from self._targets(scope)
+        if operation.techniques:
+            yield from self._techniques(scope)
+        if operation.ai_uses:
+            yield from self._ai_uses(scope)
+        if operation.assets:
+            yield from self._assets(scope)
+        if operation.narratives:
+            yield from self._narratives(scope)
+        if self.opencti and operation.languages:
             yield from self._languages(scope)
-        yield from self._ratings(scope)
+        if operation.impacts:
+            yield from self._ratings(scope)
         if operation.notes is not None:
             yield self._note(campaign, "notes", "Notes", operation.notes, scope.marking)
-        yield from self._relations(scope, related)
+        if operation.relations:
+            yield from self._relations(scope, related)
 
     def _campaign(self, scope: _Scope) -> dict[str, Any]:
         operation = scope.operation
@@ -372,6 +302,12 @@ class Writer:
             rel["confidence"] = confidence
         self._record(rel["id"])
         return rel
+
+    def _claims(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        """The actors, the attribution claims, and the actors named with no claim of their own."""
+        actor_ids = yield from self._actors(scope)
+        yield from self._attributions(scope, actor_ids)
+        yield from self._unclaimed_actors(scope, actor_ids)
 
     def _actors(self, scope: _Scope) -> Generator[dict[str, Any], None, dict[str, str]]:
         """The operation's actors as threat actors (named ones shared across operations); returns their ids."""
@@ -588,9 +524,9 @@ class Writer:
         if self._new(location):
             obj = self._base("location", location, markings)
             obj["name"] = country.name
-            if country.code in _USER_ASSIGNED:
+            if country.code in USER_ASSIGNED_REGIONS:
                 # Kosovo's XK is in wide use but not ISO 3166-1, which STIX's country property requires
-                obj["region"] = _USER_ASSIGNED[country.code]
+                obj["region"] = USER_ASSIGNED_REGIONS[country.code]
             else:
                 obj["country"] = country.code
             yield obj
