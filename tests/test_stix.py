@@ -301,10 +301,11 @@ def test_duplicate_objects_are_refused() -> None:
 def test_error_pickles() -> None:
     import pickle
 
-    error = stix.BundleError([stix.BundleProblem("$.x", "campaign--1", "bad")])
+    error = stix.BundleError([stix.BundleProblem(code="bad-ref", path="$.x", object_id="campaign--1", message="bad")])
     again = pickle.loads(pickle.dumps(error))
     assert again.problems == error.problems
     assert str(again) == str(error)
+    assert str(error) == "the STIX bundle has 1 problem:\n  $.x (campaign--1): error bad-ref: bad"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ._core.errors import (
     AccessError,
+    BundleError,
     CatalogueError,
     DataError,
     DecodingError,
@@ -37,6 +38,7 @@ from ._validation.codes import CODES
 __all__ = [
     "CODES",
     "AccessError",
+    "BundleError",
     "CatalogueError",
     "DataError",
     "DecodingError",

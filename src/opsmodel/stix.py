@@ -17,6 +17,8 @@ same ids and bytes. See the mapping table in the documentation (reference/stix-m
 
 from __future__ import annotations
 
+from ._core.errors import BundleError
+from ._core.errors import Problem as BundleProblem
 from ._formats.stix.bundle import (
     Writable,
     dump,
@@ -30,18 +32,18 @@ from ._formats.stix.bundle import (
     to_stix,
 )
 from ._formats.stix.export import FLAVOURS, iter_objects
+from ._formats.stix.foreign import ImportResult, Loss
 from ._formats.stix.ids import (
+    BUNDLE_CODES,
     EXTENSION_ID,
     EXTENSION_SCHEMA_URL,
     NAMESPACE,
     OPENCTI_EXTENSION_ID,
     TLP_MARKINGS,
-    BundleError,
-    BundleProblem,
 )
-from ._formats.stix.importer import ImportResult, Loss
 
 __all__ = [
+    "BUNDLE_CODES",
     "EXTENSION_ID",
     "EXTENSION_SCHEMA_URL",
     "FLAVOURS",

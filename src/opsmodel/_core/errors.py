@@ -20,6 +20,7 @@ import attrs
 __all__ = [
     "CORE_CODES",
     "AccessError",
+    "BundleError",
     "CatalogueError",
     "DataError",
     "DecodingError",
@@ -316,7 +317,8 @@ class DecodingError(DataError):
     code = "not-utf8"
 
 
-# taxonomy: catalogues, Navigator layers, downloads of published files, the Breakout Scale
+# ---------------------------------------------------------------------------------------------
+# Taxonomy: catalogues, Navigator layers, downloads of published files, the Breakout Scale
 
 
 class _SourcedError(OpsmodelError):
@@ -393,3 +395,30 @@ class UnknownCategoryError(DataError):
     """Not a Breakout Scale category (an integer from 1 to 6)."""
 
     code = "unknown-category"
+
+
+# ---------------------------------------------------------------------------------------------
+# STIX bundles (opsmodel.stix; the codes are opsmodel.stix.BUNDLE_CODES)
+
+_BUNDLE_PROBLEMS_SHOWN = 50  # problems spelt out in the message; all of them are in BundleError.problems
+
+
+class BundleError(DataError):
+    """A STIX bundle could not be read (or written with these options); :attr:`problems` lists every problem.
+
+    Each problem has a code from :data:`opsmodel.stix.BUNDLE_CODES`, the JSON path into the
+    bundle and the id of the STIX object it is in.
+
+    :param problems: every problem found, in the order found.
+    :type problems: Iterable[opsmodel.errors.Problem]
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        count = len(found)
+        headline = f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:"
+        super().__init__(_summary(headline, found, _BUNDLE_PROBLEMS_SHOWN))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BundleError, (self.problems,))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .._core.errors import CORE_CODES
 from .._formats.json.converter import ERROR_CODES as JSON_CODES
 from .._formats.registry import DOCUMENT_CODES
+from .._formats.stix.ids import BUNDLE_CODES
 from .._taxonomy.codes import TAXONOMY_CODES
 from .rules import RULES
 
@@ -17,6 +18,7 @@ from .rules import RULES
 CODES: dict[str, str] = {
     **CORE_CODES,
     **JSON_CODES,
+    **BUNDLE_CODES,
     **{code: description for code, (_, description) in DOCUMENT_CODES.items()},
     **{rule.code: rule.description for rule in RULES},
     **TAXONOMY_CODES,
