@@ -14,14 +14,32 @@ validation, the document readers and the command line report.
 
 from __future__ import annotations
 
-from ._core.errors import AccessError, DataError, FieldError, OpsmodelError, ParseError, Problem, Severity
+from ._core.errors import (
+    MISP_CODES,
+    TAXII_CODES,
+    AccessError,
+    DataError,
+    FieldError,
+    MispError,
+    MissingExtraError,
+    OpsmodelError,
+    ParseError,
+    Problem,
+    Severity,
+    TaxiiError,
+)
 
 __all__ = [
+    "MISP_CODES",
+    "TAXII_CODES",
     "AccessError",
     "DataError",
     "FieldError",
+    "MispError",
+    "MissingExtraError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "TaxiiError",
 ]
