@@ -219,8 +219,10 @@ def _others(report: Report, keys: dict[str, str]) -> Iterator[dict[str, Any]]:
 
 def _operation_objects(report: Report) -> Iterator[dict[str, Any]]:
     keys = operation_keys(report)
-    first = {operation.id: key for operation, key in zip(reversed(report.operations), reversed(keys))}
-    for operation, key in zip(report.operations, keys):
+    first: dict[str, str] = {}  # a relation names an operation by id: the first one with that id
+    for operation, key in zip(report.operations, keys, strict=True):
+        first.setdefault(operation.id, key)
+    for operation, key in zip(report.operations, keys, strict=True):
         made = _object(OPERATION_OBJECT, key, operation_attributes(operation), "An influence operation (opsmodel)")
         made["ObjectReference"] = _references(operation, made["uuid"], first)
         yield made
@@ -240,7 +242,8 @@ def to_misp(report: Report, *, tlp: str | None = None) -> dict[str, Any]:
     if not isinstance(report, Report):
         raise TypeError(f"to_misp expects a Report, got {type(report).__name__}")
     if tlp is not None and tlp not in TLP_TAGS:
-        raise FieldError(owner="to_misp", field="tlp", value=tlp, expected=f"one of {', '.join(TLP_TAGS)}", problem=f"got {tlp!r}")
+        expected = f"one of {', '.join(TLP_TAGS)}"
+        raise FieldError(owner="to_misp", field="tlp", value=tlp, expected=expected, problem=f"got {tlp!r}")
     techniques = {use.technique.id: use.technique for operation in report.operations for use in operation.techniques}
     event: dict[str, Any] = {
         "uuid": object_uuid("event", report.id),

@@ -59,13 +59,23 @@ def _payload(obj: dict[str, Any], cls: type[T], path: str) -> T | None:
 
 
 def _shape(obj: dict[str, Any]) -> Counter[tuple[Any, ...]]:
-    """What an object shows in MISP, order aside: its attributes, their tags, and its references."""
+    """What an object shows in MISP, order aside: its attributes, their tags, and its references.
+
+    Values are compared stripped, since MISP (and pymisp) strip the whitespace around every value.
+    """
     shown: Counter[tuple[Any, ...]] = Counter()
     for attribute in obj.get("Attribute", []):
         tags = tuple(sorted(tag.get("name", "") for tag in attribute.get("Tag", [])))
-        shown[(attribute.get("object_relation"), attribute.get("type"), str(attribute.get("value")), tags)] += 1
+        shown[(attribute.get("object_relation"), attribute.get("type"), str(attribute.get("value")).strip(), tags)] += 1
     for reference in obj.get("ObjectReference", []):
-        shown[("reference", reference.get("referenced_uuid"), reference.get("relationship_type"), reference.get("comment"))] += 1
+        shown[
+            (
+                "reference",
+                reference.get("referenced_uuid"),
+                reference.get("relationship_type"),
+                str(reference.get("comment", "")).strip(),
+            )
+        ] += 1
     return shown
 
 
@@ -135,7 +145,8 @@ def _edits(data: dict[str, Any], report: Report, losses: list[Loss]) -> None:
 
 def _event_losses(data: dict[str, Any], losses: list[Loss]) -> None:
     for attribute in data.get("Attribute", []):
-        losses.append(Loss(object_id=str(attribute.get("uuid")), type="attribute", reason="an event attribute opsmodel does not map"))
+        reason = "an event attribute opsmodel does not map"
+        losses.append(Loss(object_id=str(attribute.get("uuid")), type="attribute", reason=reason))
 
 
 def import_misp(event: Any) -> ImportResult:
