@@ -140,9 +140,8 @@ def test_every_disarm_technique_gets_the_opencti_id_of_disarms_own_object() -> N
 
 @pytest.mark.xfail(strict=True, reason="a subdivision is written with `country`, so OpenCTI makes it a Country")
 def test_a_subdivision_stays_a_subdivision() -> None:
-    report = Report(
-        id="r", title="R", publisher="P", operations=[Operation(id="a", name="A", targets=[Target(place=Subdivision(code="UA-43"))])]
-    )
+    operation = Operation(id="a", name="A", targets=[Target(place=Subdivision(code="UA-43"))])
+    report = Report(id="r", title="R", publisher="P", operations=[operation])
     (location,) = [obj for obj in stix.to_stix(report, flavour="opencti")["objects"] if obj["type"] == "location"]
     # pycti's entities/opencti_location.py: x_opencti_location_type, else City/Country/Region by the keys present
     kind = location.get("x_opencti_location_type") or next(
