@@ -141,8 +141,9 @@ def test_a_report_without_the_extension_definition_reads_unfiltered(server: str)
     import taxii2client.v21 as client  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     client.Collection(url, user=USER, password=PASSWORD).add_objects({"objects": objects})
-    held = taxii.read_objects(url, user=USER, password=PASSWORD, per_request=7)
-    assert {obj["id"] for obj in objects} <= {obj["id"] for obj in held}
+    collection = client.Collection(url, user=USER, password=PASSWORD)
+    held = [obj for page in client.as_pages(collection.get_objects, per_request=7) for obj in page["objects"]]
+    assert sorted(obj["id"] for obj in held) == sorted(obj["id"] for obj in objects)
 
 
 def test_the_fix_an_extension_version_that_is_a_timestamp(server: str) -> None:

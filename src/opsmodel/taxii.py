@@ -11,6 +11,6 @@ still works. Server errors raise :class:`~opsmodel.errors.TaxiiError`. See the T
 from __future__ import annotations
 
 from ._core.errors import TAXII_CODES, MissingExtraError, TaxiiError
-from ._formats.taxii.client import Publication, publish, read, read_objects
+from ._formats.taxii.client import Publication, publish, read
 
-__all__ = ["TAXII_CODES", "MissingExtraError", "Publication", "TaxiiError", "publish", "read", "read_objects"]
+__all__ = ["TAXII_CODES", "MissingExtraError", "Publication", "TaxiiError", "publish", "read"]

@@ -79,19 +79,30 @@ def _shape(obj: dict[str, Any]) -> Counter[tuple[Any, ...]]:
     return shown
 
 
-def _foreign_operation(obj: dict[str, Any], index: int, losses: list[Loss]) -> Operation:
-    names = _values(obj, "name")
-    name = names[0] if names else None
-    kinds = _values(obj, "kind")
-    summaries = _values(obj, "summary")
-    techniques = [
-        TechniqueUse(technique=TechniqueRef.disarm(str(member["meta"]["external_id"][0]), member.get("value")))
+def _disarm_techniques(obj: dict[str, Any]) -> list[TechniqueUse]:
+    """The DISARM techniques an object's attributes carry as disarm-techniques galaxy clusters."""
+    clusters = [
+        member
         for attribute in obj.get("Attribute", [])
         for galaxy in attribute.get("Galaxy", [])
         if galaxy.get("type") == "disarm-techniques"
         for member in galaxy.get("GalaxyCluster", [])
+    ]
+    return [
+        TechniqueUse(technique=TechniqueRef.disarm(str(member["meta"]["external_id"][0]), member.get("value")))
+        for member in clusters
         if member.get("meta", {}).get("external_id")
     ]
+
+
+def _first(obj: dict[str, Any], relation: str) -> str | None:
+    found = _values(obj, relation)
+    return found[0] if found else None
+
+
+def _foreign_operation(obj: dict[str, Any], index: int, losses: list[Loss]) -> Operation:
+    name = _first(obj, "name")
+    techniques = _disarm_techniques(obj)
     kept = {"name", "kind", "summary"} | ({"technique"} if techniques else set())
     lost = sorted({str(attribute.get("object_relation")) for attribute in obj.get("Attribute", [])} - kept)
     if obj.get("ObjectReference"):
@@ -101,8 +112,8 @@ def _foreign_operation(obj: dict[str, Any], index: int, losses: list[Loss]) -> O
     return Operation(
         id=slugify(name or f"operation-{index}"),
         name=name or f"Operation {index}",
-        kind=kinds[0] if kinds else "network",
-        summary=summaries[0] if summaries else None,
+        kind=_first(obj, "kind") or "network",
+        summary=_first(obj, "summary"),
         techniques=techniques,
     )
 

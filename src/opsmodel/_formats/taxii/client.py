@@ -120,14 +120,7 @@ def publish(
     )
 
 
-def read_objects(
-    collection_url: str,
-    *,
-    user: str | None = None,
-    password: str | None = None,
-    verify: bool = True,
-    per_request: int = 0,
-) -> list[dict[str, Any]]:
+def _objects(collection_url: str, user: str | None, password: str | None, verify: bool, per_request: int) -> list[dict[str, Any]]:
     """Every object of a TAXII 2.1 collection (its latest versions), all pages, unfiltered."""
     client = _client()
     try:
@@ -145,7 +138,10 @@ def read(
     verify: bool = True,
     per_request: int = 0,
 ) -> Report:
-    """The report a TAXII 2.1 collection holds (as :func:`opsmodel.stix.from_stix` reads a bundle)."""
-    objects = read_objects(collection_url, user=user, password=password, verify=verify, per_request=per_request)
+    """The report a TAXII 2.1 collection holds: every object, all pages, read as :func:`opsmodel.stix.from_stix` reads a bundle.
+
+    ``per_request`` is the page size asked for (0: the server's own).
+    """
+    objects = _objects(collection_url, user, password, verify, per_request)
     bundle_id = f"bundle--{uuid.uuid5(uuid.NAMESPACE_URL, collection_url)}"
     return from_stix({"type": "bundle", "id": bundle_id, "objects": objects})
