@@ -51,7 +51,7 @@ def test_demo_loads_in_pymisp() -> None:
     _check(examples.load("openai-2024-05"))
 
 
-@settings(max_examples=15)
+@settings(max_examples=50)
 @given(report=reports())
 def test_generated_reports_load_in_pymisp(report: Report) -> None:
     _check(report)

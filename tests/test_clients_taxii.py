@@ -13,9 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from opsmodel import Report, examples, stix, taxii
 from opsmodel.errors import TaxiiError
+from opsmodel.testing import reports
 
 medallion = pytest.importorskip("medallion")
 pytest.importorskip("taxii2client")
@@ -159,6 +161,16 @@ def test_the_fix_an_extension_version_that_is_a_timestamp(server: str) -> None:
 
     client.Collection(url, user=USER, password=PASSWORD).add_objects({"objects": objects})
     assert taxii.read(url, user=USER, password=PASSWORD, per_request=7) == report
+
+
+@settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report=reports())
+def test_generated_reports_re_publish_idempotently(server: str, report: Report) -> None:
+    url = f"{server}{COLLECTION}/"
+    taxii.publish(report, url, user=USER, password=PASSWORD, flavour="opencti")
+    again = taxii.publish(report, url, user=USER, password=PASSWORD, flavour="opencti")
+    assert again.added == ()
+    assert len(again.present) == len(stix.to_stix(report, flavour="opencti")["objects"])
 
 
 def test_server_errors_are_taxii_errors(server: str) -> None:

@@ -52,15 +52,20 @@ def _collection(client: ModuleType, url: str, user: str | None, password: str | 
     return client.Collection(url, user=user, password=password, verify=verify)
 
 
-def _pages(client: ModuleType, method: Any, per_request: int) -> Iterator[dict[str, Any]]:
-    yield from client.as_pages(method, per_request=per_request)
+def _pages(client: ModuleType, method: Any, per_request: int, **filters: str) -> Iterator[dict[str, Any]]:
+    yield from client.as_pages(method, per_request=per_request, **filters)
 
 
 def _manifest(client: ModuleType, collection: Any, per_request: int) -> set[tuple[str, str]]:
-    """The (id, version) of every object the collection holds, all pages."""
+    """The (id, version) of every version of every object the collection holds, all pages.
+
+    Every version, not only the latest (a manifest's default): a server refuses an object whose id
+    and version it holds, even when a later version of it came since (another report's copy of a
+    shared identity, say).
+    """
     return {
         (entry["id"], entry["version"])
-        for page in _pages(client, collection.get_manifest, per_request)
+        for page in _pages(client, collection.get_manifest, per_request, version="all")
         for entry in page.get("objects", [])
     }
 
