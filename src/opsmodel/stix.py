@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ._core.errors import BundleError
 from ._core.errors import Problem as BundleProblem
+from ._formats.losses import ImportResult, Loss
 from ._formats.stix.bundle import (
     Writable,
     dump,
@@ -32,7 +33,6 @@ from ._formats.stix.bundle import (
     to_stix,
 )
 from ._formats.stix.export import FLAVOURS, iter_objects
-from ._formats.stix.foreign import ImportResult, Loss
 from ._formats.stix.ids import (
     BUNDLE_CODES,
     EXTENSION_ID,

@@ -28,10 +28,13 @@ __all__ = [
     "FieldError",
     "InputError",
     "LayerError",
+    "MispError",
+    "MissingExtraError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "TaxiiError",
     "UnknownCategoryError",
     "UnknownEntryError",
     "UnknownExampleError",
@@ -422,3 +425,49 @@ class BundleError(DataError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (BundleError, (self.problems,))
+
+
+# ---------------------------------------------------------------------------------------------
+# Clients: MISP events and TAXII collections (opsmodel.misp, opsmodel.taxii)
+
+#: The codes of problems in MISP events (:class:`MispError`).
+MISP_CODES: dict[str, str] = {
+    "misp-json": "a MISP event text that is not JSON",
+    "misp-event": "data that is not a MISP event in the MISP core format",
+    "misp-object": "a MISP object or attribute that is not what the MISP core format says",
+    "misp-payload": "an opsmodel-json attribute whose opsmodel data cannot be read",
+    "misp-loss": "something in an event that cannot be mapped to the model (see import_misp)",
+}
+
+#: The codes of problems talking to TAXII servers (:class:`TaxiiError`, :class:`MissingExtraError`).
+TAXII_CODES: dict[str, str] = {
+    "taxii": "a TAXII server refused a request or could not be reached",
+    "taxii-status": "a TAXII server accepted a publication but did not store every object",
+    "missing-extra": "an optional dependency is not installed (install the extra the message names)",
+}
+
+
+class MispError(DataError):
+    """A MISP event that cannot be read, or holds things that cannot be mapped; ``problems`` lists each."""
+
+    code = "misp-event"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        super().__init__(_summary(f"{len(found)} problem(s) in a MISP event", found, 10))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (MispError, (self.problems,))
+
+
+class TaxiiError(AccessError):
+    """A TAXII server refused a request, could not be reached, or did not store what was published."""
+
+    code = "taxii"
+
+
+class MissingExtraError(OpsmodelError, ImportError):
+    """An optional feature's dependency is not installed; the message names the extra to install."""
+
+    code = "missing-extra"

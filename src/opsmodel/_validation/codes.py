@@ -7,7 +7,7 @@ the highest private layer, because it is the one that sees every part.
 
 from __future__ import annotations
 
-from .._core.errors import CORE_CODES
+from .._core.errors import CORE_CODES, MISP_CODES, TAXII_CODES
 from .._formats.json.converter import ERROR_CODES as JSON_CODES
 from .._formats.registry import DOCUMENT_CODES
 from .._formats.stix.ids import BUNDLE_CODES
@@ -22,4 +22,6 @@ CODES: dict[str, str] = {
     **{code: description for code, (_, description) in DOCUMENT_CODES.items()},
     **{rule.code: rule.description for rule in RULES},
     **TAXONOMY_CODES,
+    **MISP_CODES,
+    **TAXII_CODES,
 }

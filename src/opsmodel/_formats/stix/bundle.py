@@ -13,10 +13,11 @@ from typing import IO, Any, Protocol
 
 from ..._core.errors import BundleError
 from ..._model.operations import Operation, Report
+from ..losses import ImportResult
 from .check import check_bundle, problem
 from .codec import interning
 from .export import iter_objects
-from .foreign import ImportResult, import_bundle
+from .foreign import import_bundle
 from .ids import EXTENSION_SCHEMA_FILE, stix_id
 from .own import object_paths, own_operations, own_report, read_own_report
 

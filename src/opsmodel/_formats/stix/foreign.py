@@ -15,6 +15,7 @@ from ..._model.dates import FuzzyDate, Period, Precision
 from ..._model.operations import Actor, ActorKind, Attribution, Operation, OperationKind, Report, Source
 from ..._model.places import Audience, Country, Region, Subdivision, Target
 from ..._model.techniques import ID_GRAMMARS, Confidence, Tactic, TechniqueRef, TechniqueUse
+from ..losses import ImportResult, Loss
 from .check import check_bundle, problem
 from .ids import parse_timestamp
 from .own import is_own_campaign, object_paths, own_report, read_own_campaign, read_own_report
@@ -28,32 +29,6 @@ _COMMON = frozenset(
 )
 _ACTOR_KEYS = frozenset({*_COMMON, "name", "description", "aliases", "threat_actor_types", "external_references", "confidence"})
 _PATTERN_KEYS = frozenset({*_COMMON, "name", "external_references", "kill_chain_phases", "description"})
-
-
-@attrs.frozen(kw_only=True)
-class Loss:
-    """Something in a foreign bundle that opsmodel could not map: which object, which properties, why."""
-
-    object_id: str
-    type: str
-    properties: tuple[str, ...] = ()
-    reason: str
-
-    def __str__(self) -> str:
-        props = f" [{', '.join(self.properties)}]" if self.properties else ""
-        return f"{self.object_id}{props}: {self.reason}"
-
-
-@attrs.frozen(kw_only=True)
-class ImportResult:
-    """What :func:`opsmodel.stix.import_stix` read (``report``) and what it could not map (``losses``)."""
-
-    report: Report
-    losses: tuple[Loss, ...] = ()
-
-    @property
-    def lossless(self) -> bool:
-        return not self.losses
 
 
 # ---------------------------------------------------------------------------------------------
