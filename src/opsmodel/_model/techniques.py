@@ -43,7 +43,7 @@ _FRAMEWORK_ALIASES = {
 }
 
 
-def _to_framework(value: Any) -> str:
+def to_framework(value: Any) -> str:
     if type(value) is str and value in ID_GRAMMARS:
         return value
     if not isinstance(value, str):
@@ -83,7 +83,7 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
 class Tactic:
     """A framework's tactic (DISARM ``TA06``, ATT&CK ``TA0001``, kill chain phase ``0``)."""
 
-    framework: str = field(converter=_to_framework)
+    framework: str = field(converter=to_framework)
     id: str = field(validator=_check_tactic_id)
     name: str | None = field(default=None, converter=to_optional_text)
     version: str | None = field(default=None, converter=to_optional_text)
@@ -101,7 +101,7 @@ class TechniqueRef:
     given release is a question for :mod:`opsmodel.taxonomy`.
     """
 
-    framework: str = field(converter=_to_framework)
+    framework: str = field(converter=to_framework)
     id: str = field(validator=_check_technique_id)
     version: str | None = field(default=None, converter=to_optional_text)
     name: str | None = field(default=None, converter=to_optional_text)

@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from .._core.errors import CatalogueError, Problem, UnknownEntryError
 from .._core.fields import Invalid, instances, model, to_optional_text, to_text, to_text_tuple
-from .._model.techniques import TechniqueRef, _to_framework
+from .._model.techniques import TechniqueRef, to_framework
 
 
 def normalise_name(name: str) -> str:
@@ -147,7 +147,7 @@ class Catalogue:
     releases had (see :meth:`with_history`).
     """
 
-    framework: str = field(converter=_to_framework)
+    framework: str = field(converter=to_framework)
     version: str | None = field(default=None, converter=to_optional_text)
     title: str | None = field(default=None, converter=to_optional_text)
     licence: str | None = field(default=None, converter=to_optional_text)
