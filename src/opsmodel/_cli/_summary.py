@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._model.operations import Operation, Report
+from .. import Operation, Report
 
 _COLUMNS = ("Operation", "Origin", "Platforms", "Languages", "AI used for", "Breakout")
 

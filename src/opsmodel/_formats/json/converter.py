@@ -134,12 +134,12 @@ class DocumentError(OpsmodelError, ValueError):
     The message spells out the first 20.
     """
 
-    problems: tuple[Problem, ...]
-
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        count = len(self.problems)
-        lines = [f"  {problem}" for problem in self.problems[:_SHOWN]]
+        found = tuple(problems)
+        # the JSON reader's own problem record until it moves onto opsmodel.errors.Problem (issue 9, dev-formats)
+        self.problems = found  # type: ignore[assignment]
+        count = len(found)
+        lines = [f"  {problem}" for problem in found[:_SHOWN]]
         if count > _SHOWN:
             lines.append(f"  ... and {count - _SHOWN} more (see the error's problems)")
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the document:\n" + "\n".join(lines))
