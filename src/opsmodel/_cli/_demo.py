@@ -9,7 +9,7 @@ from typing import Any
 
 from .._core.files import atomic_writer
 from ._formats import WRITERS
-from ._summary import summary_table
+from ._summary import DEFAULT_WIDTH, summary_table, table_width, wants_colour
 
 
 def register(subparsers: Any) -> None:
@@ -21,6 +21,11 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--example", default="openai-2024-05", help="which bundled example (default: %(default)s)")
     parser.add_argument("--out", metavar="DIR", type=Path, help="write the example's files into DIR")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help=f"print one line per operation, however wide (default: wrap cells to fit {DEFAULT_WIDTH} columns)",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -28,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import examples
 
     report = examples.load(args.example)
-    sys.stdout.write(summary_table(report))
+    sys.stdout.write(summary_table(report, width=None if args.wide else table_width(sys.stdout), colour=wants_colour(sys.stdout)))
     if args.out is not None:
         for name, write in WRITERS.values():
             target = args.out / name
