@@ -53,3 +53,15 @@ def test_ci_runs_the_readme_test_command() -> None:
     last_line = (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().splitlines()[-1]
     assert last_line in commands, "the last line of .ci/run is not one of README.md's commands"
     assert last_line.endswith("-m nox"), "the last line of .ci/run is not the test command"
+
+
+def test_install_lines_name_the_distribution() -> None:
+    """``opsmodel`` on the package index is another project: every install line says ``opsmodel-io``."""
+    sources = [*PAGES, *(ROOT / "src" / "opsmodel").rglob("*.py")]
+    wrong = [
+        f"{path.relative_to(ROOT)}: {line.strip()}"
+        for path in sources
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if re.search(r"pip install\W+opsmodel(?!-io)\b", line)
+    ]
+    assert not wrong, wrong
