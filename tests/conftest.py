@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# Third-party files the tests read, copied into the repository so that a clone runs every test.
+DATA = Path(__file__).resolve().parent / "data"
 
 # CI runs more examples than a developer's quick loop; both stay deterministic per run.
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -17,11 +17,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.ge
 
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
-    """The read-only third-party data beside the project (``../shared/data``), or a clear skip."""
-    data = SHARED / "data"
-    if not data.is_dir():
-        pytest.skip(f"third-party test data not found at {data} (the project's ../shared/data)")
-    return data
+    """The third-party files the tests share (``tests/data``, see its README); missing data fails, never skips."""
+    if not (DATA / "README.md").is_file():
+        pytest.fail(f"third-party test data not found at {DATA}: it belongs to the repository (tests/data)")
+    return DATA
 
 
 # Tests of other areas that take seconds each (measured with `pytest --durations`), left out of the

@@ -25,11 +25,8 @@ splitter_module = pytest.importorskip("pycti.utils.opencti_stix2_splitter")
 pytestmark = pytest.mark.clients
 
 ROOT = Path(__file__).resolve().parents[1]
-# DISARM's own bundle: the copy in tests/data (once merged), else the shared data beside the project
-DISARM_BUNDLES = (
-    ROOT / "tests" / "data" / "disarm" / "DISARM-v1.6.json",
-    ROOT.parent / "shared" / "data" / "disarm" / "DISARM-v1.6.json",
-)
+# DISARM's own bundle, copied into the repository (tests/data/README.md names its source)
+DISARM_BUNDLE = ROOT / "tests" / "data" / "disarm" / "DISARM-v1.6.json"
 
 
 def _split(bundle: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]]]:
@@ -61,10 +58,9 @@ def _opencti_technique_id(obj: dict[str, Any]) -> str:
 
 
 def _disarm_ids() -> dict[str, str]:
-    found = [path for path in DISARM_BUNDLES if path.is_file()]
-    if not found:
-        pytest.skip(f"DISARM's STIX bundle not found at {' or '.join(map(str, DISARM_BUNDLES))}")
-    objects = json.loads(found[0].read_text(encoding="utf-8"))["objects"]
+    if not DISARM_BUNDLE.is_file():
+        pytest.fail(f"DISARM's STIX bundle not found at {DISARM_BUNDLE}: it belongs to the repository (tests/data)")
+    objects = json.loads(DISARM_BUNDLE.read_text(encoding="utf-8"))["objects"]
     return {
         ref["external_id"]: _opencti_technique_id(obj)
         for obj in objects

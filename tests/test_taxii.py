@@ -23,7 +23,7 @@ def test_importing_opsmodel_taxii_does_not_import_taxii2client() -> None:
 def test_without_the_extra_the_error_names_it() -> None:
     report = Report(id="r", title="R", publisher="P")
     for call in (lambda: taxii.publish(report, "http://127.0.0.1:9/api/collections/c/"), lambda: taxii.read("http://x/")):
-        with pytest.raises(MissingExtraError, match=r"opsmodel\[taxii\]") as caught:
+        with pytest.raises(MissingExtraError, match=r"opsmodel-io\[taxii\]") as caught:
             call()
         assert isinstance(caught.value, (ImportError, OpsmodelError))
         assert caught.value.problems[0].code == "missing-extra"

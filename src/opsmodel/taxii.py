@@ -1,9 +1,9 @@
-"""Publishing reports to TAXII 2.1 collections and reading collections back (the ``opsmodel[taxii]`` extra).
+"""Publishing reports to TAXII 2.1 collections and reading collections back (the ``opsmodel-io[taxii]`` extra).
 
 ``publish(report, collection_url, user=..., password=...)`` adds the report's STIX objects
 (:func:`opsmodel.stix.to_stix`) to a collection; publishing again sends nothing the collection
 already holds, so it is idempotent. ``read(collection_url, ...)`` reads every page of a collection
-and returns the report it holds. Both need taxii2-client (``pip install 'opsmodel[taxii]'``);
+and returns the report it holds. Both need taxii2-client (``pip install 'opsmodel-io[taxii]'``);
 without it they raise :class:`~opsmodel.errors.MissingExtraError`, and importing this module
 still works. Server errors raise :class:`~opsmodel.errors.TaxiiError`. See the TAXII how-to.
 """

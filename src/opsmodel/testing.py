@@ -1,7 +1,7 @@
 """Hypothesis strategies for every opsmodel class, for testing code that handles opsmodel data.
 
 This module needs `hypothesis <https://hypothesis.readthedocs.io/>`_, an optional dependency:
-install it with the ``testing`` extra (``pip install "opsmodel[testing]"``).
+install it with the ``testing`` extra (``pip install "opsmodel-io[testing]"``).
 
 Every strategy generates *valid* values (they construct without error) that are realistic but
 varied: unicode text, optional fields both present and absent, every enum member, ranges, bounds,

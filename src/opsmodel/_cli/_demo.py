@@ -10,7 +10,7 @@ from typing import Any
 from .. import examples
 from ..formats import FORMATS
 from ._io import write_report
-from ._summary import summary_table
+from ._summary import DEFAULT_WIDTH, summary_table, table_width, wants_colour
 
 
 def register(subparsers: Any) -> None:
@@ -22,12 +22,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--example", default="openai-2024-05", help="which bundled example (default: %(default)s)")
     parser.add_argument("--out", metavar="DIR", type=Path, help="write the example's files into DIR")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help=f"print one line per operation, however wide (default: wrap cells to fit {DEFAULT_WIDTH} columns)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     report = examples.load(args.example)
-    sys.stdout.write(summary_table(report))
+    sys.stdout.write(summary_table(report, width=None if args.wide else table_width(sys.stdout), colour=wants_colour(sys.stdout)))
     if args.out is not None:
         for entry in FORMATS:
             if entry.write is not None:

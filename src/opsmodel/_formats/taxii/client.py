@@ -1,6 +1,6 @@
 """Publishing a Report's STIX objects to a TAXII 2.1 collection, and reading a collection back.
 
-taxii2-client is an optional dependency (the ``opsmodel[taxii]`` extra): it is imported only when
+taxii2-client is an optional dependency (the ``opsmodel-io[taxii]`` extra): it is imported only when
 :func:`publish` or :func:`read` runs, so ``import opsmodel.taxii`` works without it.
 """
 
@@ -36,7 +36,7 @@ def _client() -> ModuleType:
         import taxii2client.v21 as client  # type: ignore[import-untyped,import-not-found,unused-ignore]  # optional extra
     except ImportError:
         raise MissingExtraError(
-            f"opsmodel.taxii needs taxii2-client: install the extra with `pip install 'opsmodel[{EXTRA}]'`"
+            f"opsmodel.taxii needs taxii2-client: install the extra with `pip install 'opsmodel-io[{EXTRA}]'`"
         ) from None
     module: ModuleType = client
     return module
