@@ -17,32 +17,6 @@ from typing import Any
 
 import attrs
 
-__all__ = [
-    "CORE_CODES",
-    "AccessError",
-    "BundleError",
-    "CatalogueError",
-    "DataError",
-    "DecodingError",
-    "DownloadError",
-    "FieldError",
-    "InputError",
-    "LayerError",
-    "MispError",
-    "MissingExtraError",
-    "OpsmodelError",
-    "ParseError",
-    "Problem",
-    "Severity",
-    "TaxiiError",
-    "UnknownCategoryError",
-    "UnknownEntryError",
-    "UnknownExampleError",
-    "ValidationError",
-    "show_value",
-]
-
-
 #: The codes of problems that are not tied to one format or rule (each layer adds its own table;
 #: :data:`opsmodel.errors.CODES` is the union of all of them).
 CORE_CODES: dict[str, str] = {
