@@ -111,7 +111,7 @@ def test_no_progress_output_when_stderr_is_not_a_terminal(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout.count("OPS003") == 1500
-    assert f"{corpus}: line 1501: $: error OPS003" in result.stdout
+    assert f"{corpus}: line 1501, $: error OPS003" in result.stdout
 
 
 class _Terminal(io.StringIO):
@@ -148,15 +148,17 @@ def test_progress_is_shown_on_a_terminal_for_long_inputs_only() -> None:
 _FAILING_WRITER = textwrap.dedent(
     """
     import sys
+    import attrs
     from opsmodel import examples
-    from opsmodel._cli import _formats, main
+    from opsmodel._cli import main
+    from opsmodel.formats import FORMATS, Format
 
     def write(report, stream):
         stream.write("half of the output")
         raise ValueError("the writer failed halfway")
 
-    _formats.READERS["json"] = lambda text: examples.load("openai-2024-05")
-    _formats.WRITERS["broken"] = ("broken.txt", write)
+    FORMATS.register(attrs.evolve(FORMATS["json"], read=lambda text: examples.load("openai-2024-05")), replace=True)
+    FORMATS.register(Format(name="broken", description="fails halfway", file_name="broken.txt", write=write))
     sys.exit(main(sys.argv[1:]))
     """
 )

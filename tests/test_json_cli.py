@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import pytest
 import opsmodel as om
 from opsmodel import json as ojson
 from opsmodel._cli import main
-from opsmodel._cli._formats import READERS, WRITERS
+from opsmodel.formats import FORMATS
 
 
 def _report() -> om.Report:
@@ -20,22 +21,23 @@ def _report() -> om.Report:
 
 
 def test_json_and_json_lines_are_registered_formats() -> None:
-    name, write = WRITERS["json"]
-    assert name == "report.json"
-    handle = io.StringIO()
-    write(_report(), handle)
-    assert READERS["json"](handle.getvalue()) == _report()
-    name, write = WRITERS["jsonl"]
-    assert name == "operations.jsonl"
-    handle = io.StringIO()
-    write(_report(), handle)
+    for name, file_name in (("json", "report.json"), ("jsonl", "operations.jsonl")):
+        entry = FORMATS[name]
+        assert entry.file_name == file_name
+        assert entry.write is not None
+        assert entry.read is not None
+        handle = io.StringIO()
+        entry.write(_report(), handle)
+        assert entry.read(handle.getvalue()) == _report()
+        assert FORMATS.detect(handle.getvalue()) is entry
     handle.seek(0)
     assert tuple(ojson.load_lines(handle)) == _report().operations
 
 
 def test_schema_command_prints_the_shipped_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out) == ojson.schema()
+    shipped = files("opsmodel").joinpath("schemas", f"opsmodel-{ojson.FORMAT_VERSION}.schema.json").read_text(encoding="utf-8")
+    assert capsys.readouterr().out == shipped  # byte for byte
     target = tmp_path / "schema.json"
     assert main(["schema", "--out", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == ojson.schema()

@@ -301,10 +301,11 @@ def test_duplicate_objects_are_refused() -> None:
 def test_error_pickles() -> None:
     import pickle
 
-    error = stix.BundleError([stix.BundleProblem("$.x", "campaign--1", "bad")])
+    error = stix.BundleError([stix.BundleProblem(code="bad-ref", path="$.x", object_id="campaign--1", message="bad")])
     again = pickle.loads(pickle.dumps(error))
     assert again.problems == error.problems
     assert str(again) == str(error)
+    assert str(error) == "the STIX bundle has 1 problem:\n  $.x (campaign--1): error bad-ref: bad"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,14 +331,14 @@ def test_bundled_example_round_trips_and_satisfies_the_judges(flavour: str) -> N
 def test_demo_writes_the_example_bundles(tmp_path: Any) -> None:
     from opsmodel import examples
     from opsmodel._cli import main
-    from opsmodel._cli._formats import READERS, WRITERS
+    from opsmodel.formats import FORMATS
 
-    assert WRITERS["stix"][0] == "report.stix.json"
+    assert FORMATS["stix"].file_name == "report.stix.json"
     assert main(["demo", "--out", str(tmp_path)]) == 0
     report = examples.load("openai-2024-05")
     for name in ("report.stix.json", "report.opencti.stix.json"):
         text = (tmp_path / name).read_text(encoding="utf-8")
-        assert READERS["stix"](text) == report
+        assert stix.loads(text) == report
     opencti = json.loads((tmp_path / "report.opencti.stix.json").read_text(encoding="utf-8"))
     assert _objects(opencti, "channel")
 

@@ -47,7 +47,8 @@ def test_check(files: dict[str, str], capsys: pytest.CaptureFixture[str]) -> Non
     assert "openai-2024-05: 21 technique tags checked against disarm 1.6: 0 errors, 0 warnings" in capsys.readouterr().out
     assert main(["taxonomy", "check", files["v17"], "--history", files["v16"]]) == 1
     out = capsys.readouterr().out
-    assert "T0085.001 'Develop AI-Generated Text' was removed in disarm 1.7, last seen in 1.6 [removed-technique]" in out
+    removed = "error removed-technique: T0085.001 'Develop AI-Generated Text' was removed in disarm 1.7, last seen in 1.6"
+    assert f"$.operations[0].techniques[0].technique.id: {removed}" in out
     assert main(["taxonomy", "check", files["v17"], "no-such-report.json"]) == 2
     assert "cannot read no-such-report.json" in capsys.readouterr().err
 

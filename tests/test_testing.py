@@ -46,6 +46,7 @@ def test_all_is_sorted_and_public() -> None:
             assert getattr(testing, name).__doc__
 
 
+@pytest.mark.property
 @pytest.mark.parametrize("cls", MODEL_CLASSES, ids=lambda cls: cls.__name__)
 def test_from_type_gives_valid_instances(cls: type[Any]) -> None:
     @settings(max_examples=5)
@@ -93,6 +94,7 @@ def test_operations_are_internally_consistent(operation: Operation) -> None:
     assert operation.name is not None or operation.summary is not None
 
 
+@pytest.mark.slow
 @settings(max_examples=15)
 @given(testing.reports())
 def test_reports_have_unique_operations_related_to_each_other(report: Report) -> None:
@@ -104,6 +106,7 @@ def test_reports_have_unique_operations_related_to_each_other(report: Report) ->
             assert relation.other != operation.id
 
 
+@pytest.mark.slow
 @settings(max_examples=100)
 @given(st.data())
 def test_strategies_cover_the_hard_cases(data: st.DataObject) -> None:
@@ -155,6 +158,8 @@ VARIANTS: list[tuple[str, st.SearchStrategy[Any], Callable[[Any], bool]]] = [
 ]
 
 
+@pytest.mark.slow
+@pytest.mark.property
 @pytest.mark.parametrize(("strategy", "condition"), [v[1:] for v in VARIANTS], ids=[v[0] for v in VARIANTS])
 def test_strategies_reach_every_variant(strategy: st.SearchStrategy[Any], condition: Callable[[Any], bool]) -> None:
     # find() raises NoSuchExample if the strategy cannot (or practically never does) reach the case.

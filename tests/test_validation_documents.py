@@ -61,7 +61,7 @@ def test_json_lines_problems_carry_their_line() -> None:
     text = f'{HEADER}\n[1]\n\n{{"id": "b",\n7\n'
     findings = list(iter_document_errors(text))
     assert [(f.line, f.code) for f in findings] == [(2, "OPS003"), (4, "OPS001"), (5, "OPS003")]
-    assert str(findings[1]).startswith("line 4: $: error OPS001: not valid JSON at column 12")
+    assert str(findings[1]).startswith("line 4, $: error OPS001: not valid JSON at column 12")
     assert findings[1].as_dict()["line"] == 4
 
 
@@ -225,3 +225,17 @@ def test_rules_run_on_what_a_stix_bundle_holds() -> None:
     assert [(f.code, f.path) for f in iter_document_errors(text) if f.is_error] == [
         ("OPS203", "$.operations[0].relations[0].other")
     ]
+
+
+def test_a_detected_format_that_cannot_be_checked_is_unknown() -> None:
+    import attrs
+
+    from opsmodel.formats import FORMATS
+
+    stix = FORMATS["stix"]
+    FORMATS.register(attrs.evolve(stix, check=None), replace=True)
+    try:
+        findings = list(iter_document_errors('{"type": "bundle", "id": "bundle--1", "objects": []}'))
+    finally:
+        FORMATS.register(stix, replace=True)
+    assert [(f.code, f.message) for f in findings] == [("OPS003", "stix documents cannot be checked")]

@@ -1,6 +1,6 @@
 """opsmodel: covert influence operations from threat reports, as typed, immutable data."""
 
-from ._core.errors import FieldError, OpsmodelError, ParseError
+from ._core.exports import publish
 from ._model.counts import Count, CountKind, Money, parse_count
 from ._model.dates import (
     Anchor,
@@ -41,6 +41,7 @@ from ._model.places import Audience, Country, Region, Subdivision, Target
 from ._model.platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
 from ._model.techniques import LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 from ._version import __version__
+from .errors import FieldError, OpsmodelError, ParseError
 
 __all__ = [
     "KNOWN_PLATFORMS",
@@ -97,3 +98,5 @@ __all__ = [
     "parse_date",
     "parse_period",
 ]
+
+publish(__name__)

@@ -14,15 +14,57 @@ validation, the document readers and the command line report.
 
 from __future__ import annotations
 
-from ._core.errors import AccessError, DataError, DocumentError, FieldError, OpsmodelError, ParseError, Problem, Severity
+from ._core.errors import (
+    AccessError,
+    BundleError,
+    CatalogueError,
+    DataError,
+    DecodingError,
+    DocumentError,
+    DownloadError,
+    FieldError,
+    InputError,
+    LayerError,
+    MispError,
+    MissingExtraError,
+    OpsmodelError,
+    ParseError,
+    Problem,
+    Severity,
+    TaxiiError,
+    UnknownCategoryError,
+    UnknownEntryError,
+    UnknownExampleError,
+    ValidationError,
+)
+from ._validation.codes import CODES
 
 __all__ = [
+    "CODES",
     "AccessError",
+    "BundleError",
+    "CatalogueError",
     "DataError",
+    "DecodingError",
     "DocumentError",
+    "DownloadError",
     "FieldError",
+    "InputError",
+    "LayerError",
+    "MispError",
+    "MissingExtraError",
     "OpsmodelError",
     "ParseError",
     "Problem",
     "Severity",
+    "TaxiiError",
+    "UnknownCategoryError",
+    "UnknownEntryError",
+    "UnknownExampleError",
+    "ValidationError",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

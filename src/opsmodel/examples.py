@@ -8,32 +8,10 @@
 
 from __future__ import annotations
 
-import functools
-
-from ._core.errors import OpsmodelError
-from ._model.operations import Report
+from ._core.exports import publish
+from ._examples import load, names
+from .errors import UnknownExampleError
 
 __all__ = ["UnknownExampleError", "load", "names"]
 
-_EXAMPLES = {"openai-2024-05": "opsmodel._examples.openai_2024_05"}
-
-
-class UnknownExampleError(OpsmodelError, LookupError):
-    """No bundled example has that name."""
-
-
-def names() -> tuple[str, ...]:
-    """The names :func:`load` accepts."""
-    return tuple(_EXAMPLES)
-
-
-@functools.cache
-def load(name: str) -> Report:
-    """The bundled example ``name`` as a :class:`~opsmodel.Report` (built once, then shared: it is immutable)."""
-    import importlib
-
-    module_name = _EXAMPLES.get(name)
-    if module_name is None:
-        raise UnknownExampleError(f"no bundled example {name!r}; expected one of {', '.join(map(repr, _EXAMPLES))}")
-    report: Report = importlib.import_module(module_name).build()
-    return report
+publish(__name__)

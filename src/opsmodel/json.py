@@ -66,3 +66,8 @@ __all__ = [
     "to_dict",
     "unknown_fields",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

@@ -17,6 +17,9 @@ same ids and bytes. See the mapping table in the documentation (reference/stix-m
 
 from __future__ import annotations
 
+from ._core.errors import BundleError
+from ._core.errors import Problem as BundleProblem
+from ._formats.losses import ImportResult, Loss
 from ._formats.stix.bundle import (
     Writable,
     dump,
@@ -31,17 +34,16 @@ from ._formats.stix.bundle import (
 )
 from ._formats.stix.export import FLAVOURS, iter_objects
 from ._formats.stix.ids import (
+    BUNDLE_CODES,
     EXTENSION_ID,
     EXTENSION_SCHEMA_URL,
     NAMESPACE,
     OPENCTI_EXTENSION_ID,
     TLP_MARKINGS,
-    BundleError,
-    BundleProblem,
 )
-from ._formats.stix.importer import ImportResult, Loss
 
 __all__ = [
+    "BUNDLE_CODES",
     "EXTENSION_ID",
     "EXTENSION_SCHEMA_URL",
     "FLAVOURS",
@@ -64,3 +66,8 @@ __all__ = [
     "operations_from_stix",
     "to_stix",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

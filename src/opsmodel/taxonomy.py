@@ -22,31 +22,24 @@ release with :func:`check`, and draw them as a Navigator layer with :func:`to_la
 
 from __future__ import annotations
 
-from ._model.breakout import BREAKOUT_SCALE, BreakoutCategory, UnknownCategoryError, breakout_category
+from ._core.errors import CatalogueError, DownloadError, LayerError, Severity, UnknownCategoryError, UnknownEntryError
+from ._model.breakout import BREAKOUT_SCALE, BreakoutCategory, breakout_category
 from ._model.techniques import ID_GRAMMARS, LLM_TTP
-from ._taxonomy.catalogue import (
-    Catalogue,
-    CatalogueError,
-    Phase,
-    Removal,
-    TacticEntry,
-    TechniqueEntry,
-    UnknownEntryError,
-    normalise_name,
-)
+from ._taxonomy.catalogue import Catalogue, Phase, Removal, TacticEntry, TechniqueEntry, normalise_name
+from ._taxonomy.codes import TAXONOMY_CODES
 from ._taxonomy.crosswalk import (
+    CHECK_CODES,
     CrosswalkStatus,
     Diff,
     Finding,
     Moved,
     Renamed,
-    Severity,
     Translation,
     check,
     crosswalk,
     diff,
 )
-from ._taxonomy.downloads import PUBLISHED, DownloadError, PublishedFile, data_dir, download, load_published, published_path
+from ._taxonomy.downloads import PUBLISHED, PublishedFile, data_dir, download, load_published, published_path
 from ._taxonomy.loaders import (
     DISARM_PHASES,
     DISARM_TACTICS,
@@ -57,17 +50,20 @@ from ._taxonomy.loaders import (
     load_misp_galaxy,
     parse_disarm_stix,
     parse_meta_csv,
+    parse_misp_galaxy,
 )
-from ._taxonomy.navigator import LAYER_FORMAT, LayerError, LayerTechnique, from_layer, layer_refs, to_layer
+from ._taxonomy.navigator import LAYER_FORMAT, LayerTechnique, from_layer, layer_refs, to_layer
 
 __all__ = [
     "BREAKOUT_SCALE",
+    "CHECK_CODES",
     "DISARM_PHASES",
     "DISARM_TACTICS",
     "ID_GRAMMARS",
     "LAYER_FORMAT",
     "LLM_TTP",
     "PUBLISHED",
+    "TAXONOMY_CODES",
     "BreakoutCategory",
     "Catalogue",
     "CatalogueError",
@@ -105,6 +101,12 @@ __all__ = [
     "normalise_name",
     "parse_disarm_stix",
     "parse_meta_csv",
+    "parse_misp_galaxy",
     "published_path",
     "to_layer",
 ]
+
+
+from ._core.exports import publish
+
+publish(__name__)

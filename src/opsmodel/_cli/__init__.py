@@ -11,8 +11,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .._core.errors import OpsmodelError
-from .._version import __version__
+from .. import __version__
+from ..errors import OpsmodelError
 from . import _convert, _demo, _schema, _taxonomy, _validate
 
 EXIT_OK = 0

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from typing import Any
 
-from .._core.errors import OpsmodelError
-from .._core.files import atomic_writer
-from .._validation.documents import FORMATS, detect_format, iter_document_errors
-from ._formats import READERS, WRITERS
-from ._io import InputError, read_input
+from .. import Report
+from ..errors import InputError, OpsmodelError
+from ..formats import FORMATS, Action, Format
+from ..validation import iter_document_errors
+from ._io import decode, label, read_input, write_report
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-TARGETS = ("json", "jsonl", "stix", "stix-opencti", "navigator")
 
 
 def register(subparsers: Any) -> None:
@@ -29,62 +27,52 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("input", metavar="IN", help="the file to read; '-' reads standard input")
     parser.add_argument("output", metavar="OUT", help="the file to write; '-' writes standard output")
-    parser.add_argument("--to", required=True, metavar="FORMAT", help=f"the output format: {', '.join(TARGETS)}")
+    parser.add_argument("--to", required=True, metavar="FORMAT", help=f"the output format: {', '.join(FORMATS.names('write'))}")
     parser.add_argument(
         "--from",
         dest="source",
-        choices=("auto", *FORMATS),
+        choices=("auto", *FORMATS.names("read")),
         default="auto",
         help="the input format (default: detected from the content)",
     )
     parser.set_defaults(handler=run, parser=parser)
 
 
-def _decode(data: bytes, name: str) -> str:
+def _format(parser: argparse.ArgumentParser, name: str, can: Action, argument: str) -> Format:
     try:
-        return data.decode("utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError as exc:
-        raise DecodingError(f"{name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        return FORMATS.find(name, can)
+    except ValueError:
+        parser.error(f"{argument}: cannot {can} {name!r}; available formats: {', '.join(FORMATS.names(can)) or 'none'}")
 
 
-class DecodingError(OpsmodelError, ValueError):
-    """The input is not UTF-8 text."""
+def _read(entry: Format, text: str, name: str) -> Report | None:
+    """The report the input holds, or None once every problem that stops it is printed."""
+    assert entry.read is not None
+    try:
+        return entry.read(text)
+    except (OpsmodelError, ValueError) as exc:
+        problems = list(iter_document_errors(text, format=entry.name, select=["OPS0"])) if entry.check else []
+        if not problems:
+            print(f"opsmodel convert: {label(name)}: cannot read as {entry.name}: {exc}", file=sys.stderr)
+        for problem in problems:
+            print(f"opsmodel convert: {label(name)}: {problem}", file=sys.stderr)
+        return None
 
 
 def run(args: argparse.Namespace) -> int:
     parser: argparse.ArgumentParser = args.parser
-    if args.to not in WRITERS:
-        available = ", ".join(sorted(WRITERS)) or "none installed"
-        parser.error(f"argument --to: cannot write {args.to!r}; available formats: {available}")
-    label = "<stdin>" if args.input == "-" else args.input
+    target = _format(parser, args.to, "write", "argument --to")
     try:
         data = read_input(args.input)
     except InputError as exc:
         print(f"opsmodel convert: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    text = _decode(data, label)
-    kind = detect_format(text) if args.source == "auto" else args.source
-    reader = READERS.get(kind)
-    if reader is None:
-        available = ", ".join(sorted(READERS)) or "none installed"
-        parser.error(f"cannot read {kind!r} input; readable formats: {available}")
-    try:
-        report = reader(text)
-    except (OpsmodelError, ValueError) as exc:
-        findings = list(iter_document_errors(text, format=kind, select=["OPS0"]))
-        if not findings:
-            print(f"opsmodel convert: {label}: cannot read as {kind}: {exc}", file=sys.stderr)
-        for finding in findings:
-            print(f"opsmodel convert: {label}: {finding}", file=sys.stderr)
+    text = decode(data, args.input)
+    source = FORMATS.detect(text).name if args.source == "auto" else args.source
+    report = _read(_format(parser, source, "read", "input"), text, args.input)
+    if report is None:
         return EXIT_INVALID
-    _, write = WRITERS[args.to]
-    if args.output == "-":
-        buffer = io.StringIO()
-        write(report, buffer)  # fully rendered before anything reaches stdout
-        sys.stdout.write(buffer.getvalue())
-        sys.stdout.flush()
-    else:
-        with atomic_writer(args.output) as handle:
-            write(report, handle)
+    write_report(target, report, args.output)
+    if args.output != "-":
         print(f"wrote {args.output} ({args.to})", file=sys.stderr)
     return EXIT_OK

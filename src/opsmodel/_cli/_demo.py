@@ -7,9 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._core.files import atomic_writer
-from ._formats import WRITERS
-from ._summary import summary_table
+from .. import examples
+from ..formats import FORMATS
+from ._io import write_report
+from ._summary import DEFAULT_WIDTH, summary_table, table_width, wants_colour
 
 
 def register(subparsers: Any) -> None:
@@ -21,18 +22,21 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--example", default="openai-2024-05", help="which bundled example (default: %(default)s)")
     parser.add_argument("--out", metavar="DIR", type=Path, help="write the example's files into DIR")
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help=f"print one line per operation, however wide (default: wrap cells to fit {DEFAULT_WIDTH} columns)",
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import examples
-
     report = examples.load(args.example)
-    sys.stdout.write(summary_table(report))
+    sys.stdout.write(summary_table(report, width=None if args.wide else table_width(sys.stdout), colour=wants_colour(sys.stdout)))
     if args.out is not None:
-        for name, write in WRITERS.values():
-            target = args.out / name
-            with atomic_writer(target) as handle:
-                write(report, handle)
-            print(f"wrote {target}", file=sys.stderr)
+        for entry in FORMATS:
+            if entry.write is not None:
+                target = args.out / entry.file_name
+                write_report(entry, report, target)
+                print(f"wrote {target}", file=sys.stderr)
     return 0

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import time
+from pathlib import Path
 from typing import IO
 
-from .._core.errors import OpsmodelError
+from .. import Report
+from ..errors import DecodingError, InputError
+from ..formats import Format, atomic_writer
 
-__all__ = ["InputError", "Progress", "read_input"]
+
+def label(name: str) -> str:
+    """How messages name an input: its file name, or ``<stdin>`` for ``-``."""
+    return "<stdin>" if name == "-" else name
 
 
-class InputError(OpsmodelError, ValueError):
-    """An input file cannot be read (missing, a directory, no permission)."""
+def count_of(number: int, noun: str) -> str:
+    """``count_of(1, "error")`` is ``"1 error"``; ``count_of(2, "error")`` is ``"2 errors"``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def read_input(name: str) -> bytes:
@@ -24,6 +32,27 @@ def read_input(name: str) -> bytes:
             return handle.read()
     except OSError as exc:
         raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of an input's bytes (a leading byte order mark dropped); a DecodingError if not UTF-8."""
+    try:
+        return data.decode("utf-8").lstrip("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise DecodingError(f"{label(name)}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def write_report(entry: Format, report: Report, output: str | Path) -> None:
+    """Write ``report`` in format ``entry`` to ``output`` (``-`` is standard output), all or nothing."""
+    assert entry.write is not None  # the caller looked the format up as one that writes
+    if str(output) == "-":
+        buffer = io.StringIO()
+        entry.write(report, buffer)  # fully rendered before anything reaches stdout
+        sys.stdout.write(buffer.getvalue())
+        sys.stdout.flush()
+        return
+    with atomic_writer(output) as handle:
+        entry.write(report, handle)
 
 
 class Progress:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from .._core.files import atomic_writer
+from .. import json as opsmodel_json
+from ..formats import atomic_writer
 
 
 def register(subparsers: Any) -> None:
@@ -22,9 +24,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .._formats.json.schema import _shipped
-
-    text = _shipped()
+    text = _text(opsmodel_json.schema())
     if args.out is None:
         sys.stdout.write(text)
     else:
@@ -32,3 +32,8 @@ def run(args: argparse.Namespace) -> int:
             handle.write(text)
         print(f"wrote {args.out}", file=sys.stderr)
     return 0
+
+
+def _text(schema: dict[str, Any]) -> str:
+    # the layout of the schema file shipped in the package, byte for byte
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -8,12 +8,22 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._core.files import atomic_writer
-from .._model.operations import Report
-from .._taxonomy.catalogue import Catalogue
-from .._taxonomy.downloads import PUBLISHED, data_dir, download, load_published, published_path
-from .._taxonomy.loaders import load
-from ._formats import READERS
+from .. import Report, examples
+from ..formats import FORMATS, atomic_writer
+from ..taxonomy import (
+    PUBLISHED,
+    Catalogue,
+    Severity,
+    check,
+    data_dir,
+    diff,
+    download,
+    load,
+    load_published,
+    published_path,
+    to_layer,
+)
+from ._io import count_of
 
 _CATALOGUE_HELP = f"a framework file, or the name of a downloaded published file ({', '.join(PUBLISHED)})"
 
@@ -27,62 +37,71 @@ def register(subparsers: Any) -> None:
     )
     commands = parser.add_subparsers(title="taxonomy commands", metavar="ACTION", required=True)
 
-    listing = commands.add_parser("list", help="the published files opsmodel knows, and which are downloaded")
-    listing.add_argument("--dir", type=Path, help="data directory (default: the platform's, see `opsmodel taxonomy list`)")
-    listing.set_defaults(handler=_list)
+    def command(name: str, handler: Any, directory: str, **options: Any) -> argparse.ArgumentParser:
+        """A taxonomy subcommand, with the --dir option every one of them takes."""
+        sub: argparse.ArgumentParser = commands.add_parser(name, **options)
+        sub.add_argument("--dir", type=Path, help=directory)
+        sub.set_defaults(handler=handler)
+        return sub
 
-    fetch = commands.add_parser(
+    published = "data directory for published names"
+    command(
+        "list",
+        _list,
+        "data directory (default: the platform's, see `opsmodel taxonomy list`)",
+        help="the published files opsmodel knows, and which are downloaded",
+    )
+
+    fetch = command(
         "download",
+        _download,
+        "data directory (default: the platform's)",
         help="download published framework files into the data directory",
         description="Download the official files, pinned to the commit they were published at and checked "
         "against their SHA-256, into the data directory. An existing copy is kept unless --force.",
     )
     fetch.add_argument("names", nargs="+", metavar="NAME", choices=[*PUBLISHED, "all"], help="which files, or 'all'")
-    fetch.add_argument("--dir", type=Path, help="data directory (default: the platform's)")
     fetch.add_argument("--url", help="fetch from this URL instead (a mirror; one NAME only)")
     fetch.add_argument("--sha256", help="the SHA-256 the file must have (with --url)")
     fetch.add_argument("--force", action="store_true", help="download again even if a copy exists")
     fetch.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the server (default: %(default)s)")
-    fetch.set_defaults(handler=_download)
 
-    show = commands.add_parser("show", help="summarise a catalogue, a tactic or a technique")
+    show = command("show", _show, published, help="summarise a catalogue, a tactic or a technique")
     show.add_argument("catalogue", help=_CATALOGUE_HELP)
-    show.add_argument("--dir", type=Path, help="data directory for published names")
     what = show.add_mutually_exclusive_group()
     what.add_argument("--tactic", help="list a tactic's techniques (id, shortname or name)")
     what.add_argument("--technique", help="show one technique (id or name)")
-    show.set_defaults(handler=_show)
 
-    compare = commands.add_parser("diff", help="what changed between two releases")
+    compare = command("diff", _diff, published, help="what changed between two releases")
     compare.add_argument("old", help=_CATALOGUE_HELP)
     compare.add_argument("new", help=_CATALOGUE_HELP)
-    compare.add_argument("--dir", type=Path, help="data directory for published names")
-    compare.set_defaults(handler=_diff)
 
-    verify = commands.add_parser(
+    verify = command(
         "check",
+        _check,
+        published,
         help="check the technique tags of a report against a release",
         description="Check every technique tag of a report against a release: unknown or removed ids, names that "
         "do not match, tactics that do not fit. Exit status 1 if any error is found.",
     )
     verify.add_argument("catalogue", help=_CATALOGUE_HELP)
-    verify.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
-    verify.add_argument("--example", default="openai-2024-05", help="bundled example to check (default: %(default)s)")
+    _report_arguments(verify, "check")
     verify.add_argument("--history", nargs="*", default=[], metavar="OLD", help="earlier releases, to tell removed ids")
-    verify.add_argument("--dir", type=Path, help="data directory for published names")
-    verify.set_defaults(handler=_check)
 
-    layer = commands.add_parser("layer", help="write a report's techniques as a Navigator layer")
-    layer.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
-    layer.add_argument("--example", default="openai-2024-05", help="bundled example to draw (default: %(default)s)")
+    layer = command("layer", _layer, published, help="write a report's techniques as a Navigator layer")
+    _report_arguments(layer, "draw")
     layer.add_argument("--catalogue", help=_CATALOGUE_HELP + "; places techniques under their tactics")
     layer.add_argument("--navigator", choices=["disarm", "attack"], default="disarm", help="which Navigator (default: disarm)")
     layer.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    layer.add_argument("--dir", type=Path, help="data directory for published names")
-    layer.set_defaults(handler=_layer)
 
 
-def _catalogue(text: str, directory: Path | None) -> Catalogue:
+def _report_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
+    parser.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
+    parser.add_argument("--example", default="openai-2024-05", help=f"bundled example to {verb} (default: %(default)s)")
+
+
+def load_catalogue(text: str, directory: Path | None) -> Catalogue:
+    """The catalogue a command-line argument names: a published file's name, or a framework file."""
     if text in PUBLISHED:
         return load_published(text, directory=directory)
     return load(Path(text))
@@ -90,19 +109,17 @@ def _catalogue(text: str, directory: Path | None) -> Catalogue:
 
 def _report(args: argparse.Namespace) -> Report | None:
     if args.report is None:
-        from .. import examples
-
         return examples.load(args.example)
     try:
         text = args.report.read_text(encoding="utf-8")
     except OSError as exc:
         print(f"opsmodel: error: cannot read {args.report}: {exc.strerror or exc}", file=sys.stderr)
         return None
-    reader = READERS.get("json")
-    if reader is None:
+    read = FORMATS["json"].read
+    if read is None:
         print("opsmodel: error: reading report files needs the JSON format, which is not registered", file=sys.stderr)
         return None
-    return reader(text)
+    return read(text)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -127,7 +144,7 @@ def _download(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    catalogue = _catalogue(args.catalogue, args.dir)
+    catalogue = load_catalogue(args.catalogue, args.dir)
     if args.technique:
         found = catalogue.get(args.technique)
         technique = catalogue.technique(found.id) if found is not None else catalogue.technique_named(args.technique)
@@ -161,17 +178,13 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .._taxonomy.crosswalk import diff
-
-    print(diff(_catalogue(args.old, args.dir), _catalogue(args.new, args.dir)))
+    print(diff(load_catalogue(args.old, args.dir), load_catalogue(args.new, args.dir)))
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .._taxonomy.crosswalk import Severity, check
-
-    catalogue = _catalogue(args.catalogue, args.dir)
-    history = [_catalogue(old, args.dir) for old in args.history]
+    catalogue = load_catalogue(args.catalogue, args.dir)
+    history = [load_catalogue(old, args.dir) for old in args.history]
     report = _report(args)
     if report is None:
         return 2
@@ -181,14 +194,15 @@ def _check(args: argparse.Namespace) -> int:
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     tags = sum(len(op.techniques) for op in report)
     warnings = len(findings) - errors
-    print(f"{report.id}: {tags} technique tags checked against {catalogue.label}: {errors} errors, {warnings} warnings")
+    print(
+        f"{report.id}: {count_of(tags, 'technique tag')} checked against {catalogue.label}: "
+        f"{count_of(errors, 'error')}, {count_of(warnings, 'warning')}"
+    )
     return 1 if errors else 0
 
 
 def _layer(args: argparse.Namespace) -> int:
-    from .._taxonomy.navigator import to_layer
-
-    catalogue = _catalogue(args.catalogue, args.dir) if args.catalogue else None
+    catalogue = load_catalogue(args.catalogue, args.dir) if args.catalogue else None
     report = _report(args)
     if report is None:
         return 2

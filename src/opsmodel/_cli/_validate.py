@@ -7,10 +7,11 @@ import json
 import sys
 from typing import Any
 
-from .._core.errors import OpsmodelError
-from .._validation.documents import FORMATS, _iter_document_errors
-from .._validation.engine import Finding
-from ._io import InputError, Progress, read_input
+from ..errors import InputError, OpsmodelError, Problem
+from ..formats import FORMATS
+from ..validation import iter_document_errors
+from ._io import Progress, count_of, label, read_input
+from ._taxonomy import load_catalogue
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -22,9 +23,9 @@ def _codes(text: str) -> list[str]:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "validate",
-        help="check reports, operations or STIX bundles and list every problem",
-        description="Check each FILE (opsmodel JSON, JSON Lines or a STIX 2.1 bundle; the format is detected from "
-        "the content) and list every problem with its JSON path and stable code. Exit status: 0 when every file "
+        help="check reports, operations, STIX bundles or Navigator layers and list every problem",
+        description="Check each FILE (opsmodel JSON, JSON Lines, a STIX 2.1 bundle or a Navigator layer; the format "
+        "is detected from the content) and list every problem with its JSON path and stable code. Exit status: 0 when every file "
         "is valid, 1 when any has an error (or, with --strict, a warning), 2 on a usage error.",
         epilog="Codes are listed in the rule reference (docs/reference/rules.md). Example: "
         "opsmodel validate --ignore OPS211 --format json report.json",
@@ -39,7 +40,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--input-format",
-        choices=("auto", *FORMATS),
+        choices=("auto", *FORMATS.names("check")),
         default="auto",
         help="the files' format (default: detected from the content)",
     )
@@ -85,21 +86,19 @@ def _load_catalogue(args: argparse.Namespace) -> Any:
         if args.history:
             args.parser.error("argument --history: needs --catalogue")
         return None
-    from ._taxonomy import _catalogue
-
     try:
-        catalogue = _catalogue(args.catalogue, None)
-        return catalogue.with_history(*(_catalogue(old, None) for old in args.history)) if args.history else catalogue
+        catalogue = load_catalogue(args.catalogue, None)
+        return catalogue.with_history(*(load_catalogue(old, None) for old in args.history)) if args.history else catalogue
     except (OpsmodelError, OSError) as exc:
         args.parser.error(f"argument --catalogue: cannot load {args.catalogue!r}: {exc}")
 
 
-def _check(name: str, args: argparse.Namespace, catalogue: Any) -> list[Finding]:
+def _check(name: str, args: argparse.Namespace, catalogue: Any) -> list[Problem]:
     data = read_input(name)
     progress = Progress(f"validating {'stdin' if name == '-' else name}")
     try:
         return list(
-            _iter_document_errors(
+            iter_document_errors(
                 data,
                 format=None if args.input_format == "auto" else args.input_format,
                 select=_flatten(args.select),
@@ -113,14 +112,51 @@ def _check(name: str, args: argparse.Namespace, catalogue: Any) -> list[Finding]
         progress.close()
 
 
-def _summary(findings: list[Finding]) -> tuple[int, int]:
-    errors = sum(f.is_error for f in findings)
-    return errors, len(findings) - errors
+def _counts(problems: list[Problem]) -> tuple[int, int]:
+    errors = sum(problem.is_error for problem in problems)
+    return errors, len(problems) - errors
 
 
-def run(args: argparse.Namespace) -> int:
-    catalogue = _load_catalogue(args)
-    results: list[tuple[str, list[Finding]]] = []
+def _as_json(results: list[tuple[str, list[Problem]]], unreadable: list[tuple[str, str]]) -> dict[str, Any]:
+    files = []
+    for name, problems in results:
+        errors, warnings = _counts(problems)
+        files.append(
+            {
+                "file": name,
+                "valid": not errors,
+                "errors": errors,
+                "warnings": warnings,
+                "findings": [_as_dict(problem) for problem in problems],
+            }
+        )
+    return {
+        "valid": all(entry["valid"] for entry in files),
+        "files": files,
+        "unreadable": [{"file": name, "error": error} for name, error in unreadable],
+    }
+
+
+def _as_dict(problem: Problem) -> dict[str, Any]:
+    # A value that is not plain JSON (a FuzzyDate, a Count) is shown as its text, as messages show it.
+    value = problem.value
+    plain = value is None or isinstance(value, (bool, int, float, str))
+    return {**problem.as_dict(), "value": value if plain else str(value)}
+
+
+def _print_human(results: list[tuple[str, list[Problem]]], *, quiet: bool) -> None:
+    for name, problems in results:
+        for problem in problems:
+            value = "" if problem.value is None else f" (value: {_short(problem.value)})"
+            print(f"{label(name)}: {problem}{value}")
+        if not quiet:
+            errors, warnings = _counts(problems)
+            verdict = "invalid" if errors else "valid"
+            print(f"{label(name)}: {verdict}: {count_of(errors, 'error')}, {count_of(warnings, 'warning')}")
+
+
+def _check_all(args: argparse.Namespace, catalogue: Any) -> tuple[list[tuple[str, list[Problem]]], list[tuple[str, str]]]:
+    results: list[tuple[str, list[Problem]]] = []
     unreadable: list[tuple[str, str]] = []
     files_progress = Progress("files", threshold=20)
     try:
@@ -133,39 +169,19 @@ def run(args: argparse.Namespace) -> int:
                 print(f"opsmodel validate: {exc}", file=sys.stderr)
     finally:
         files_progress.close()
-    invalid = any(f.is_error for _, findings in results for f in findings)
+    return results, unreadable
+
+
+def run(args: argparse.Namespace) -> int:
+    results, unreadable = _check_all(args, _load_catalogue(args))
     if args.output == "json":
-        json.dump(
-            {
-                "valid": not invalid,
-                "files": [
-                    {
-                        "file": name,
-                        "valid": not any(f.is_error for f in findings),
-                        "errors": _summary(findings)[0],
-                        "warnings": _summary(findings)[1],
-                        "findings": [f.as_dict() for f in findings],
-                    }
-                    for name, findings in results
-                ],
-                "unreadable": [{"file": name, "error": error} for name, error in unreadable],
-            },
-            sys.stdout,
-            indent=2,
-        )
+        json.dump(_as_json(results, unreadable), sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        for name, findings in results:
-            label = "<stdin>" if name == "-" else name
-            for finding in findings:
-                value = "" if finding.value is None else f" (value: {_short(finding.value)})"
-                print(f"{label}: {finding}{value}")
-            if not args.quiet:
-                errors, warnings = _summary(findings)
-                verdict = "invalid" if errors else "valid"
-                print(f"{label}: {verdict}: {errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+        _print_human(results, quiet=args.quiet)
     if unreadable:
         return EXIT_USAGE
+    invalid = any(problem.is_error for _, problems in results for problem in problems)
     return EXIT_INVALID if invalid else EXIT_OK
 
 

@@ -17,20 +17,6 @@ from typing import Any
 
 import attrs
 
-__all__ = [
-    "CORE_CODES",
-    "AccessError",
-    "DataError",
-    "DocumentError",
-    "FieldError",
-    "OpsmodelError",
-    "ParseError",
-    "Problem",
-    "Severity",
-    "show_value",
-]
-
-
 #: The codes of problems that are not tied to one format or rule (each layer adds its own table;
 #: :data:`opsmodel.errors.CODES` is the union of all of them).
 CORE_CODES: dict[str, str] = {
@@ -39,6 +25,9 @@ CORE_CODES: dict[str, str] = {
     "access": "a file or network resource that cannot be read, written or fetched",
     "field": "a model field given a value it cannot hold (FieldError)",
     "parse": "a text (a date, a count, a country name) that cannot be read (ParseError)",
+    "validation": "a report or operation that failed validation, summarised (ValidationError)",
+    "input": "an input file that cannot be read (InputError)",
+    "not-utf8": "an input that is not UTF-8 text (DecodingError)",
 }
 
 
@@ -98,7 +87,8 @@ class Problem:
     ``rule`` name of a validation finding.
     """
 
-    code: str = attrs.field(validator=_must_be_text)
+    # A rule's check may leave the code out: the validation engine sets the rule's code.
+    code: str = attrs.field(default="error", validator=_must_be_text)
     message: str = attrs.field(validator=_must_be_text)
     path: str = attrs.field(default="$", validator=_must_be_text)
     severity: Severity = attrs.field(default=Severity.ERROR, converter=_to_severity)
@@ -267,3 +257,213 @@ class DocumentError(DataError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (DocumentError, (self.problems,))
+
+
+# ---------------------------------------------------------------------------------------------
+# The model's errors (the bundled examples)
+
+
+class UnknownExampleError(OpsmodelError, LookupError):
+    """No bundled example has that name."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation and the command line
+
+
+def _count_of(number: int, noun: str) -> str:
+    """``_count_of(1, "error")`` is ``"1 error"``, ``_count_of(2, "error")`` is ``"2 errors"``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+class ValidationError(DataError):
+    """Data failed validation; :attr:`problems` (also :attr:`findings`) holds every problem, errors and warnings."""
+
+    code = "validation"
+
+    def __init__(self, findings: Iterable[Problem]) -> None:
+        self.problems = findings
+        errors = self.errors
+        warnings = len(self.problems) - len(errors)
+        shown = "; ".join(str(problem) for problem in errors[:3])
+        more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
+        counts = _count_of(len(errors), "error") + (f", {_count_of(warnings, 'warning')}" if warnings else "")
+        super().__init__(f"{counts}: {shown}{more}")
+
+    @property
+    def findings(self) -> tuple[Problem, ...]:
+        """Every problem found (the name validation used before :class:`Problem` was one record)."""
+        return self.problems
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors (not warnings)."""
+        return tuple(problem for problem in self.problems if problem.is_error)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ValidationError, (self.problems,))
+
+
+class InputError(AccessError):
+    """An input file cannot be read (missing, a directory, no permission)."""
+
+    code = "input"
+
+
+class DecodingError(DataError):
+    """An input is not UTF-8 text."""
+
+    code = "not-utf8"
+
+
+# ---------------------------------------------------------------------------------------------
+# Taxonomy: catalogues, Navigator layers, downloads of published files, the Breakout Scale
+
+
+class _SourcedError(OpsmodelError):
+    """An error about one file, URL or layer (``source``, ``None`` when built in memory): ``problem`` says what.
+
+    It carries one :class:`Problem` with the class's code, unless its ``problems`` are set to several
+    (an inconsistent catalogue reports each inconsistency), each with a code of
+    :data:`opsmodel.taxonomy.TAXONOMY_CODES`.
+    """
+
+    source: str | None
+    problem: str
+
+    def __init__(self, problem: str, *, source: str | None = None) -> None:
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}" if source else problem)
+        self.problems = (Problem(code=self.code, message=problem, value=source),)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # keyword-only arguments: teach pickle (and multiprocessing) how to rebuild us
+        return (_rebuild_sourced, (type(self), self.problem, self.source, self.problems))
+
+
+def _rebuild_sourced(kind: type[_SourcedError], problem: str, source: str | None, problems: tuple[Problem, ...]) -> _SourcedError:
+    error = kind(problem, source=source)
+    error.problems = problems
+    return error
+
+
+class CatalogueError(_SourcedError, DataError):
+    """A catalogue (or the file it was read from) is not what it should be.
+
+    ``source`` names the file (or ``None`` for one built in memory) and ``problem`` says what is wrong.
+    """
+
+    code = "catalogue"
+
+
+class LayerError(_SourcedError, DataError):
+    """A Navigator layer could not be read (or written): names the place and the problem."""
+
+    code = "layer"
+
+
+class DownloadError(_SourcedError, AccessError):
+    """A published file could not be fetched, or what came was not the file expected.
+
+    ``source`` is the URL, the file or the published name; ``problem`` says what went wrong.
+    """
+
+    code = "download"
+
+
+class UnknownEntryError(DataError, KeyError):
+    """A catalogue has no tactic, technique or phase with that id or name (``key``)."""
+
+    code = "unknown-entry"
+
+    def __init__(self, message: str, key: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key
+        self.problems = (Problem(code=self.code, message=message, value=key),)
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (UnknownEntryError, (self.message, self.key))
+
+
+class UnknownCategoryError(DataError):
+    """Not a Breakout Scale category (an integer from 1 to 6)."""
+
+    code = "unknown-category"
+
+
+# ---------------------------------------------------------------------------------------------
+# STIX bundles (opsmodel.stix; the codes are opsmodel.stix.BUNDLE_CODES)
+
+_BUNDLE_PROBLEMS_SHOWN = 50  # problems spelt out in the message; all of them are in BundleError.problems
+
+
+class BundleError(DataError):
+    """A STIX bundle could not be read (or written with these options); :attr:`problems` lists every problem.
+
+    Each problem has a code from :data:`opsmodel.stix.BUNDLE_CODES`, the JSON path into the
+    bundle and the id of the STIX object it is in.
+
+    :param problems: every problem found, in the order found.
+    :type problems: Iterable[opsmodel.errors.Problem]
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        count = len(found)
+        headline = f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:"
+        super().__init__(_summary(headline, found, _BUNDLE_PROBLEMS_SHOWN))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (BundleError, (self.problems,))
+
+
+# ---------------------------------------------------------------------------------------------
+# Clients: MISP events and TAXII collections (opsmodel.misp, opsmodel.taxii)
+
+#: The codes of problems in MISP events (:class:`MispError`).
+MISP_CODES: dict[str, str] = {
+    "misp-json": "a MISP event text that is not JSON",
+    "misp-event": "data that is not a MISP event in the MISP core format",
+    "misp-object": "a MISP object or attribute that is not what the MISP core format says",
+    "misp-payload": "an opsmodel-json attribute whose opsmodel data cannot be read",
+    "misp-loss": "something in an event that cannot be mapped to the model (see import_misp)",
+}
+
+#: The codes of problems talking to TAXII servers (:class:`TaxiiError`, :class:`MissingExtraError`).
+TAXII_CODES: dict[str, str] = {
+    "taxii": "a TAXII server refused a request or could not be reached",
+    "taxii-status": "a TAXII server accepted a publication but did not store every object",
+    "missing-extra": "an optional dependency is not installed (install the extra the message names)",
+}
+
+
+class MispError(DataError):
+    """A MISP event that cannot be read, or holds things that cannot be mapped; ``problems`` lists each."""
+
+    code = "misp-event"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        super().__init__(_summary(f"{len(found)} problem(s) in a MISP event", found, 10))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (MispError, (self.problems,))
+
+
+class TaxiiError(AccessError):
+    """A TAXII server refused a request, could not be reached, or did not store what was published."""
+
+    code = "taxii"
+
+
+class MissingExtraError(OpsmodelError, ImportError):
+    """An optional feature's dependency is not installed; the message names the extra to install."""
+
+    code = "missing-extra"

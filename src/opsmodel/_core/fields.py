@@ -17,12 +17,34 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .errors import FieldError
+from .errors import FieldError, show_value
 
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
 
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
+
+
+def shown(value: Any) -> str:
+    """A value as a message shows it: a model object by its text, anything else by a short ``repr``.
+
+    Never an attrs ``repr``: that spells out every field (``fold=0`` of a datetime included).
+    """
+    if attrs.has(type(value)):
+        return f"{type(value).__name__} {show_value(str(value))}"
+    return show_value(value)
+
+
+def with_article(noun: str) -> str:
+    """The noun with its indefinite article: ``a Country``, ``an AssetKind``."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+
+
+def got(value: Any) -> str:
+    """ "got str 'x'": the value's type and (short) text, for a converter's problem."""
+    if attrs.has(type(value)):
+        return f"got {shown(value)}"
+    return f"got {type(value).__name__} {show_value(value)}"
 
 
 class Invalid(Exception):
@@ -35,7 +57,7 @@ class Invalid(Exception):
         super().__init__(value, expected, problem, where)
         self.value = value
         self.expected = expected
-        self.problem = problem if problem is not None else f"got {value!r}"
+        self.problem = problem if problem is not None else f"got {shown(value)}"
         self.where = where
 
 
@@ -102,7 +124,7 @@ def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: s
         field=attribute.name,
         value=value,
         expected=expected,
-        problem=problem if problem is not None else f"got {value!r}",
+        problem=problem if problem is not None else f"got {shown(value)}",
     )
 
 
@@ -134,13 +156,19 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
                 if member.value == key or member.name.lower() == key:
                     return member
         choices = ", ".join(repr(m.value) for m in cls)
-        raise Invalid(value, f"one of {choices}", problem=f"{value!r} is not a {cls.__name__}")
+        raise Invalid(value, f"one of {choices}", problem=f"{shown(value)} is not {with_article(cls.__name__)}")
 
 
-def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
-    """Convert an iterable (not a bare string) to a tuple, converting every item."""
+def tuple_of(value: Any, item: Callable[[Any], T], what: str, *, ready: Callable[[Any], object] | None = None) -> tuple[T, ...]:
+    """Convert an iterable (not a bare string) to a tuple, converting every item.
+
+    A tuple whose items are all ``ready`` (already what ``item`` returns) is kept as it is:
+    converters run on every construction, and most values arrive already converted.
+    """
+    if ready is not None and type(value) is tuple and all(map(ready, value)):
+        return value
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
-        raise Invalid(value, f"a list or tuple of {what}", problem=f"got {type(value).__name__} {value!r}")
+        raise Invalid(value, f"a list or tuple of {what}", problem=got(value))
     result = []
     for index, element in enumerate(value):
         try:
@@ -153,38 +181,40 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str) -> tuple[T, ...]:
     return tuple(result)
 
 
+def read_text(value: Any, read: Callable[[str], T], expected: str) -> T:
+    """Read a field given as text with ``read``; anything but a string is refused with ``expected``."""
+    if not isinstance(value, str):
+        raise Invalid(value, expected, problem=got(value))
+    return read(value)
+
+
 def instance_of(value: Any, cls: type[T], what: str) -> T:
     if not isinstance(value, cls):
-        raise Invalid(value, what, problem=f"got {type(value).__name__} {value!r}")
+        raise Invalid(value, what, problem=got(value))
     return value
 
 
 def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
     """A tuple of ``cls`` instances from any iterable of them."""
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not cls:
-                break
-        else:
-            return value
-    name = cls.__name__
-    article = "an" if name[0] in "AEIOU" else "a"
-    return tuple_of(value, lambda item: instance_of(item, cls, f"{article} {name}"), f"{name} objects")
+    return tuple_of(
+        value,
+        lambda item: instance_of(item, cls, with_article(cls.__name__)),
+        f"{cls.__name__} objects",
+        ready=lambda item: type(item) is cls,
+    )
+
+
+def _is_text(item: Any) -> bool:
+    return type(item) is str and bool(item) and not item.isspace()
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not str or not item or item.isspace():
-                break
-        else:
-            return value
-    return tuple_of(value, to_text, "non-empty strings")
+    return tuple_of(value, to_text, "non-empty strings", ready=_is_text)
 
 
 def to_text(value: Any) -> str:
     if not isinstance(value, str):
-        raise Invalid(value, "a string", problem=f"got {type(value).__name__} {value!r}")
+        raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
         raise Invalid(value, "a non-empty string", problem="got a blank string")
     return value
@@ -203,14 +233,12 @@ def to_slug(value: Any) -> str:
     return value
 
 
+def _is_slug(item: Any) -> bool:
+    return type(item) is str and _SLUG.fullmatch(item) is not None
+
+
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not str or not _SLUG.fullmatch(item):
-                break
-        else:
-            return value
-    return tuple_of(value, to_slug, "source ids")
+    return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
 
 def to_optional_slug(value: Any) -> str | None:

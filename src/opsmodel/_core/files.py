@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_writer"]
-
 
 @contextlib.contextmanager
 def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[IO[str]]:

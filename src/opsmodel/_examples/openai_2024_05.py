@@ -9,36 +9,30 @@ many accounts, who paid STOIC) the model says "unknown" or stays empty rather th
 
 from __future__ import annotations
 
-from .. import (
+from typing import Any
+
+from .._model.counts import Count
+from .._model.dates import FuzzyDate, Period, RelativeDate
+from .._model.operations import (
     Actor,
     ActorKind,
     AIPurpose,
     AIUse,
     Alias,
-    AliasKind,
-    Asset,
-    AssetKind,
     Attribution,
     AttributionRole,
-    Audience,
-    Count,
     Disruption,
     DisruptionAction,
-    FuzzyDate,
     Impact,
     ImpactQualifier,
     Narrative,
     Operation,
-    Period,
-    Region,
-    RelativeDate,
     Report,
     Source,
-    Tactic,
-    Target,
-    TechniqueRef,
-    TechniqueUse,
 )
+from .._model.places import Audience, Region, Target
+from .._model.platforms import Asset, AssetKind
+from .._model.techniques import Tactic, TechniqueRef, TechniqueUse
 
 REPORT_ID = "openai-2024-05"
 SEED_ID = "seed-article-nl"
@@ -86,6 +80,16 @@ def _technique(technique_id: str, procedure: str) -> TechniqueUse:
         procedure=procedure,
         sources=CITE,
     )
+
+
+def _chatgpt(wording: str, *purposes: AIPurpose, sources: tuple[str, ...] = CITE, **more: Any) -> AIUse:
+    """A use of ChatGPT, the one service the report is about, in the report's words."""
+    return AIUse(service="ChatGPT", provider="OpenAI", purposes=purposes, wording=wording, sources=sources, **more)
+
+
+def _unknown_assets(*platforms: str, kind: AssetKind = AssetKind.ACCOUNT, **more: Any) -> tuple[Asset, ...]:
+    """Assets on each platform, how many the report does not say."""
+    return tuple(Asset(platform=platform, kind=kind, count=Count.unknown(), sources=CITE, **more) for platform in platforms)
 
 
 def _sources() -> tuple[Source, ...]:
@@ -164,8 +168,8 @@ def _bad_grammar() -> Operation:
         topics=("war in Ukraine", "politics in Moldova", "politics in the Baltic States", "US politics"),
         languages=("ru", "en"),
         assets=(
-            Asset(platform="Telegram", kind=AssetKind.CHANNEL, count=Count.unknown(), sources=CITE),
-            Asset(platform="Telegram", kind=AssetKind.BOT, count=Count.unknown(), sources=CITE),
+            *_unknown_assets("Telegram", kind=AssetKind.CHANNEL),
+            *_unknown_assets("Telegram", kind=AssetKind.BOT),
         ),
         techniques=(
             _technique("T0085.001", "Generated short political comments in Russian and English with ChatGPT."),
@@ -174,22 +178,17 @@ def _bad_grammar() -> Operation:
             _technique("T0151.007", "Used Telegram channels to reach its audiences."),
         ),
         ai_uses=(
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.DEBUG_CODE,),
-                wording="debug code for running a Telegram bot",
+            _chatgpt(
+                "debug code for running a Telegram bot",
+                AIPurpose.DEBUG_CODE,
                 llm_ttps=("LLM-aided development",),
                 sources=CITE_BOTH,
             ),
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.WRITE_COMMENTS,),
+            _chatgpt(
+                "create short, political comments in Russian and English",
+                AIPurpose.WRITE_COMMENTS,
                 languages=("ru", "en"),
-                wording="create short, political comments in Russian and English",
                 failures=("Some posted comments kept the model's own refusal or 'As an AI language model' text.",),
-                sources=CITE,
             ),
         ),
         impacts=(_breakout(1, "Posted on a single platform, Telegram, with no evidence of reaching authentic audiences."),),
@@ -247,16 +246,8 @@ def _doppelganger() -> Operation:
         topics=("war in Ukraine", "European politics"),
         languages=("en", "fr", "de", "it", "pl"),
         assets=(
-            Asset(platform="X", count=Count.unknown(), sources=CITE),
-            Asset(platform="9GAG", count=Count.unknown(), sources=CITE),
-            Asset(platform="Facebook", count=Count.unknown(), sources=CITE),
-            Asset(
-                platform="website",
-                kind=AssetKind.WEBSITE,
-                count=Count.unknown(),
-                note="websites linked to the operation",
-                sources=CITE,
-            ),
+            *_unknown_assets("X", "9GAG", "Facebook"),
+            *_unknown_assets("website", kind=AssetKind.WEBSITE, note="websites linked to the operation"),
         ),
         techniques=(
             _technique("T0085.001", "Generated comments, headlines and Facebook posts with ChatGPT."),
@@ -266,27 +257,22 @@ def _doppelganger() -> Operation:
             _technique("T0152.004", "Published articles on websites it controls."),
         ),
         ai_uses=(
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.WRITE_COMMENTS,),
+            _chatgpt(
+                "generate comments in English, French, German, Italian and Polish that were posted on X and 9GAG",
+                AIPurpose.WRITE_COMMENTS,
                 languages=("en", "fr", "de", "it", "pl"),
-                wording="generate comments in English, French, German, Italian and Polish that were posted on X and 9GAG",
                 sources=CITE_BOTH,
             ),
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.TRANSLATE, AIPurpose.PROOFREAD),
+            _chatgpt(
+                "translate and edit articles in English and French that were posted on websites linked to this operation",
+                AIPurpose.TRANSLATE,
+                AIPurpose.PROOFREAD,
                 languages=("en", "fr"),
-                wording="translate and edit articles in English and French that were posted on websites linked to this operation",
-                sources=CITE,
             ),
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.WRITE_HEADLINES, AIPurpose.WRITE_POSTS),
-                wording="generate headlines; and convert news articles into Facebook posts",
+            _chatgpt(
+                "generate headlines; and convert news articles into Facebook posts",
+                AIPurpose.WRITE_HEADLINES,
+                AIPurpose.WRITE_POSTS,
                 sources=CITE_BOTH,
             ),
         ),
@@ -335,9 +321,7 @@ def _spamouflage() -> Operation:
         narratives=(Narrative(summary="Praised China and attacked critics of the Chinese government.", sources=CITE),),
         languages=("zh", "en", "ja", "ko"),
         assets=(
-            Asset(platform="X", count=Count.unknown(), sources=CITE),
-            Asset(platform="Medium", count=Count.unknown(), sources=CITE),
-            Asset(platform="Blogspot", count=Count.unknown(), sources=CITE),
+            *_unknown_assets("X", "Medium", "Blogspot"),
             Asset(
                 platform="website", kind=AssetKind.DOMAIN, count=Count.exact(1), identifiers=("revealscum[.]com",), sources=CITE
             ),
@@ -350,30 +334,19 @@ def _spamouflage() -> Operation:
             _technique("T0152.004", "Ran the website revealscum[.]com, debugging its code with ChatGPT."),
         ),
         ai_uses=(
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.ANALYSE_SOCIAL_MEDIA, AIPurpose.RESEARCH),
-                wording="research public social media activity",
+            _chatgpt(
+                "research public social media activity",
+                AIPurpose.ANALYSE_SOCIAL_MEDIA,
+                AIPurpose.RESEARCH,
                 llm_ttps=("LLM-informed reconnaissance",),
                 sources=CITE_BOTH,
             ),
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.WRITE_POSTS,),
+            _chatgpt(
+                "generate texts in languages including Chinese, English, Japanese and Korean",
+                AIPurpose.WRITE_POSTS,
                 languages=("zh", "en", "ja", "ko"),
-                wording="generate texts in languages including Chinese, English, Japanese and Korean",
-                sources=CITE,
             ),
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.DEBUG_CODE,),
-                wording="debug code for managing databases and websites",
-                llm_ttps=("LLM-aided development",),
-                sources=CITE,
-            ),
+            _chatgpt("debug code for managing databases and websites", AIPurpose.DEBUG_CODE, llm_ttps=("LLM-aided development",)),
         ),
         impacts=(
             _breakout(2, "Posted on several platforms, with no evidence of significant engagement by authentic audiences."),
@@ -387,7 +360,7 @@ def _iuvm() -> Operation:
     return Operation(
         id="iuvm",
         name="IUVM",
-        aliases=(Alias(name="International Union of Virtual Media", kind=AliasKind.COMMON_NAME, sources=CITE),),
+        aliases=(Alias(name="International Union of Virtual Media", sources=CITE),),
         summary=(
             "An Iranian operation, the International Union of Virtual Media. It used OpenAI's models to generate and "
             "translate long-form articles, headlines and website tags published on its website iuvmpress[.]co."
@@ -407,12 +380,12 @@ def _iuvm() -> Operation:
             _technique("T0152.004", "Published the articles on iuvmpress[.]co."),
         ),
         ai_uses=(
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.WRITE_ARTICLES, AIPurpose.WRITE_HEADLINES, AIPurpose.TRANSLATE),
+            _chatgpt(
+                "generate and translate long-form articles, headlines and website tags",
+                AIPurpose.WRITE_ARTICLES,
+                AIPurpose.WRITE_HEADLINES,
+                AIPurpose.TRANSLATE,
                 languages=("en", "fr"),
-                wording="generate and translate long-form articles, headlines and website tags",
                 sources=CITE_BOTH,
             ),
         ),
@@ -461,16 +434,8 @@ def _zero_zeno() -> Operation:
         topics=("war in Gaza", "Indian elections"),
         languages=("en", "he"),
         assets=(
-            Asset(platform="Instagram", count=Count.unknown(), sources=CITE),
-            Asset(platform="Facebook", count=Count.unknown(), sources=CITE),
-            Asset(platform="X", count=Count.unknown(), sources=CITE),
-            Asset(
-                platform="website",
-                kind=AssetKind.WEBSITE,
-                count=Count.unknown(),
-                note="websites associated with the operation",
-                sources=CITE,
-            ),
+            *_unknown_assets("Instagram", "Facebook", "X"),
+            *_unknown_assets("website", kind=AssetKind.WEBSITE, note="websites associated with the operation"),
         ),
         techniques=(
             _technique("T0085.001", "Generated articles and comments with ChatGPT."),
@@ -479,11 +444,10 @@ def _zero_zeno() -> Operation:
             _technique("T0152.004", "Published articles on websites associated with the operation."),
         ),
         ai_uses=(
-            AIUse(
-                service="ChatGPT",
-                provider="OpenAI",
-                purposes=(AIPurpose.WRITE_ARTICLES, AIPurpose.WRITE_COMMENTS),
-                wording="generate articles and comments that were then posted across multiple platforms",
+            _chatgpt(
+                "generate articles and comments that were then posted across multiple platforms",
+                AIPurpose.WRITE_ARTICLES,
+                AIPurpose.WRITE_COMMENTS,
                 sources=CITE_BOTH,
             ),
         ),

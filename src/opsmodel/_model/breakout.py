@@ -6,10 +6,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .._core.errors import OpsmodelError
+from .._core.errors import UnknownCategoryError
 from .._core.fields import fail, model, to_text
-
-__all__ = ["BREAKOUT_SCALE", "BreakoutCategory", "UnknownCategoryError", "breakout_category"]
 
 
 def _check_number(instance: Any, attribute: Any, value: Any) -> None:
@@ -65,10 +63,6 @@ BREAKOUT_SCALE: tuple[BreakoutCategory, ...] = (
         "of law) or carries a call for violence.",
     ),
 )
-
-
-class UnknownCategoryError(OpsmodelError, ValueError):
-    """Not a Breakout Scale category."""
 
 
 def breakout_category(number: int) -> BreakoutCategory:

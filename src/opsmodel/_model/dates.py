@@ -1,34 +1,18 @@
-"""Fuzzy dates and periods, as threat reports state them, and a parser for their wordings."""
+"""Fuzzy dates and periods, as threat reports state them; their wordings are read by :mod:`.date_wording`."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from typing import Any, Union
 
 import attrs
 from attrs import field, frozen
-from dateutil import parser as dateutil_parser
 from dateutil.relativedelta import relativedelta
 
 from .._core.errors import FieldError, ParseError
 from .._core.fields import Invalid, Vocabulary, check_bool, fail, model, to_optional_text, to_source_ids
-
-__all__ = [
-    "Anchor",
-    "Bound",
-    "DateLike",
-    "FuzzyDate",
-    "Part",
-    "Period",
-    "Precision",
-    "RelativeDate",
-    "TimeUnit",
-    "parse_date",
-    "parse_period",
-    "to_utc",
-]
+from .date_wording import DateReading, is_relative, read_date, read_period
 
 
 class Precision(Vocabulary):
@@ -87,7 +71,8 @@ def to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.timezone.utc)
 
 
-def _to_date_value(value: Any) -> dt.date:
+def to_date_value(value: Any) -> dt.date:
+    """Accept a date, an aware datetime (kept in UTC) or their ISO 8601 text."""
     if isinstance(value, dt.datetime):
         return to_utc(value)
     if isinstance(value, dt.date):
@@ -148,7 +133,7 @@ class FuzzyDate:
     Build one with :meth:`of` or :func:`parse_date`.
     """
 
-    value: dt.date = field(converter=_to_date_value, validator=_check_value)
+    value: dt.date = field(converter=to_date_value, validator=_check_value)
     precision: Precision = field(converter=Precision)
     part: Part | None = field(default=None, converter=_to_optional_part)
     approximate: bool = field(default=False, validator=check_bool)
@@ -326,12 +311,22 @@ class RelativeDate:
 DateLike = Union[FuzzyDate, RelativeDate]
 
 
-def _to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
+def _date_from(reading: DateReading, wording: str | None = None) -> FuzzyDate | RelativeDate:
+    """The date a wording reader's reading denotes."""
+    return RelativeDate(**reading, wording=wording) if is_relative(reading) else FuzzyDate(**reading, wording=wording)
+
+
+def _end_from(reading: DateReading | None) -> FuzzyDate | RelativeDate | None:
+    return None if reading is None else _date_from(reading)
+
+
+def to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
+    """Accept a date object, a ``datetime.date`` or a report's wording of a date."""
     if value is None or isinstance(value, (FuzzyDate, RelativeDate)):
         return value
     if isinstance(value, str):
         try:
-            return _parse_date(value, wording=True)
+            return _date_from(read_date(value), wording=value)
         except Invalid:
             pass
     if isinstance(value, dt.date):
@@ -370,8 +365,8 @@ def _check_order(instance: Period, attribute: attrs.Attribute[Any], value: Any) 
 class Period:
     """A span of time: either end may be missing, fuzzy, a bound or relative to the report."""
 
-    start: DateLike | None = field(default=None, converter=_to_optional_datelike)
-    end: DateLike | None = field(default=None, converter=_to_optional_datelike, validator=_check_order)
+    start: DateLike | None = field(default=None, converter=to_optional_datelike)
+    end: DateLike | None = field(default=None, converter=to_optional_datelike, validator=_check_order)
     ongoing: bool = field(default=False, validator=check_bool)
     wording: str | None = field(default=None, converter=to_optional_text)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
@@ -400,103 +395,6 @@ class Period:
         return f"{start} to {end}"
 
 
-# ---------------------------------------------------------------------------------------------
-# Parsing
-
-_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
-}  # fmt: skip
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-_APPROX = re.compile(r"^(?:around|about|approximately|approx\.?|circa|ca?\.|roughly|~)\s*", re.I)
-_BOUNDS = (
-    (
-        re.compile(r"^(?:since\s+at\s+least|at\s+least\s+since|no\s+later\s+than|not\s+later\s+than|by)\s+", re.I),
-        Bound.ON_OR_BEFORE,
-    ),
-    (re.compile(r"^(?:before|prior\s+to|earlier\s+than)\s+", re.I), Bound.BEFORE),
-    (re.compile(r"^(?:after|later\s+than)\s+", re.I), Bound.AFTER),
-    (re.compile(r"^(?:no\s+earlier\s+than|not\s+before|from|since)\s+", re.I), Bound.ON_OR_AFTER),
-)
-_PART = re.compile(r"^(early|mid|middle\s+of|late|end\s+of|beginning\s+of|start\s+of)[\s-]+", re.I)
-_PARTS = {
-    "early": Part.EARLY,
-    "beginning of": Part.EARLY,
-    "start of": Part.EARLY,
-    "mid": Part.MID,
-    "middle of": Part.MID,
-    "late": Part.LATE,
-    "end of": Part.LATE,
-}
-_YEAR = re.compile(r"^(\d{4})$")
-_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER = [
-    re.compile(r"^(?P<y>\d{4})[-\s]?Q(?P<n>[1-4])$", re.I),
-    re.compile(r"^Q(?P<n>[1-4])[-\s]+(?P<y>\d{4})$", re.I),
-    re.compile(r"^(?:the\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?P<y>\d{4})$", re.I),
-]
-_HALF = [
-    re.compile(r"^(?P<y>\d{4})[-\s]?H(?P<n>[12])$", re.I),
-    re.compile(r"^H(?P<n>[12])[-\s]+(?P<y>\d{4})$", re.I),
-    re.compile(r"^(?:the\s+)?(?P<o>first|second|1st|2nd)\s+half\s+of\s+(?P<y>\d{4})$", re.I),
-]
-_RELATIVE = re.compile(
-    r"^(?:(?:over|in|during|within)\s+)?(?:the\s+)?(?:last|past|previous|preceding)\s+"
-    r"(?P<n>\d+|a\s+few|[a-z]+)?\s*(?P<unit>day|week|month|year)s?$",
-    re.I,
-)
-_AGO = re.compile(r"^(?P<n>\d+|a\s+few|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|before\s+the\s+report)$", re.I)
-_EXPECTED = (
-    "a date wording such as '2024', '2024-05', '2024-05-30', 'May 2024', '2024-Q1', 'early 2023' "
-    "or 'since at least February 2022'"
-)
-
-
-def _number(text: str | None, original: str) -> int:
-    if text is None:
-        return 1
-    text = re.sub(r"\s+", " ", text.lower())
-    if text.isdecimal():
-        return int(text)
-    if text in _NUMBERS:
-        return _NUMBERS[text]
-    raise Invalid(original, _EXPECTED, problem=f"cannot read the number {text!r} in {original!r}")
-
-
-def _core(text: str, original: str) -> tuple[dt.date, Precision]:
-    if m := _YEAR.match(text):
-        return dt.date(int(m[1]), 1, 1), Precision.YEAR
-    if m := _ISO_MONTH.match(text):
-        return dt.date(int(m[1]), int(m[2]), 1), Precision.MONTH
-    for pattern in _QUARTER:
-        if m := pattern.match(text):
-            n = int(m["n"]) if m.groupdict().get("n") else _ORDINALS[m["o"].lower()]
-            return dt.date(int(m["y"]), 3 * n - 2, 1), Precision.QUARTER
-    for pattern in _HALF:
-        if m := pattern.match(text):
-            n = int(m["n"]) if m.groupdict().get("n") else _ORDINALS[m["o"].lower()]
-            return dt.date(int(m["y"]), 6 * n - 5, 1), Precision.HALF
-    if "T" in text or re.match(r"^\d{4}-\d{2}-\d{2}$", text):
-        try:
-            value = _to_date_value(text)
-        except Invalid:
-            raise Invalid(original, _EXPECTED, problem=f"{original!r} is not a valid ISO 8601 date") from None
-        return value, (Precision.INSTANT if isinstance(value, dt.datetime) else Precision.DAY)
-    # Two parses with different defaults reveal which parts the text really states.
-    try:
-        one = dateutil_parser.parse(text, default=dt.datetime(2000, 1, 1))
-        two = dateutil_parser.parse(text, default=dt.datetime(2004, 2, 2))
-    except (ValueError, OverflowError):
-        raise Invalid(original, _EXPECTED, problem=f"cannot read a date in {original!r}") from None
-    if one.year != two.year:
-        raise Invalid(original, _EXPECTED, problem=f"no year in {original!r}")
-    if one.month != two.month:
-        return dt.date(one.year, 1, 1), Precision.YEAR
-    if one.day != two.day:
-        return dt.date(one.year, one.month, 1), Precision.MONTH
-    return one.date(), Precision.DAY
-
-
 def parse_date(text: str, *, wording: bool = True) -> FuzzyDate | RelativeDate:
     """Read a date as a report words it.
 
@@ -509,54 +407,10 @@ def parse_date(text: str, *, wording: bool = True) -> FuzzyDate | RelativeDate:
     :class:`~opsmodel.ParseError` (a ``ValueError``) when the text is not a date.
     """
     try:
-        return _parse_date(text, wording=wording)
+        reading = read_date(text)
     except Invalid as exc:
         raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
-
-
-def _parse_date(text: str, *, wording: bool) -> FuzzyDate | RelativeDate:
-    if not isinstance(text, str) or not text.strip():
-        raise Invalid(text, _EXPECTED)
-    original = text
-    rest = re.sub(r"\s+", " ", text.strip()).rstrip(".")
-    bound = Bound.EXACT
-    for pattern, found in _BOUNDS:
-        if m := pattern.match(rest):
-            bound, rest = found, rest[m.end() :]
-            break
-    approximate = False
-    if m := _APPROX.match(rest):
-        approximate, rest = True, rest[m.end() :]
-    kept = original if wording else None
-    if m := (_RELATIVE.match(rest) or _AGO.match(rest)):
-        return RelativeDate(
-            amount=_number(m["n"], original),
-            unit=TimeUnit(m["unit"].lower()),
-            approximate=approximate,
-            bound=bound,
-            wording=kept,
-        )
-    part = None
-    if m := _PART.match(rest):
-        part, rest = _PARTS[re.sub(r"\s+", " ", m[1].lower())], rest[m.end() :]
-    try:
-        value, precision = _core(rest, original)
-    except ValueError:  # "2024-13", "0000": the shape of a date, not a real one
-        raise Invalid(original, _EXPECTED, problem=f"{original!r} is not a valid date") from None
-    if part is not None and precision in (Precision.DAY, Precision.INSTANT):
-        raise Invalid(original, _EXPECTED, problem=f"'early', 'mid' or 'late' cannot qualify a single day in {original!r}")
-    return FuzzyDate(value=value, precision=precision, part=part, approximate=approximate, bound=bound, wording=kept)
-
-
-_RANGE = [
-    re.compile(r"^(?:from|between)\s+(?P<a>.+?)\s+(?:to|until|till|through|and)\s+(?P<b>.+)$", re.I),
-    re.compile(r"^(?P<a>.+?)\s*(?:–|—|\s-\s|\bto\b|\buntil\b|\bthrough\b)\s*(?P<b>.+)$", re.I),
-]
-_OPEN_START = re.compile(
-    r"^(?P<q>since\s+at\s+least|at\s+least\s+since|since|starting|starting\s+in|from|beginning\s+in)\s+(?P<a>.+)$", re.I
-)
-_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")  # "2019-2021", not the ISO month "2019-05"
-_OPEN_END = re.compile(r"^(?:until|till|up\s+to|through)\s+(?P<b>.+)$", re.I)
+    return _date_from(reading, wording=text if wording else None)
 
 
 def parse_period(text: str) -> Period:
@@ -567,52 +421,7 @@ def parse_period(text: str) -> Period:
     A single date ("2023") is a period covering it. Raises :class:`~opsmodel.ParseError`.
     """
     try:
-        return _parse_period(text)
+        reading = read_period(text)
     except Invalid as exc:
         raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
-
-
-def _range_ends(first: str, second: str) -> tuple[FuzzyDate | RelativeDate, FuzzyDate | RelativeDate]:
-    """Both ends of "X to Y"; X may leave its year to Y ("between January and March 2024")."""
-    end = _parse_date(second, wording=False)
-    try:
-        return _parse_date(first, wording=False), end
-    except Invalid:
-        if not isinstance(end, FuzzyDate) or re.search(r"\d{4}", first):
-            raise
-        return _parse_date(f"{first} {end.value.year}", wording=False), end
-
-
-def _parse_period(text: str) -> Period:
-    if not isinstance(text, str) or not text.strip():
-        raise Invalid(text, "a period wording such as 'since at least 2017' or 'May 2023 to March 2024'")
-    rest = re.sub(r"\s+", " ", text.strip()).rstrip(".")
-    if m := _RANGE[0].match(rest):
-        start, end = _range_ends(m["a"], m["b"])
-        return Period(start=start, end=end, wording=text)
-    if m := _OPEN_START.match(rest):
-        start = _parse_date(m["a"], wording=False)
-        qualifier = re.sub(r"\s+", " ", m["q"].lower())
-        if isinstance(start, FuzzyDate) and "at least" in qualifier:
-            start = attrs.evolve(start, bound=Bound.ON_OR_BEFORE)
-        return Period(start=start, ongoing=True, wording=text)
-    if m := _OPEN_END.match(rest):
-        return Period(end=_parse_date(m["b"], wording=False), wording=text)
-    relative = _parse_date(rest, wording=False) if (_RELATIVE.match(rest)) else None
-    if isinstance(relative, RelativeDate):
-        return Period(start=relative, end=RelativeDate(amount=0, unit=relative.unit), wording=text)
-    if m := _YEAR_RANGE.match(rest):
-        return Period(start=_parse_date(m[1], wording=False), end=_parse_date(m[2], wording=False), wording=text)
-    for pattern in _RANGE:
-        if (m := pattern.match(rest)) and not re.match(r"^\d{4}-\d{2}(-\d{2})?$", rest):
-            try:
-                a, b = _range_ends(m["a"], m["b"])
-            except Invalid:
-                continue
-            return Period(start=a, end=b, wording=text)
-    single = _parse_date(rest, wording=False)
-    if isinstance(single, FuzzyDate) and single.bound is Bound.EXACT:
-        return Period(start=single, end=single, wording=text)
-    if isinstance(single, FuzzyDate) and single.bound in (Bound.BEFORE, Bound.ON_OR_BEFORE):
-        return Period(end=single, wording=text)
-    return Period(start=single, wording=text)
+    return Period(start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text)

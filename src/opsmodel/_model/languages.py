@@ -11,10 +11,8 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, model, to_optional_text, tuple_of
+from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
 from .places import country_code
-
-__all__ = ["Language"]
 
 _EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian')"
 
@@ -37,17 +35,13 @@ def _language_code(text: str) -> str:
         except LookupError:
             found = None
     if found is None:
-        raise Invalid(text, _EXPECTED_LANGUAGE, problem=f"{text!r} is not a language")
+        raise Invalid(text, _EXPECTED_LANGUAGE, problem=f"{shown(text)} is not a language")
     # BCP 47 prefers the shortest code: 639-1 where it exists, else 639-3.
     return str(getattr(found, "alpha_2", None) or found.alpha_3)
 
 
 def _to_optional_code(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise Invalid(value, _EXPECTED_LANGUAGE)
-    return _language_code(value)
+    return None if value is None else read_text(value, _language_code, _EXPECTED_LANGUAGE)
 
 
 @functools.lru_cache(maxsize=512)
@@ -60,17 +54,13 @@ def _script_code(text: str) -> str:
             found = None
     if found is None:
         raise Invalid(
-            text, "an ISO 15924 script code or name (e.g. 'Hant', 'Cyrl', 'Latin')", problem=f"{text!r} is not a script"
+            text, "an ISO 15924 script code or name (e.g. 'Hant', 'Cyrl', 'Latin')", problem=f"{shown(text)} is not a script"
         )
     return str(found.alpha_4)
 
 
 def _to_optional_script(value: Any) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise Invalid(value, "an ISO 15924 script code (e.g. 'Hant')")
-    return _script_code(value)
+    return None if value is None else read_text(value, _script_code, "an ISO 15924 script code (e.g. 'Hant')")
 
 
 def _to_optional_region(value: Any) -> str | None:
@@ -142,13 +132,7 @@ def _to_language(value: Any) -> Language:
 
 
 def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
-    if type(value) is tuple:
-        for item in value:
-            if type(item) is not Language:
-                break
-        else:
-            return value
-    return tuple_of(value, _to_language, "languages")
+    return tuple_of(value, _to_language, "languages", ready=lambda item: type(item) is Language)
 
 
 def to_optional_language(value: Any) -> Language | None:

@@ -24,38 +24,15 @@ from .._core.fields import (
     tuple_of,
 )
 from .counts import Count, Money, to_optional_count
-from .dates import FuzzyDate, Period, _to_optional_datelike
+from .dates import FuzzyDate, Period, to_optional_datelike
 from .languages import Language, to_languages, to_optional_language
 from .places import Country, Target, to_countries, to_optional_country
 from .platforms import Asset, Platform, to_assets, to_optional_platform
 from .techniques import LLM_TTP, Confidence, TechniqueUse, to_optional_confidence, to_technique_uses
 
-__all__ = [
-    "AIPurpose",
-    "AIUse",
-    "Actor",
-    "ActorKind",
-    "Alias",
-    "AliasKind",
-    "Attribution",
-    "AttributionRole",
-    "ClaimStatus",
-    "Disruption",
-    "DisruptionAction",
-    "Impact",
-    "ImpactQualifier",
-    "Narrative",
-    "Operation",
-    "OperationKind",
-    "Relation",
-    "RelationKind",
-    "Report",
-    "Source",
-]
-
 
 def _to_optional_fuzzy_date(value: Any) -> FuzzyDate | None:
-    converted = _to_optional_datelike(value)
+    converted = to_optional_datelike(value)
     if converted is not None and not isinstance(converted, FuzzyDate):
         raise Invalid(value, "an absolute date (a FuzzyDate), not one relative to the report")
     return converted
@@ -65,6 +42,11 @@ def _to_optional_period(value: Any) -> Period | None:
     if value is None or isinstance(value, Period):
         return value
     raise Invalid(value, "a Period (see opsmodel.parse_period)")
+
+
+def _words(member: Vocabulary) -> str:
+    """A vocabulary member as words: ``accounts_banned`` reads "accounts banned"."""
+    return str(member.value).replace("_", " ")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -197,6 +179,13 @@ class Attribution:
     claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
     status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        """``Meta: operator social-design-agency (RU)``, with the status when the claim is not current."""
+        countries = ", ".join(country.code for country in self.countries)
+        who = f"{self.actor} ({countries})" if self.actor and countries else self.actor or countries
+        status = "" if self.status is ClaimStatus.CURRENT else f" [{self.status.value}]"
+        return f"{self.claimant}: {_words(self.role)} {who}{status}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -333,6 +322,15 @@ class Disruption:
     description: str | None = field(default=None, converter=to_optional_text)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
+    def __str__(self) -> str:
+        """``OpenAI: accounts banned (unknown) on X, by 2024-05``."""
+        text = f"{self.by}: {_words(self.action)}"
+        if self.count is not None:
+            text += f" ({self.count})"
+        if self.platform is not None:
+            text += f" on {self.platform}"
+        return text if self.date is None else f"{text}, {self.date}"
+
 
 @model
 @frozen(kw_only=True)
@@ -406,6 +404,10 @@ class Relation:
     other_name: str | None = field(default=None, converter=to_optional_text)
     note: str | None = field(default=None, converter=to_optional_text)
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        """``same as doppelganger``."""
+        return f"{_words(self.kind)} {self.other_name or self.other}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -554,6 +556,9 @@ class Report:
     summary: str | None = field(default=None, converter=to_optional_text)
     findings: tuple[str, ...] = field(default=(), converter=to_text_tuple)
     operations: tuple[Operation, ...] = field(default=(), converter=_to_operations)
+
+    def __str__(self) -> str:
+        return f"{self.publisher}: {self.title}"
 
     def __iter__(self) -> Iterator[Operation]:
         return iter(self.operations)

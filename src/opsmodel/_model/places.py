@@ -10,9 +10,7 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, model, to_optional_text, to_source_ids, to_text, tuple_of
-
-__all__ = ["Audience", "Country", "Place", "Region", "Subdivision", "Target", "country_code"]
+from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, to_source_ids, to_text, tuple_of
 
 # Codes in wide use that ISO 3166-1 has not assigned; threat reports name Kosovo often.
 _USER_ASSIGNED = {"XK": "Kosovo", "XKX": "Kosovo"}
@@ -41,43 +39,41 @@ def country_code(text: str) -> str:
     if not isinstance(text, str) or not text.strip():
         raise Invalid(text, _EXPECTED_COUNTRY)
     key = text.strip()
-    upper = key.upper()
-    if upper in _USER_ASSIGNED:
+    if key.upper() in _USER_ASSIGNED or key.lower() == "kosovo":
         return "XK"
-    if len(key) == 2 and key.isalpha():
-        found = pycountry.countries.get(alpha_2=upper)
-    elif len(key) == 3 and key.isalpha():
-        found = pycountry.countries.get(alpha_3=upper)
-    else:
-        found = None
-    if key.lower() in _COMMON_NAMES:
-        return _COMMON_NAMES[key.lower()]
-    if found is None and len(key) > 3:
-        if key.lower() == "kosovo":
-            return "XK"
-        try:
-            matches = pycountry.countries.search_fuzzy(key)
-        except LookupError:
-            matches = []
-        # Only exact name matches count: fuzzy search would turn "Narnia" into something.
-        for candidate in matches:
-            names = {getattr(candidate, a, "").lower() for a in ("name", "official_name", "common_name")}
-            if key.lower() in names:
-                found = candidate
-                break
-    if found is None:
-        raise Invalid(text, _EXPECTED_COUNTRY, problem=f"{text!r} is not a country")
-    return str(found.alpha_2)
+    code = _COMMON_NAMES.get(key.lower()) or _iso_code(key) or _iso_name(key)
+    if code is None:
+        raise Invalid(text, _EXPECTED_COUNTRY, problem=f"{shown(text)} is not a country")
+    return code
 
 
-def _refuse(value: Any) -> str:
-    raise Invalid(value, _EXPECTED_COUNTRY, problem=f"got {type(value).__name__} {value!r}")
+def _iso_code(key: str) -> str | None:
+    """The alpha-2 code of an alpha-2 or alpha-3 code, in any case."""
+    if not key.isalpha() or len(key) not in (2, 3):
+        return None
+    upper = key.upper()
+    found = pycountry.countries.get(alpha_2=upper) if len(key) == 2 else pycountry.countries.get(alpha_3=upper)
+    return None if found is None else str(found.alpha_2)
+
+
+def _iso_name(key: str) -> str | None:
+    """The alpha-2 code of a country ISO names exactly (short, official or common name), in any case."""
+    if len(key) <= 3:
+        return None
+    try:
+        matches = pycountry.countries.search_fuzzy(key)
+    except LookupError:
+        return None
+    # Only exact name matches count: fuzzy search would turn "Narnia" into something.
+    for candidate in matches:
+        names = {getattr(candidate, a, "").lower() for a in ("name", "official_name", "common_name")}
+        if key.lower() in names:
+            return str(candidate.alpha_2)
+    return None
 
 
 def _code(value: Any) -> str:
-    if isinstance(value, str):
-        return country_code(value)
-    return _refuse(value)
+    return read_text(value, country_code, _EXPECTED_COUNTRY)
 
 
 @model
@@ -125,15 +121,13 @@ def _subdivision_code(text: str) -> str:
     found = pycountry.subdivisions.get(code=key)  # type: ignore[no-untyped-call]
     if found is None:
         raise Invalid(
-            text, "an ISO 3166-2 subdivision code (e.g. 'MD-GA' for Gagauzia)", problem=f"{text!r} is not a subdivision"
+            text, "an ISO 3166-2 subdivision code (e.g. 'MD-GA' for Gagauzia)", problem=f"{shown(text)} is not a subdivision"
         )
     return str(found.code)
 
 
 def _to_subdivision_code(value: Any) -> str:
-    if not isinstance(value, str):
-        raise Invalid(value, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
-    return _subdivision_code(value)
+    return read_text(value, _subdivision_code, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
 
 
 @model

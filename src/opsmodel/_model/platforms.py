@@ -12,8 +12,6 @@ from .._core.errors import FieldError
 from .._core.fields import Invalid, Vocabulary, instances, model, to_optional_text, to_slug, to_source_ids, to_text_tuple
 from .counts import Count, to_optional_count
 
-__all__ = ["KNOWN_PLATFORMS", "Asset", "AssetKind", "Platform"]
-
 # id -> (display name, other names people use for it)
 KNOWN_PLATFORMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "9gag": ("9GAG", ()),

@@ -16,13 +16,13 @@ from .._core.fields import (
     fail,
     instances,
     model,
+    shown,
     to_optional_text,
     to_slug,
     to_source_ids,
     to_text_tuple,
+    with_article,
 )
-
-__all__ = ["ID_GRAMMARS", "LLM_TTP", "Confidence", "Tactic", "TechniqueRef", "TechniqueUse"]
 
 # framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
 # Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
@@ -43,7 +43,7 @@ _FRAMEWORK_ALIASES = {
 }
 
 
-def _to_framework(value: Any) -> str:
+def to_framework(value: Any) -> str:
     if type(value) is str and value in ID_GRAMMARS:
         return value
     if not isinstance(value, str):
@@ -73,8 +73,8 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
             instance,
             attribute,
             value,
-            f"a {instance.framework} {kind} id like {example!r}",
-            problem=f"{value!r} is not a {instance.framework} {kind} id",
+            f"{with_article(instance.framework)} {kind} id like {example!r}",
+            problem=f"{shown(value)} is not {with_article(instance.framework)} {kind} id",
         )
 
 
@@ -83,7 +83,7 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
 class Tactic:
     """A framework's tactic (DISARM ``TA06``, ATT&CK ``TA0001``, kill chain phase ``0``)."""
 
-    framework: str = field(converter=_to_framework)
+    framework: str = field(converter=to_framework)
     id: str = field(validator=_check_tactic_id)
     name: str | None = field(default=None, converter=to_optional_text)
     version: str | None = field(default=None, converter=to_optional_text)
@@ -101,7 +101,7 @@ class TechniqueRef:
     given release is a question for :mod:`opsmodel.taxonomy`.
     """
 
-    framework: str = field(converter=_to_framework)
+    framework: str = field(converter=to_framework)
     id: str = field(validator=_check_technique_id)
     version: str | None = field(default=None, converter=to_optional_text)
     name: str | None = field(default=None, converter=to_optional_text)
@@ -126,7 +126,7 @@ def _check_confidence(instance: Confidence, attribute: attrs.Attribute[Any], val
 
 
 # Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
-_ESTIMATIVE = {
+ESTIMATIVE_RANGES = {
     "almost no chance": (1, 5),
     "remote": (1, 5),
     "very unlikely": (5, 20),
@@ -165,9 +165,9 @@ class Confidence:
             return (self.score, self.score)
         assert self.words is not None
         key = re.sub(r"\s+", " ", self.words.strip().lower())
-        for phrase in sorted(_ESTIMATIVE, key=len, reverse=True):
+        for phrase in sorted(ESTIMATIVE_RANGES, key=len, reverse=True):
             if phrase in key:
-                return _ESTIMATIVE[phrase]
+                return ESTIMATIVE_RANGES[phrase]
         return None
 
     def __str__(self) -> str:

@@ -15,57 +15,9 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from .._core.errors import OpsmodelError
+from .._core.errors import CatalogueError, Problem, UnknownEntryError
 from .._core.fields import Invalid, instances, model, to_optional_text, to_text, to_text_tuple
-from .._model.techniques import TechniqueRef, _to_framework
-
-__all__ = [
-    "Catalogue",
-    "CatalogueError",
-    "Phase",
-    "Removal",
-    "TacticEntry",
-    "TechniqueEntry",
-    "UnknownEntryError",
-    "normalise_name",
-]
-
-
-class CatalogueError(OpsmodelError, ValueError):
-    """A catalogue (or the file it was read from) is not what it should be.
-
-    ``source`` names the file (or ``None`` for one built in memory) and ``problem`` says what is wrong.
-    """
-
-    source: str | None
-    problem: str
-
-    def __init__(self, problem: str, *, source: str | None = None) -> None:
-        self.source = source
-        self.problem = problem
-        super().__init__(f"{source}: {problem}" if source else problem)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_catalogue_error, (self.problem, self.source))
-
-
-def _rebuild_catalogue_error(problem: str, source: str | None) -> CatalogueError:
-    return CatalogueError(problem, source=source)
-
-
-class UnknownEntryError(OpsmodelError, KeyError):
-    """A catalogue has no tactic or technique with that id or name."""
-
-    def __init__(self, message: str, key: str) -> None:
-        super().__init__(message)
-        self.message = message
-        self.key = key
-
-    def __str__(self) -> str:  # KeyError would show the repr of the message
-        return self.message
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (UnknownEntryError, (self.message, self.key))
+from .._model.techniques import TechniqueRef, to_framework
 
 
 def normalise_name(name: str) -> str:
@@ -169,11 +121,11 @@ def _to_phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
     return instances(value, Phase)
 
 
-def _to_tactics(value: Iterable[TacticEntry]) -> tuple[TacticEntry, ...]:
+def to_tactic_entries(value: Iterable[TacticEntry]) -> tuple[TacticEntry, ...]:
     return instances(value, TacticEntry)
 
 
-def _to_techniques(value: Iterable[TechniqueEntry]) -> tuple[TechniqueEntry, ...]:
+def to_technique_entries(value: Iterable[TechniqueEntry]) -> tuple[TechniqueEntry, ...]:
     return instances(value, TechniqueEntry)
 
 
@@ -195,14 +147,14 @@ class Catalogue:
     releases had (see :meth:`with_history`).
     """
 
-    framework: str = field(converter=_to_framework)
+    framework: str = field(converter=to_framework)
     version: str | None = field(default=None, converter=to_optional_text)
     title: str | None = field(default=None, converter=to_optional_text)
     licence: str | None = field(default=None, converter=to_optional_text)
     source: str | None = field(default=None, converter=to_optional_text)
     phases: tuple[Phase, ...] = field(default=(), converter=_to_phases)
-    tactics: tuple[TacticEntry, ...] = field(default=(), converter=_to_tactics)
-    techniques: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_techniques)
+    tactics: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    techniques: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
     removals: tuple[Removal, ...] = field(default=(), converter=_to_removals)
 
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, eq=False, hash=False)
@@ -212,58 +164,31 @@ class Catalogue:
     _order: tuple[TechniqueEntry, ...] = field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        problems: list[str] = []
-        by_id: dict[str, Entry] = {}
-        entries: tuple[Entry, ...] = (*self.tactics, *self.techniques)
-        for entry in entries:
-            if entry.id in by_id:
-                problems.append(f"id {entry.id!r} is defined twice")
-            by_id[entry.id] = entry
-        phase_ids = {phase.id for phase in self.phases}
-        tactic_ids = {tactic.id for tactic in self.tactics}
-        for tactic in self.tactics:
-            if tactic.phase is not None and tactic.phase not in phase_ids:
-                problems.append(f"tactic {tactic.id} names an unknown phase {tactic.phase!r}")
-        children: dict[str, list[TechniqueEntry]] = {}
-        for technique in self.techniques:
-            unknown = [t for t in technique.tactics if t not in tactic_ids]
-            if unknown:
-                problems.append(f"technique {technique.id} names unknown tactics {unknown}")
-            if technique.parent is not None:
-                parent = by_id.get(technique.parent)
-                if not isinstance(parent, TechniqueEntry):
-                    problems.append(f"sub-technique {technique.id} names an unknown parent {technique.parent!r}")
-                elif parent.parent is not None:
-                    problems.append(f"sub-technique {technique.id} has a sub-technique ({parent.id}) as parent")
-                children.setdefault(technique.parent, []).append(technique)
+        problems = [*_duplicate_ids(self), *_phase_problems(self), *_technique_problems(self)]
         if problems:
-            shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
-            raise CatalogueError(f"inconsistent catalogue: {shown}", source=self.source)
-
+            shown = "; ".join(p.message for p in problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+            error = CatalogueError(f"inconsistent catalogue: {shown}", source=self.source)
+            error.problems = problems
+            raise error
+        entries: tuple[Entry, ...] = (*self.tactics, *self.techniques)
         by_name: dict[str, list[Entry]] = {}
         for entry in entries:
             by_name.setdefault(normalise_name(entry.name), []).append(entry)
-
-        # framework order: tactic by tactic, each technique followed by its sub-techniques
-        rank = {tactic.id: index for index, tactic in enumerate(self.tactics)}
-        position = {technique.id: index for index, technique in enumerate(self.techniques)}
-        tops = [t for t in self.techniques if t.parent is None]
-        tops.sort(key=lambda t: (min((rank[x] for x in t.tactics), default=len(rank)), position[t.id]))
-        order: list[TechniqueEntry] = []
-        for top in tops:
-            order.append(top)
-            order.extend(children.get(top.id, ()))
-
+        children: dict[str, list[TechniqueEntry]] = {}
+        for technique in self.techniques:
+            if technique.parent is not None:
+                children.setdefault(technique.parent, []).append(technique)
+        order = _framework_order(self, children)
         members: dict[str, list[TechniqueEntry]] = {tactic.id: [] for tactic in self.tactics}
         for technique in order:
             for tactic_id in technique.tactics:
                 members[tactic_id].append(technique)
 
-        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_by_id", {entry.id: entry for entry in entries})
         object.__setattr__(self, "_by_name", {k: tuple(v) for k, v in by_name.items()})
         object.__setattr__(self, "_children", {k: tuple(v) for k, v in children.items()})
         object.__setattr__(self, "_members", {k: tuple(v) for k, v in members.items()})
-        object.__setattr__(self, "_order", tuple(order))
+        object.__setattr__(self, "_order", order)
 
     # -- identity -----------------------------------------------------------------------------
 
@@ -409,3 +334,85 @@ class Catalogue:
         """A :class:`~opsmodel.TechniqueRef` to a technique of this catalogue, pinned to its version and named."""
         technique = self.technique(technique_id)
         return TechniqueRef(framework=self.framework, id=technique.id, version=self.version, name=technique.name)
+
+
+# -- building a catalogue: its consistency, and the framework's order -----------------------------
+
+
+def _duplicate_ids(catalogue: Catalogue) -> Iterator[Problem]:
+    seen: set[str] = set()
+    groups: tuple[tuple[str, tuple[Entry, ...]], ...] = (("tactics", catalogue.tactics), ("techniques", catalogue.techniques))
+    for kind, entries in groups:
+        for index, entry in enumerate(entries):
+            if entry.id in seen:
+                yield Problem(
+                    code="catalogue-duplicate-id",
+                    message=f"id {entry.id!r} is defined twice",
+                    path=f"$.{kind}[{index}].id",
+                    value=entry.id,
+                )
+            seen.add(entry.id)
+
+
+def _phase_problems(catalogue: Catalogue) -> Iterator[Problem]:
+    phase_ids = {phase.id for phase in catalogue.phases}
+    for index, tactic in enumerate(catalogue.tactics):
+        if tactic.phase is not None and tactic.phase not in phase_ids:
+            yield Problem(
+                code="catalogue-unknown-phase",
+                message=f"tactic {tactic.id} names an unknown phase {tactic.phase!r}",
+                path=f"$.tactics[{index}].phase",
+                value=tactic.phase,
+            )
+
+
+def _technique_problems(catalogue: Catalogue) -> Iterator[Problem]:
+    tactic_ids = {tactic.id for tactic in catalogue.tactics}
+    techniques = {technique.id: technique for technique in catalogue.techniques}
+    for index, technique in enumerate(catalogue.techniques):
+        unknown = [t for t in technique.tactics if t not in tactic_ids]
+        if unknown:
+            yield Problem(
+                code="catalogue-unknown-tactic",
+                message=f"technique {technique.id} names unknown tactics {unknown}",
+                path=f"$.techniques[{index}].tactics",
+                value=unknown,
+            )
+        parent = techniques.get(technique.parent) if technique.parent is not None else None
+        if technique.parent is not None and parent is None:
+            yield Problem(
+                code="catalogue-unknown-parent",
+                message=f"sub-technique {technique.id} names an unknown parent {technique.parent!r}",
+                path=f"$.techniques[{index}].parent",
+                value=technique.parent,
+            )
+        elif parent is not None and parent.parent is not None:
+            yield Problem(
+                code="catalogue-nested-subtechnique",
+                message=f"sub-technique {technique.id} has a sub-technique ({parent.id}) as parent",
+                path=f"$.techniques[{index}].parent",
+                value=parent.id,
+            )
+
+
+def _framework_order(catalogue: Catalogue, children: Mapping[str, list[TechniqueEntry]]) -> tuple[TechniqueEntry, ...]:
+    """Tactic by tactic (a technique under its first tactic), each technique followed by its sub-techniques."""
+    rank = {tactic.id: index for index, tactic in enumerate(catalogue.tactics)}
+    position = {technique.id: index for index, technique in enumerate(catalogue.techniques)}
+    tops = [t for t in catalogue.techniques if t.parent is None]
+    tops.sort(key=lambda t: (min((rank[x] for x in t.tactics), default=len(rank)), position[t.id]))
+    order: list[TechniqueEntry] = []
+    for top in tops:
+        order.append(top)
+        order.extend(children.get(top.id, ()))
+    return tuple(order)
+
+
+#: The codes of the problems an inconsistent :class:`Catalogue` reports in its :class:`CatalogueError`.
+CONSISTENCY_CODES: dict[str, str] = {
+    "catalogue-duplicate-id": "two tactics or techniques of a catalogue have the same id",
+    "catalogue-unknown-phase": "a tactic names a phase the catalogue does not define",
+    "catalogue-unknown-tactic": "a technique names a tactic the catalogue does not define",
+    "catalogue-unknown-parent": "a sub-technique names a parent the catalogue does not define",
+    "catalogue-nested-subtechnique": "a sub-technique's parent is itself a sub-technique",
+}

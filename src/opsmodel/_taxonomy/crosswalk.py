@@ -2,40 +2,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeVar
 
 from attrs import field, frozen
 
+from .._core.errors import CatalogueError, Problem, show_value
+from .._core.errors import Severity as Severity  # the command line still imports it from here
 from .._core.fields import Vocabulary, instances, model, to_optional_text, to_text
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
-from .catalogue import Catalogue, CatalogueError, Removal, TacticEntry, TechniqueEntry, normalise_name
-
-__all__ = [
-    "CrosswalkStatus",
-    "Diff",
-    "Finding",
-    "Moved",
-    "Renamed",
-    "Severity",
-    "Translation",
-    "check",
-    "crosswalk",
-    "diff",
-]
-
+from .catalogue import (
+    Catalogue,
+    Entry,
+    Removal,
+    TacticEntry,
+    TechniqueEntry,
+    normalise_name,
+    to_tactic_entries,
+    to_technique_entries,
+)
 
 # ---------------------------------------------------------------------------------------------
 # diff
 
 
-@model
 @frozen(kw_only=True)
-class Renamed:
-    """An id whose name changed between two releases."""
+class _Change:
+    """What differs about one id between two releases."""
 
     id: str = field(converter=to_text)
+
+
+@model
+@frozen(kw_only=True)
+class Renamed(_Change):
+    """An id whose name changed between two releases."""
+
     old_name: str = field(converter=to_text)
     new_name: str = field(converter=to_text)
 
@@ -49,23 +52,14 @@ def _to_id_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 @model
 @frozen(kw_only=True)
-class Moved:
+class Moved(_Change):
     """A technique whose tactics changed between two releases."""
 
-    id: str = field(converter=to_text)
     old_tactics: tuple[str, ...] = field(converter=_to_id_tuple)
     new_tactics: tuple[str, ...] = field(converter=_to_id_tuple)
 
     def __str__(self) -> str:
         return f"{self.id}: {', '.join(self.old_tactics) or '-'} -> {', '.join(self.new_tactics) or '-'}"
-
-
-def _to_tactic_entries(value: Iterable[TacticEntry]) -> tuple[TacticEntry, ...]:
-    return instances(value, TacticEntry)
-
-
-def _to_technique_entries(value: Iterable[TechniqueEntry]) -> tuple[TechniqueEntry, ...]:
-    return instances(value, TechniqueEntry)
 
 
 def _to_renamed(value: Iterable[Renamed]) -> tuple[Renamed, ...]:
@@ -84,11 +78,11 @@ class Diff:
     framework: str = field(converter=to_text)
     old_version: str | None = field(default=None, converter=to_optional_text)
     new_version: str | None = field(default=None, converter=to_optional_text)
-    tactics_added: tuple[TacticEntry, ...] = field(default=(), converter=_to_tactic_entries)
-    tactics_removed: tuple[TacticEntry, ...] = field(default=(), converter=_to_tactic_entries)
+    tactics_added: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    tactics_removed: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
     tactics_renamed: tuple[Renamed, ...] = field(default=(), converter=_to_renamed)
-    added: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_technique_entries)
-    removed: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_technique_entries)
+    added: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
+    removed: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
     renamed: tuple[Renamed, ...] = field(default=(), converter=_to_renamed)
     moved: tuple[Moved, ...] = field(default=(), converter=_to_moved)
 
@@ -147,34 +141,41 @@ def diff(old: Catalogue, new: Catalogue) -> Diff:
     """
     if old.framework != new.framework:
         raise CatalogueError(f"cannot diff {old.label} against {new.label}: different frameworks")
-    old_tactics = {t.id: t for t in old.tactics}
     new_tactics = {t.id: t for t in new.tactics}
-    old_techniques = {t.id: t for t in old.techniques}
     new_techniques = {t.id: t for t in new.techniques}
     return Diff(
         framework=old.framework,
         old_version=old.version,
         new_version=new.version,
-        tactics_added=[t for t in new.tactics if t.id not in old_tactics],
-        tactics_removed=[t for t in old.tactics if t.id not in new_tactics],
-        tactics_renamed=[
-            Renamed(id=t.id, old_name=t.name, new_name=new_tactics[t.id].name)
-            for t in old.tactics
-            if t.id in new_tactics and normalise_name(t.name) != normalise_name(new_tactics[t.id].name)
-        ],
-        added=[t for t in new if t.id not in old_techniques],
-        removed=[t for t in old if t.id not in new_techniques],
-        renamed=[
-            Renamed(id=t.id, old_name=t.name, new_name=new_techniques[t.id].name)
-            for t in old
-            if t.id in new_techniques and normalise_name(t.name) != normalise_name(new_techniques[t.id].name)
-        ],
+        tactics_added=_missing_from(new.tactics, old.tactics),
+        tactics_removed=_missing_from(old.tactics, new.tactics),
+        tactics_renamed=_renamed(old.tactics, new_tactics),
+        added=_missing_from(new, old.techniques),
+        removed=_missing_from(old, new.techniques),
+        renamed=_renamed(old, new_techniques),
         moved=[
             Moved(id=t.id, old_tactics=t.tactics, new_tactics=new_techniques[t.id].tactics)
             for t in old
             if t.id in new_techniques and set(t.tactics) != set(new_techniques[t.id].tactics)
         ],
     )
+
+
+_E = TypeVar("_E", TacticEntry, TechniqueEntry)
+
+
+def _missing_from(entries: Iterable[_E], other: Iterable[_E]) -> list[_E]:
+    """The entries (in their order) whose ids ``other`` lacks."""
+    ids = {entry.id for entry in other}
+    return [entry for entry in entries if entry.id not in ids]
+
+
+def _renamed(old: Iterable[Entry], new: Mapping[str, Entry]) -> list[Renamed]:
+    return [
+        Renamed(id=t.id, old_name=t.name, new_name=new[t.id].name)
+        for t in old
+        if t.id in new and normalise_name(t.name) != normalise_name(new[t.id].name)
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -234,7 +235,7 @@ class Translation:
     ref: TechniqueRef = field(converter=_to_ref)
     status: CrosswalkStatus = field(converter=CrosswalkStatus)
     entry: TechniqueEntry | None = field(default=None, converter=_to_optional_entry)
-    candidates: tuple[TechniqueEntry, ...] = field(default=(), converter=_to_technique_entries)
+    candidates: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
     reason: str = field(converter=to_text)
 
     @property
@@ -252,70 +253,73 @@ def crosswalk(item: TechniqueRef | TechniqueUse, target: Catalogue, *, source: C
     ``target``'s history (:meth:`Catalogue.with_history`) and the tag's own name are used.
     """
     ref = item.technique if isinstance(item, TechniqueUse) else item
-    label = target.label
     if ref.framework != target.framework:
-        raise CatalogueError(f"cannot carry a {ref.framework} technique into {label}")
+        raise CatalogueError(f"cannot carry a {ref.framework} technique into {target.label}")
     before = source.get(ref.id) if source is not None else None
     old = before if isinstance(before, TechniqueEntry) else None
-    old_name = old.name if old is not None else ref.name
     entry = target.get(ref.id)
     if isinstance(entry, TechniqueEntry):
-        renamed = old_name is not None and normalise_name(old_name) != normalise_name(entry.name)
-        moved = old is not None and set(old.tactics) != set(entry.tactics)
-        status = {
-            (False, False): CrosswalkStatus.UNCHANGED,
-            (True, False): CrosswalkStatus.RENAMED,
-            (False, True): CrosswalkStatus.MOVED,
-            (True, True): CrosswalkStatus.RENAMED_AND_MOVED,
-        }[(renamed, moved)]
-        parts = [f"{ref.id} exists in {label} as {entry.name!r}"]
-        if renamed:
-            parts.append(f"(was {old_name!r})")
-        if moved and old is not None:
-            parts.append(f"and moved from {', '.join(old.tactics) or 'no tactic'} to {', '.join(entry.tactics) or 'no tactic'}")
-        return Translation(ref=ref, status=status, entry=entry, reason=" ".join(parts))
+        return _still_there(ref, entry, old, target.label)
+    return _gone(ref, target, old, source)
+
+
+_STATUS = {  # (renamed, moved) -> status
+    (False, False): CrosswalkStatus.UNCHANGED,
+    (True, False): CrosswalkStatus.RENAMED,
+    (False, True): CrosswalkStatus.MOVED,
+    (True, True): CrosswalkStatus.RENAMED_AND_MOVED,
+}
+
+
+def _still_there(ref: TechniqueRef, entry: TechniqueEntry, old: TechniqueEntry | None, label: str) -> Translation:
+    old_name = old.name if old is not None else ref.name
+    renamed = old_name is not None and normalise_name(old_name) != normalise_name(entry.name)
+    parts = [f"{ref.id} exists in {label} as {entry.name!r}"]
+    if renamed:
+        parts.append(f"(was {old_name!r})")
+    moved = old is not None and set(old.tactics) != set(entry.tactics)
+    if old is not None and moved:
+        parts.append(f"and moved from {', '.join(old.tactics) or 'no tactic'} to {', '.join(entry.tactics) or 'no tactic'}")
+    return Translation(ref=ref, status=_STATUS[(renamed, moved)], entry=entry, reason=" ".join(parts))
+
+
+def _gone(ref: TechniqueRef, target: Catalogue, old: TechniqueEntry | None, source: Catalogue | None) -> Translation:
+    label = target.label
     removal = target.removed.get(ref.id)
     if removal is None and old is not None:
         removal = Removal(id=old.id, name=old.name, last_version=source.version if source else None, removed_in=target.version)
-    name = removal.name if removal is not None else old_name
+    name = removal.name if removal is not None else (old.name if old is not None else ref.name)
     candidates = tuple(t for t in target.named(name) if isinstance(t, TechniqueEntry)) if name else ()
     hint = f"; {label} has {', '.join(f'{t.id} {t.name!r}' for t in candidates)} by that name" if candidates else ""
     if removal is not None:
-        last = f", last seen in {removal.last_version}" if removal.last_version else ""
-        where = f"in {target.framework} {removal.removed_in}" if removal.removed_in else f"before {label}"
-        reason = f"{ref.id} {removal.name!r} was removed {where}{last}{hint}"
+        reason = f"{ref.id} {removal.name!r} was removed {_when_removed(removal, target)}{hint}"
         return Translation(ref=ref, status=CrosswalkStatus.REMOVED, candidates=candidates, reason=reason)
     reason = f"{ref.id} is not a technique of {label}, and its history does not know it{hint}"
     return Translation(ref=ref, status=CrosswalkStatus.UNKNOWN, candidates=candidates, reason=reason)
+
+
+def _when_removed(removal: Removal, catalogue: Catalogue) -> str:
+    """``in disarm 1.6, last seen in 1.5``: where a removal happened, for messages."""
+    where = f"in {catalogue.framework} {removal.removed_in}" if removal.removed_in else f"before {catalogue.label}"
+    return where + (f", last seen in {removal.last_version}" if removal.last_version else "")
 
 
 # ---------------------------------------------------------------------------------------------
 # check
 
 
-class Severity(Vocabulary):
-    ERROR = "error"
-    WARNING = "warning"
+#: The codes of the problems :func:`check` reports (validation maps them to OPS6xx codes).
+CHECK_CODES: dict[str, str] = {
+    "unknown-technique": "a technique id the release does not define (its parent may be)",
+    "parent-absent": "a sub-technique id whose parent technique the release does not define either",
+    "removed-technique": "a technique id an earlier release had and this one removed",
+    "name-mismatch": "a technique tagged with a name other than the release's (a warning)",
+    "unknown-tactic": "a tactic id the release does not define",
+    "tactic-mismatch": "a technique tagged under a tactic it does not belong to in the release (a warning)",
+}
 
-
-@model
-@frozen(kw_only=True)
-class Finding:
-    """One problem :func:`check` found with a technique tag.
-
-    ``code`` is stable (``unknown-technique``, ``removed-technique``, ``name-mismatch``,
-    ``parent-absent``, ``unknown-tactic``, ``tactic-mismatch``); ``path`` locates the tag in
-    the checked object (``$.operations[1].techniques[0].technique.id``); ``value`` is the offending value.
-    """
-
-    code: str = field(converter=to_text)
-    severity: Severity = field(converter=Severity)
-    message: str = field(converter=to_text)
-    value: Any = None
-    path: str = field(default="$", converter=to_text)
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.severity.value}: {self.message} [{self.code}]"
+# What check() reports is the one problem record of opsmodel; the old names stay for callers.
+Finding = Problem
 
 
 Checkable = Report | Operation | TechniqueUse | TechniqueRef | Iterable[Operation | TechniqueUse | TechniqueRef]
@@ -341,92 +345,74 @@ def _tags(items: Checkable) -> Iterator[tuple[str, TechniqueUse | TechniqueRef]]
         elif isinstance(item, (TechniqueUse, TechniqueRef)):
             yield f"$[{index}]", item
         else:
-            raise CatalogueError(f"cannot check {type(item).__name__} {item!r}: expected operations, technique uses or refs")
+            raise CatalogueError(
+                f"cannot check {type(item).__name__} {show_value(item)}: expected operations, technique uses or refs"
+            )
 
 
-def check(items: Checkable, catalogue: Catalogue, *, history: History = None) -> tuple[Finding, ...]:
+def check(items: Checkable, catalogue: Catalogue, *, history: History = None) -> tuple[Problem, ...]:
     """Check technique tags against a release; return what is wrong, in order (empty when all is well).
 
     ``items`` is a report, an operation, technique uses or refs (or a list of them). Tags of other
     frameworks are skipped. ``history`` (older catalogues, diffs, or both) tells a removed id from
-    an unknown one; so does a catalogue built :meth:`~Catalogue.with_history`.
+    an unknown one; so does a catalogue built :meth:`~Catalogue.with_history`. Each problem has a
+    code of :data:`CHECK_CODES`, the path of the tag in ``items`` and the offending value.
     """
     removed = _removals(catalogue, history)
-    label = catalogue.label
-    findings: list[Finding] = []
+    found: list[Problem] = []
     for path, tag in _tags(items):
         ref = tag.technique if isinstance(tag, TechniqueUse) else tag
         if ref.framework != catalogue.framework:
             continue
         ref_path = f"{path}.technique" if isinstance(tag, TechniqueUse) else path
         entry = catalogue.get(ref.id)
-        if not isinstance(entry, TechniqueEntry):
-            findings.append(_missing(ref, catalogue, removed, f"{ref_path}.id"))
-        elif ref.name is not None and normalise_name(ref.name) != normalise_name(entry.name):
-            owners = [t.id for t in catalogue.named(ref.name) if isinstance(t, TechniqueEntry)]
-            owner = f" ({ref.name!r} is {', '.join(owners)})" if owners else ""
-            findings.append(
-                Finding(
-                    code="name-mismatch",
-                    severity=Severity.WARNING,
-                    message=f"{ref.id} is named {entry.name!r} in {label}, not {ref.name!r}{owner}",
-                    value=ref.name,
-                    path=f"{ref_path}.name",
-                )
-            )
-        if isinstance(tag, TechniqueUse) and tag.tactic is not None and tag.tactic.framework == catalogue.framework:
-            tactic = catalogue.get(tag.tactic.id)
-            if not isinstance(tactic, TacticEntry):
-                findings.append(
-                    Finding(
-                        code="unknown-tactic",
-                        severity=Severity.ERROR,
-                        message=f"{tag.tactic.id} is not a tactic of {label}",
-                        value=tag.tactic.id,
-                        path=f"{path}.tactic.id",
-                    )
-                )
-            elif isinstance(entry, TechniqueEntry) and tactic not in catalogue.tactics_of(entry.id):
-                where = ", ".join(t.id for t in catalogue.tactics_of(entry.id)) or "no tactic"
-                findings.append(
-                    Finding(
-                        code="tactic-mismatch",
-                        severity=Severity.WARNING,
-                        message=f"{ref.id} belongs to {where} in {label}, not {tactic.id} {tactic.name!r}",
-                        value=tag.tactic.id,
-                        path=f"{path}.tactic.id",
-                    )
-                )
-    return tuple(findings)
+        if isinstance(entry, TechniqueEntry):
+            found.extend(_name_problems(ref, entry, catalogue, ref_path))
+        else:
+            found.append(_missing(ref, catalogue, removed, f"{ref_path}.id"))
+        if isinstance(tag, TechniqueUse):
+            found.extend(_tactic_problems(tag, entry, catalogue, path))
+    return tuple(found)
 
 
-def _missing(ref: TechniqueRef, catalogue: Catalogue, removed: dict[str, Removal], path: str) -> Finding:
-    label = catalogue.label
+_WARNINGS = frozenset({"name-mismatch", "tactic-mismatch"})  # the tag is usable, only doubtful
+
+
+def _finding(code: str, message: str, value: Any, path: str) -> Problem:
+    severity = Severity.WARNING if code in _WARNINGS else Severity.ERROR
+    return Problem(code=code, severity=severity, message=message, value=value, path=path)
+
+
+def _name_problems(ref: TechniqueRef, entry: TechniqueEntry, catalogue: Catalogue, path: str) -> Iterator[Problem]:
+    if ref.name is None or normalise_name(ref.name) == normalise_name(entry.name):
+        return
+    owners = [t.id for t in catalogue.named(ref.name) if isinstance(t, TechniqueEntry)]
+    owner = f" ({ref.name!r} is {', '.join(owners)})" if owners else ""
+    message = f"{ref.id} is named {entry.name!r} in {catalogue.label}, not {ref.name!r}{owner}"
+    yield _finding("name-mismatch", message, ref.name, f"{path}.name")
+
+
+def _tactic_problems(use: TechniqueUse, entry: Entry | None, catalogue: Catalogue, path: str) -> Iterator[Problem]:
+    if use.tactic is None or use.tactic.framework != catalogue.framework:
+        return
+    tactic_id = use.tactic.id
+    tactic = catalogue.get(tactic_id)
+    if not isinstance(tactic, TacticEntry):
+        yield _finding("unknown-tactic", f"{tactic_id} is not a tactic of {catalogue.label}", tactic_id, f"{path}.tactic.id")
+    elif isinstance(entry, TechniqueEntry) and tactic not in catalogue.tactics_of(entry.id):
+        where = ", ".join(t.id for t in catalogue.tactics_of(entry.id)) or "no tactic"
+        message = f"{entry.id} belongs to {where} in {catalogue.label}, not {tactic.id} {tactic.name!r}"
+        yield _finding("tactic-mismatch", message, tactic_id, f"{path}.tactic.id")
+
+
+def _missing(ref: TechniqueRef, catalogue: Catalogue, removed: Mapping[str, Removal], path: str) -> Problem:
     removal = removed.get(ref.id)
     if removal is not None:
-        where = f"in {catalogue.framework} {removal.removed_in}" if removal.removed_in else f"before {label}"
-        last = f", last seen in {removal.last_version}" if removal.last_version else ""
-        return Finding(
-            code="removed-technique",
-            severity=Severity.ERROR,
-            message=f"{ref.id} {removal.name!r} was removed {where}{last}",
-            value=ref.id,
-            path=path,
-        )
+        message = f"{ref.id} {removal.name!r} was removed {_when_removed(removal, catalogue)}"
+        return _finding("removed-technique", message, ref.id, path)
     parent_id = ref.parent_id
     if parent_id is not None and parent_id not in catalogue:
-        return Finding(
-            code="parent-absent",
-            severity=Severity.ERROR,
-            message=f"{ref.id} is not a technique of {label}, nor is its parent {parent_id}",
-            value=ref.id,
-            path=path,
-        )
+        message = f"{ref.id} is not a technique of {catalogue.label}, nor is its parent {parent_id}"
+        return _finding("parent-absent", message, ref.id, path)
     hint = f" (its parent {parent_id} is)" if parent_id is not None else ""
-    return Finding(
-        code="unknown-technique",
-        severity=Severity.ERROR,
-        message=f"{ref.id} is not a technique of {label}{hint}",
-        value=ref.id,
-        path=path,
-    )
+    return _finding("unknown-technique", f"{ref.id} is not a technique of {catalogue.label}{hint}", ref.id, path)

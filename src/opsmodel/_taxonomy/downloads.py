@@ -19,12 +19,11 @@ from pathlib import Path
 
 from attrs import frozen
 
+from .._core.errors import CatalogueError, DownloadError
 from .._core.files import atomic_writer
 from .._version import __version__
-from .catalogue import Catalogue, CatalogueError
-from .loaders import _parse_misp, load_disarm_stix, load_meta_csv, load_misp_galaxy, parse_disarm_stix, parse_meta_csv
-
-__all__ = ["PUBLISHED", "DownloadError", "PublishedFile", "data_dir", "download", "load_published", "published_path"]
+from .catalogue import Catalogue
+from .loaders import load_disarm_stix, load_meta_csv, load_misp_galaxy, parse_disarm_stix, parse_meta_csv, parse_misp_galaxy
 
 _MAX_BYTES = 64 * 1024 * 1024
 
@@ -104,10 +103,6 @@ PUBLISHED: Mapping[str, PublishedFile] = {
 }
 
 
-class DownloadError(CatalogueError):
-    """A published file could not be fetched, or what came was not the file expected."""
-
-
 def data_dir(*, platform: str | None = None, environ: Mapping[str, str] | None = None) -> Path:
     """Where opsmodel keeps downloaded files, by the platform's conventions.
 
@@ -154,7 +149,7 @@ def _parse(entry: PublishedFile, text: str, where: str) -> Catalogue:
     except json.JSONDecodeError as exc:
         raise DownloadError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", source=where) from None
     if entry.format == "misp":
-        return _parse_misp(data, entry.version, "CC-BY-SA-4.0", where)
+        return parse_misp_galaxy(data, version=entry.version, source=where)
     return parse_disarm_stix(data, version=entry.version, framework=entry.framework, source=where)
 
 
@@ -203,8 +198,6 @@ def download(
         raise DownloadError(f"not UTF-8 text (byte {exc.start})", source=source) from None
     try:  # refuse what does not load, before replacing anything
         _parse(entry, text.removeprefix("\ufeff"), source)
-    except DownloadError:
-        raise
     except CatalogueError as exc:
         raise DownloadError(f"not a {entry.name} file: {exc.problem}", source=source) from None
     try:

@@ -18,24 +18,13 @@ import os
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .._core.errors import CatalogueError, show_value
 from .._core.fields import slugify
-from .catalogue import Catalogue, CatalogueError, Phase, TacticEntry, TechniqueEntry, normalise_name
-
-__all__ = [
-    "DISARM_PHASES",
-    "DISARM_TACTICS",
-    "clear_cache",
-    "load",
-    "load_disarm_stix",
-    "load_meta_csv",
-    "load_misp_galaxy",
-    "parse_disarm_stix",
-    "parse_meta_csv",
-]
+from .catalogue import Catalogue, Phase, TacticEntry, TechniqueEntry, normalise_name
 
 # DISARM's phases and which phase each red-framework tactic belongs to: facts of the framework
 # (DISARM's red_framework_ids.csv) that its STIX bundle does not carry.
@@ -159,11 +148,22 @@ def load_disarm_stix(path: str | os.PathLike[str], *, version: str | None = None
     )
 
 
-def _external(obj: Mapping[str, Any], source_names: tuple[str, ...]) -> Mapping[str, Any] | None:
+_STIX_SOURCES = ("DISARM", "mitre-attack")  # the source_name of an entry's own external_id
+
+
+def _external(obj: Mapping[str, Any]) -> Mapping[str, Any] | None:
     for reference in obj.get("external_references") or ():
-        if isinstance(reference, Mapping) and reference.get("source_name") in source_names and reference.get("external_id"):
+        if isinstance(reference, Mapping) and reference.get("source_name") in _STIX_SOURCES and reference.get("external_id"):
             return reference
     return None
+
+
+def _identified(objects: Iterable[Mapping[str, Any]], kind: str) -> Iterator[tuple[str, Mapping[str, Any], Mapping[str, Any]]]:
+    """(external id, object, its reference) of the objects of a STIX type that carry a framework id."""
+    for obj in objects:
+        reference = _external(obj) if obj.get("type") == kind else None
+        if reference is not None:
+            yield str(reference["external_id"]), obj, reference
 
 
 def parse_disarm_stix(
@@ -175,57 +175,65 @@ def parse_disarm_stix(
         raise _fail(where, "not a STIX bundle: expected a JSON object with type 'bundle' and a list of 'objects'")
     objects = [obj for obj in bundle["objects"] if isinstance(obj, Mapping)]
     live = [obj for obj in objects if not obj.get("revoked") and not obj.get("x_mitre_deprecated")]
-    by_stix_id = {obj.get("id"): obj for obj in live}
+    tactics = _stix_tactics(live, framework == "disarm")
+    if not tactics:
+        raise _fail(where, "the bundle has no x-mitre-tactic objects with an external_id: not a DISARM or ATT&CK bundle?")
+    matrix = next((obj for obj in live if obj.get("type") == "x-mitre-matrix"), None)
+    order = _matrix_order(matrix, live, tactics)
+    return Catalogue(
+        framework=framework,
+        version=version,
+        title=matrix.get("name") if matrix else None,
+        licence=_bundle_licence(objects),
+        source=source,
+        phases=DISARM_PHASES if framework == "disarm" else (),
+        tactics=tuple(tactics[t] for t in order),
+        techniques=_technique_entries(_stix_techniques(live, tactics, where), order),
+    )
 
+
+def _stix_tactics(live: list[Mapping[str, Any]], disarm: bool) -> dict[str, TacticEntry]:
     tactics: dict[str, TacticEntry] = {}
-    tactic_by_short: dict[str, str] = {}
-    for obj in live:
-        if obj.get("type") != "x-mitre-tactic":
-            continue
-        reference = _external(obj, ("DISARM", "mitre-attack"))
-        if reference is None:
-            continue
-        tactic_id = str(reference["external_id"])
-        shortname = obj.get("x_mitre_shortname") or slugify(str(obj.get("name", tactic_id)))
-        known = DISARM_TACTICS.get(tactic_id) if framework == "disarm" else None
+    for tactic_id, obj, reference in _identified(live, "x-mitre-tactic"):
+        known = DISARM_TACTICS.get(tactic_id) if disarm else None
         tactics[tactic_id] = TacticEntry(
             id=tactic_id,
             name=obj.get("name") or tactic_id,
-            shortname=shortname,
+            shortname=obj.get("x_mitre_shortname") or slugify(str(obj.get("name", tactic_id))),
             phase=known[1] if known else None,
             description=obj.get("description") or None,
             url=reference.get("url"),
         )
-        tactic_by_short[shortname] = tactic_id
-    if not tactics:
-        raise _fail(where, "the bundle has no x-mitre-tactic objects with an external_id: not a DISARM or ATT&CK bundle?")
+    return tactics
 
-    # framework order: the matrix's tactic_refs, then any tactic it does not list
+
+def _matrix_order(
+    matrix: Mapping[str, Any] | None, live: list[Mapping[str, Any]], tactics: Mapping[str, TacticEntry]
+) -> list[str]:
+    """The framework's order of tactics: the matrix's tactic_refs, then any tactic it does not list."""
+    by_stix_id = {obj.get("id"): obj for obj in live}
     order: list[str] = []
-    matrix = next((obj for obj in live if obj.get("type") == "x-mitre-matrix"), None)
-    title = matrix.get("name") if matrix else None
     for ref in (matrix or {}).get("tactic_refs") or ():
-        reference = _external(by_stix_id.get(ref) or {}, ("DISARM", "mitre-attack"))
+        reference = _external(by_stix_id.get(ref) or {})
         if reference is not None and str(reference["external_id"]) in tactics:
             order.append(str(reference["external_id"]))
     order.extend(t for t in tactics if t not in order)
+    return order
 
+
+def _stix_techniques(live: list[Mapping[str, Any]], tactics: Mapping[str, TacticEntry], where: str) -> list[dict[str, Any]]:
+    """A row per attack-pattern (what :func:`_technique_entries` takes), each with its parent."""
+    tactic_by_short = {tactic.shortname: tactic_id for tactic_id, tactic in tactics.items()}
     techniques: dict[str, dict[str, Any]] = {}
     id_of: dict[Any, str] = {}
-    for obj in live:
-        if obj.get("type") != "attack-pattern":
-            continue
-        reference = _external(obj, ("mitre-attack", "DISARM"))
-        if reference is None:
-            continue
-        technique_id = str(reference["external_id"])
+    for technique_id, obj, reference in _identified(live, "attack-pattern"):
         if technique_id in techniques:
             raise _fail(where, f"two attack-patterns have the external_id {technique_id!r}")
-        phases = [
+        phases = (
             tactic_by_short.get(str(phase.get("phase_name")))
             for phase in obj.get("kill_chain_phases") or ()
             if isinstance(phase, Mapping)
-        ]
+        )
         techniques[technique_id] = {
             "id": technique_id,
             "name": obj.get("name") or technique_id,
@@ -238,39 +246,48 @@ def parse_disarm_stix(
         id_of[obj.get("id")] = technique_id
     if not techniques:
         raise _fail(where, "the bundle has no attack-pattern objects with a 'mitre-attack' external_id: no techniques to load")
+    for child, parent in _subtechnique_links(live, id_of):
+        techniques[child]["parent"] = parent
+    for row in techniques.values():  # a release without relationships: fall back on the id grammar
+        if row["sub"] and row["parent"] is None:
+            row["parent"] = _parent_by_id(row["id"], techniques)
+    return list(techniques.values())
 
+
+def _subtechnique_links(live: list[Mapping[str, Any]], id_of: Mapping[Any, str]) -> Iterator[tuple[str, str]]:
+    """(sub-technique id, parent id) from the bundle's subtechnique-of relationships."""
     for obj in live:
         if obj.get("type") == "relationship" and obj.get("relationship_type") == "subtechnique-of":
             child, parent = id_of.get(obj.get("source_ref")), id_of.get(obj.get("target_ref"))
             if child is not None and parent is not None:
-                techniques[child]["parent"] = parent
-    for entry in techniques.values():  # a release without relationships: fall back on the id grammar
-        if entry["sub"] and entry["parent"] is None and entry["id"].rpartition(".")[0] in techniques:
-            entry["parent"] = entry["id"].rpartition(".")[0]
+                yield child, parent
 
+
+def _parent_by_id(technique_id: str, ids: Iterable[str]) -> str | None:
+    """``T0085`` for ``T0085.001`` when it is one of ``ids``."""
+    parent = technique_id.rpartition(".")[0]
+    return parent if parent in ids else None
+
+
+def _bundle_licence(objects: list[Mapping[str, Any]]) -> str | None:
     marking = next((obj for obj in objects if obj.get("type") == "marking-definition"), None)
-    statement = ((marking or {}).get("definition") or {}).get("statement") if marking else None
-    licence = _licence(str(statement)) if statement else None
-    rank = {tactic_id: index for index, tactic_id in enumerate(order)}
-    return Catalogue(
-        framework=framework,
-        version=version,
-        title=title,
-        licence=licence,
-        source=source,
-        phases=DISARM_PHASES if framework == "disarm" else (),
-        tactics=tuple(tactics[t] for t in order),
-        techniques=tuple(
-            TechniqueEntry(
-                id=entry["id"],
-                name=entry["name"],
-                tactics=tuple(sorted(entry["tactics"], key=rank.__getitem__)),
-                parent=entry["parent"],
-                description=entry["description"],
-                url=entry["url"],
-            )
-            for entry in sorted(techniques.values(), key=lambda e: _id_key(e["id"]))
-        ),
+    statement = ((marking or {}).get("definition") or {}).get("statement")
+    return _licence(str(statement)) if statement else None
+
+
+def _technique_entries(rows: Iterable[Mapping[str, Any]], tactic_order: list[str]) -> tuple[TechniqueEntry, ...]:
+    """Entries in id order from rows (id, name, tactics, parent, description, url); tactics in framework order."""
+    rank = {tactic_id: index for index, tactic_id in enumerate(tactic_order)}
+    return tuple(
+        TechniqueEntry(
+            id=row["id"],
+            name=row["name"],
+            tactics=tuple(sorted(row["tactics"], key=rank.__getitem__)),
+            parent=row["parent"],
+            description=row["description"],
+            url=row["url"],
+        )
+        for row in sorted(rows, key=lambda r: _id_key(r["id"]))
     )
 
 
@@ -300,45 +317,27 @@ def load_misp_galaxy(
     phases are filled in from the names opsmodel knows. MISP's copy can lag DISARM's releases.
     """
     return _cached(
-        path, "misp", (version, licence), lambda resolved: _parse_misp(_read_json(resolved), version, licence, str(path))
+        path,
+        "misp",
+        (version, licence),
+        lambda resolved: parse_misp_galaxy(_read_json(resolved), version=version, licence=licence, source=str(path)),
     )
 
 
-def _parse_misp(data: Any, version: str | None, licence: str | None, where: str) -> Catalogue:
+def parse_misp_galaxy(
+    data: Any, *, version: str | None = None, licence: str | None = "CC-BY-SA-4.0", source: str | None = None
+) -> Catalogue:
+    """A catalogue from an already parsed MISP galaxy cluster (a dict); see :func:`load_misp_galaxy`."""
+    where = source or "<cluster>"
     if not isinstance(data, Mapping) or not isinstance(data.get("values"), list):
         raise _fail(where, "not a MISP galaxy cluster: expected a JSON object with a list of 'values'")
-    values = [value for value in data["values"] if isinstance(value, Mapping)]
-    tactic_names: dict[str, str] = {}
-    rows: list[dict[str, Any]] = []
-    for value in values:
-        meta = value.get("meta") or {}
-        technique_id = meta.get("external_id") if isinstance(meta, Mapping) else None
-        if not technique_id:
-            continue
-        names = []
-        for chain in meta.get("kill_chain") or ():
-            _, _, tactic_name = str(chain).partition(":")
-            tactic_name = re.sub(r"\s+", " ", tactic_name).strip()
-            if tactic_name:
-                tactic_id = _DISARM_TACTIC_BY_NAME.get(normalise_name(tactic_name), slugify(tactic_name))
-                tactic_names.setdefault(tactic_id, tactic_name)
-                names.append(tactic_id)
-        refs = meta.get("refs") or ()
-        rows.append(
-            {
-                "id": str(technique_id),
-                "name": value.get("value") or str(technique_id),
-                "description": value.get("description") or None,
-                "url": str(refs[0]) if refs else None,
-                "tactics": tuple(dict.fromkeys(names)),
-            }
-        )
+    tactic_names: dict[str, str] = {}  # tactic id -> name, as the cluster spells it
+    rows = [row for row in (_misp_row(value, tactic_names) for value in data["values"]) if row is not None]
     if not rows:
         raise _fail(where, "the cluster has no values with meta.external_id: no techniques to load")
     known_order = list(DISARM_TACTICS)
     order = sorted(tactic_names, key=lambda t: known_order.index(t) if t in known_order else len(known_order))
     ids = {row["id"] for row in rows}
-    rank = {tactic_id: index for index, tactic_id in enumerate(order)}
     return Catalogue(
         framework="disarm",
         version=version,
@@ -355,18 +354,31 @@ def _parse_misp(data: Any, version: str | None, licence: str | None, where: str)
             )
             for tactic_id in order
         ),
-        techniques=tuple(
-            TechniqueEntry(
-                id=row["id"],
-                name=row["name"],
-                description=row["description"],
-                url=row["url"],
-                tactics=tuple(sorted(row["tactics"], key=rank.__getitem__)),
-                parent=row["id"].rpartition(".")[0] if row["id"].rpartition(".")[0] in ids else None,
-            )
-            for row in sorted(rows, key=lambda r: _id_key(r["id"]))
-        ),
+        techniques=_technique_entries(({**row, "parent": _parent_by_id(row["id"], ids)} for row in rows), order),
     )
+
+
+def _misp_row(value: Any, tactic_names: dict[str, str]) -> dict[str, Any] | None:
+    """A row of :func:`_technique_entries` from a cluster value (``None`` without an id); learns tactic names."""
+    meta = value.get("meta") if isinstance(value, Mapping) else None
+    if not isinstance(meta, Mapping) or not meta.get("external_id"):
+        return None
+    technique_id = meta["external_id"]
+    tactics: list[str] = []
+    for chain in meta.get("kill_chain") or ():
+        tactic_name = re.sub(r"\s+", " ", str(chain).partition(":")[2]).strip()
+        if tactic_name:
+            tactic_id = _DISARM_TACTIC_BY_NAME.get(normalise_name(tactic_name), slugify(tactic_name))
+            tactic_names.setdefault(tactic_id, tactic_name)
+            tactics.append(tactic_id)
+    refs = meta.get("refs") or ()
+    return {
+        "id": str(technique_id),
+        "name": value.get("value") or str(technique_id),
+        "description": value.get("description") or None,
+        "url": str(refs[0]) if refs else None,
+        "tactics": tuple(dict.fromkeys(tactics)),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -420,7 +432,8 @@ def parse_meta_csv(text: str, version: str | None = None, licence: str | None = 
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != 3 or not all(cell.strip() for cell in row):
-            raise _fail(where, f"line {line}: expected three non-empty cells (tactic, technique, procedure), got {row!r}")
+            shown = show_value(row)
+            raise _fail(where, f"line {line}: expected three non-empty cells (tactic, technique, procedure), got {shown}")
         tactic_id, tactic_name = _meta_label(row[0], where, line, "tactic")
         technique_id, technique_name = _meta_label(row[1], where, line, "technique")
         procedure_id, procedure_name = _meta_label(row[2], where, line, "procedure")

@@ -14,15 +14,14 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .._core.errors import Problem
 from .._model.operations import Operation
 from .._model.techniques import TechniqueUse
 from .._taxonomy.catalogue import Catalogue
 from .._taxonomy.crosswalk import check
 
-__all__ = ["TAXONOMY_CODES", "problems"]
-
-# opsmodel.taxonomy.check's codes -> validation codes
-TAXONOMY_CODES = {
+# the code of each problem opsmodel.taxonomy.check finds -> the validation rule that reports it
+RULE_OF_CHECK = {
     "unknown-technique": "OPS601",
     "parent-absent": "OPS601",
     "removed-technique": "OPS602",
@@ -32,17 +31,18 @@ TAXONOMY_CODES = {
 }
 
 
-def problems(catalogue: Any, operation: Operation) -> Iterator[tuple[str, str, str, Any]]:
-    """(code, path relative to the operation, message, value) for every technique problem."""
+def problems(catalogue: Any, operation: Operation) -> Iterator[Problem]:
+    """Every technique problem, with its OPS6xx code and its path relative to the operation."""
     if isinstance(catalogue, Catalogue):
         for finding in check(operation, catalogue):
-            code = TAXONOMY_CODES.get(finding.code)
+            code = RULE_OF_CHECK.get(finding.code)
             if code is not None:
-                yield code, finding.path.removeprefix("$").lstrip("."), finding.message, finding.value
+                path = finding.path.removeprefix("$").lstrip(".")
+                yield Problem(code=code, path=path, message=finding.message, value=finding.value)
         return
     for i, use in enumerate(operation.techniques):
         for code, path, message, value in _duck_typed(catalogue, use):
-            yield code, f"techniques[{i}].{path}", message, value
+            yield Problem(code=code, path=f"techniques[{i}].{path}", message=message, value=value)
 
 
 def _norm(name: str) -> str:

@@ -11,24 +11,15 @@ from importlib import resources
 from json import encoder as json_encoder
 from typing import IO, Any, Protocol
 
+from ..._core.errors import BundleError
 from ..._model.operations import Operation, Report
+from ..losses import ImportResult
+from .check import check_bundle, problem
 from .codec import interning
 from .export import iter_objects
-from .ids import (
-    EXTENSION_SCHEMA_FILE,
-    BundleError,
-    BundleProblem,
-    stix_id,
-)
-from .importer import (
-    ImportResult,
-    check_bundle,
-    import_bundle,
-    object_paths,
-    own_operations,
-    own_report,
-    read_own_report,
-)
+from .foreign import import_bundle
+from .ids import EXTENSION_SCHEMA_FILE, stix_id
+from .own import object_paths, own_operations, own_report, read_own_report
 
 
 class Writable(Protocol):
@@ -114,11 +105,10 @@ def from_stix(bundle: Any) -> Report:
         return read_own_report(own, by_id, object_paths(bundle))
     result = import_bundle(bundle)
     if result.losses:
-        problems = [
-            BundleProblem(f"$.objects[?(@.id=='{loss.object_id}')]", loss.object_id, f"cannot be mapped: {loss}")
+        raise BundleError(
+            problem("unmappable", f"$.objects[?(@.id=='{loss.object_id}')]", loss.object_id, f"cannot be mapped: {loss}")
             for loss in result.losses
-        ]
-        raise BundleError(problems)
+        )
     return result.report
 
 
@@ -147,7 +137,7 @@ def loads(text: str | bytes) -> Report:
     try:
         data = json.loads(text)
     except ValueError as exc:
-        raise BundleError([BundleProblem("$", None, f"not JSON: {exc}")]) from None
+        raise BundleError([problem("not-json", "$", None, f"not JSON: {exc}")]) from None
     return from_stix(data)
 
 

@@ -8,16 +8,20 @@ import re
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
 
+from ..._core.errors import BundleError, Problem, show_value
 from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
 from ..._model.operations import (
+    Actor,
     ActorKind,
     AttributionRole,
     ClaimStatus,
+    Narrative,
     Operation,
     Report,
     Source,
 )
-from ..._model.places import Country, Region, Subdivision
+from ..._model.places import Audience, Country, Region, Subdivision
+from ..._model.platforms import Asset
 from ..._model.techniques import Confidence, Tactic, TechniqueRef
 from .codec import encode
 from .ids import (
@@ -36,6 +40,7 @@ from .ids import (
     stix_id,
     timestamp,
 )
+from .regions import USER_ASSIGNED_REGIONS, region_vocabulary
 
 FLAVOURS = ("stix", "opencti")
 
@@ -53,85 +58,6 @@ _ORIGIN_ROLES = frozenset(
 )
 _KILL_CHAINS = {"disarm": "disarm", "attack": "mitre-attack", "meta-ookc": "meta-online-operations-kill-chain"}
 _SOURCE_NAMES = {"disarm": "DISARM", "attack": "mitre-attack", "meta-ookc": "meta-ookc"}
-_REGION_OV = frozenset(
-    [
-        "africa",
-        "eastern-africa",
-        "middle-africa",
-        "northern-africa",
-        "southern-africa",
-        "western-africa",
-        "americas",
-        "caribbean",
-        "central-america",
-        "latin-america-caribbean",
-        "northern-america",
-        "south-america",
-        "asia",
-        "central-asia",
-        "eastern-asia",
-        "southern-asia",
-        "south-eastern-asia",
-        "western-asia",
-        "europe",
-        "eastern-europe",
-        "northern-europe",
-        "southern-europe",
-        "western-europe",
-        "antarctica",
-        "oceania",
-        "australia-new-zealand",
-        "melanesia",
-        "micronesia",
-        "polynesia",
-    ]
-)
-_USER_ASSIGNED = {"XK": "southern-europe"}
-_REGION_ALIASES = {
-    "latin-america": "latin-america-caribbean",
-    "north-america": "northern-america",
-    "middle-east": "western-asia",
-    "near-east": "western-asia",
-    "gulf": "western-asia",
-    "gulf-states": "western-asia",
-    "persian-gulf": "western-asia",
-    "caucasus": "western-asia",
-    "south-caucasus": "western-asia",
-    "southeast-asia": "south-eastern-asia",
-    "south-east-asia": "south-eastern-asia",
-    "east-asia": "eastern-asia",
-    "south-asia": "southern-asia",
-    "balkans": "southern-europe",
-    "western-balkans": "southern-europe",
-    "baltics": "northern-europe",
-    "baltic-states": "northern-europe",
-    "nordics": "northern-europe",
-    "scandinavia": "northern-europe",
-    "sahel": "africa",
-    "sub-saharan-africa": "africa",
-    "west-africa": "western-africa",
-    "east-africa": "eastern-africa",
-    "north-africa": "northern-africa",
-    "maghreb": "northern-africa",
-    "central-africa": "middle-africa",
-    "european-union": "europe",
-    "eu": "europe",
-    "eastern-and-central-europe": "eastern-europe",
-    "central-and-eastern-europe": "eastern-europe",
-    "central-europe": "eastern-europe",
-    "pacific-islands": "oceania",
-    "pacific": "oceania",
-}
-
-
-def region_vocabulary(name: str) -> str | None:
-    """The STIX ``region-ov`` value a region's name denotes, if any (``"the Baltic States"`` gives ``northern-europe``)."""
-    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    key = re.sub(r"^the-", "", key)
-    key = key.replace("-and-the-", "-").replace("-region", "")
-    if key in _REGION_OV:
-        return key
-    return _REGION_ALIASES.get(key)
 
 
 def _score(confidence: Confidence | None) -> int | None:
@@ -166,6 +92,23 @@ def _moment(value: FuzzyDate) -> str:
     return day_start(value.first_day)
 
 
+class _Scope:
+    """The operation being written, its campaign's id and its marking: what every block of it needs."""
+
+    __slots__ = ("campaign", "marking", "operation")
+
+    def __init__(self, operation: Operation, campaign: str, marking: str | None) -> None:
+        self.operation = operation
+        self.campaign = campaign
+        self.marking = marking
+
+
+def _with_new_sdo(obj: dict[str, Any]) -> dict[str, Any]:
+    """Mark an OpenCTI object type (channel, narrative, language) as defined by OpenCTI's extension."""
+    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
+    return obj
+
+
 class Writer:
     """Turns operations into STIX objects, remembering only the ids it has already written."""
 
@@ -181,9 +124,8 @@ class Writer:
         keep_refs: bool = True,
     ) -> None:
         if flavour not in FLAVOURS:
-            from .ids import BundleError, BundleProblem
-
-            raise BundleError([BundleProblem("flavour", None, f"unknown flavour {flavour!r}; expected 'stix' or 'opencti'")])
+            message = f"unknown flavour {show_value(flavour)}; expected 'stix' or 'opencti'"
+            raise BundleError([Problem(code="bad-flavour", path="flavour", message=message, value=flavour)])
         self.opencti = flavour == "opencti"
         self.stamp = timestamp(created if created is not None else DEFAULT_EPOCH)
         self.tlp = _check_tlp(tlp)
@@ -297,10 +239,35 @@ class Writer:
 
     def operation(self, operation: Operation, campaign: str, related: Mapping[str, str]) -> Iterator[dict[str, Any]]:
         """Every object for one operation, campaign first. ``related`` maps operation ids to campaign ids."""
-        marking = self.operation_tlp.get(operation.id, self.tlp)
-        shared = self.tlp
+        scope = _Scope(operation, campaign, self.operation_tlp.get(operation.id, self.tlp))
         self._record(campaign)
-        obj = self._base("campaign", campaign, marking)
+        yield self._campaign(scope)
+        # each block is entered only when it has something to write: most operations leave
+        # several empty, and a generator per empty block costs more than the test
+        if operation.actors or operation.attributions:
+            yield from self._claims(scope)
+        if operation.targets:
+            yield from self._targets(scope)
+        if operation.techniques:
+            yield from self._techniques(scope)
+        if operation.ai_uses:
+            yield from self._ai_uses(scope)
+        if operation.assets:
+            yield from self._assets(scope)
+        if operation.narratives:
+            yield from self._narratives(scope)
+        if self.opencti and operation.languages:
+            yield from self._languages(scope)
+        if operation.impacts:
+            yield from self._ratings(scope)
+        if operation.notes is not None:
+            yield self._note(campaign, "notes", "Notes", operation.notes, scope.marking)
+        if operation.relations:
+            yield from self._relations(scope, related)
+
+    def _campaign(self, scope: _Scope) -> dict[str, Any]:
+        operation = scope.operation
+        obj = self._base("campaign", scope.campaign, scope.marking)
         obj["name"] = operation.name if operation.name is not None else operation.display_name
         if operation.summary is not None:
             obj["description"] = operation.summary
@@ -318,52 +285,75 @@ class Writer:
             payload["unnamed"] = True
         payload["operation"] = encode(operation, skip=frozenset({"name", "summary"}))
         obj["extensions"] = {EXTENSION_ID: payload}
-        yield obj
+        return obj
 
-        def relationship(
-            kind: str, target: str, key: str, description: str | None = None, confidence: int | None = None
-        ) -> dict[str, Any]:
-            rel = self._base("relationship", stix_id("relationship", f"{campaign}|{key}|{target}"), marking)
-            rel["relationship_type"] = kind
-            rel["source_ref"] = campaign
-            rel["target_ref"] = target
-            if description is not None:
-                rel["description"] = description
-            if confidence is not None:
-                rel["confidence"] = confidence
-            self._record(rel["id"])
-            return rel
+    def _relationship(
+        self, scope: _Scope, kind: str, target: str, key: str, description: str | None = None, confidence: int | None = None
+    ) -> dict[str, Any]:
+        """A relationship from the operation's campaign; ``key`` says which fact it stands for, for a stable id."""
+        campaign = scope.campaign
+        rel = self._base("relationship", stix_id("relationship", f"{campaign}|{key}|{target}"), scope.marking)
+        rel["relationship_type"] = kind
+        rel["source_ref"] = campaign
+        rel["target_ref"] = target
+        if description is not None:
+            rel["description"] = description
+        if confidence is not None:
+            rel["confidence"] = confidence
+        self._record(rel["id"])
+        return rel
 
+    def _claims(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        """The actors, the attribution claims, and the actors named with no claim of their own."""
+        actor_ids = yield from self._actors(scope)
+        yield from self._attributions(scope, actor_ids)
+        yield from self._unclaimed_actors(scope, actor_ids)
+
+    def _actors(self, scope: _Scope) -> Generator[dict[str, Any], None, dict[str, str]]:
+        """The operation's actors as threat actors (named ones shared across operations); returns their ids."""
         actor_ids: dict[str, str] = {}
-        for index, actor in enumerate(operation.actors):
+        for index, actor in enumerate(scope.operation.actors):
             if actor.name is not None:
                 actor_key = _slug(actor.name)
                 name = actor.name
             else:
-                actor_key = f"unnamed|{campaign}|{index}"
+                actor_key = f"unnamed|{scope.campaign}|{index}"
                 name = f"Unnamed actor ({_short(actor.description or actor.id, 80)})"
             actor_id = self._shared_id("threat-actor", actor_key)
             actor_ids[actor.id] = actor_id
             if self._new(actor_id):
-                ta = self._base("threat-actor", actor_id, marking if actor.name is None else shared)
-                ta["name"] = name
-                if actor.description is not None:
-                    ta["description"] = actor.description
-                ta["threat_actor_types"] = ["nation-state" if actor.kind in _STATE_KINDS else "unknown"]
-                names = list(dict.fromkeys(actor.aliases))
-                if names:
-                    ta["aliases"] = names
-                yield ta
+                yield self._threat_actor(actor, actor_id, name, scope.marking if actor.name is None else self.tlp)
                 if actor.location is not None:
-                    location = yield from self._country(actor.location, shared)
-                    located = self._base("relationship", stix_id("relationship", f"{actor_id}|located-at|{location}"), shared)
-                    located.update(relationship_type="located-at", source_ref=actor_id, target_ref=location)
-                    if self._new(located["id"]):
-                        yield located
+                    yield from self._located_at(actor_id, actor.location)
+        return actor_ids
 
-        for index, claim in enumerate(operation.attributions):
+    def _threat_actor(self, actor: Actor, actor_id: str, name: str, marking: str | None) -> dict[str, Any]:
+        ta = self._base("threat-actor", actor_id, marking)
+        ta["name"] = name
+        if actor.description is not None:
+            ta["description"] = actor.description
+        ta["threat_actor_types"] = ["nation-state" if actor.kind in _STATE_KINDS else "unknown"]
+        names = list(dict.fromkeys(actor.aliases))
+        if names:
+            ta["aliases"] = names
+        return ta
+
+    def _located_at(self, actor_id: str, country: Country) -> Iterator[dict[str, Any]]:
+        location = yield from self._country(country, self.tlp)
+        located = self._base("relationship", stix_id("relationship", f"{actor_id}|located-at|{location}"), self.tlp)
+        located.update(relationship_type="located-at", source_ref=actor_id, target_ref=location)
+        if self._new(located["id"]):
+            yield located
+
+    def _attributions(self, scope: _Scope, actor_ids: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+        """Each claim as relationships to its actor and countries, created by the claimant.
+
+        Only a current claim of origin (operator, sponsor...) is an ``attributed-to`` or
+        ``originates-from``; any other claim is only ``related-to``.
+        """
+        for index, claim in enumerate(scope.operation.attributions):
             claimant = self._shared_id("identity", _slug(claim.claimant))
-            yield from self._identity(claimant, claim.claimant, "organization", shared)
+            yield from self._identity(claimant, claim.claimant, "organization", self.tlp)
             strong = claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES
             what = f"{claim.claimant} ({claim.role.value.replace('_', ' ')}, {claim.status.value} claim)"
             description = f"{what}: {claim.wording}" if claim.wording else what
@@ -371,122 +361,139 @@ class Writer:
             if claim.actor is not None and claim.actor in actor_ids:
                 claim_targets.append(("attributed-to" if strong else "related-to", actor_ids[claim.actor]))
             for country in claim.countries:
-                location = yield from self._country(country, shared)
+                location = yield from self._country(country, self.tlp)
                 claim_targets.append(("originates-from" if strong else "related-to", location))
             for kind, target_id in dict.fromkeys(claim_targets):  # a claim may name a country twice
-                rel = relationship(
-                    kind, target_id, f"attribution|{index}", description=description, confidence=_score(claim.confidence)
+                rel = self._relationship(
+                    scope, kind, target_id, f"attribution|{index}", description=description, confidence=_score(claim.confidence)
                 )
                 rel["created_by_ref"] = claimant
                 yield rel
 
-        claimed = {claim.actor for claim in operation.attributions}
-        for index, actor in enumerate(operation.actors):
+    def _unclaimed_actors(self, scope: _Scope, actor_ids: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+        claimed = {claim.actor for claim in scope.operation.attributions}
+        for index, actor in enumerate(scope.operation.actors):
             if actor.id not in claimed:
                 # named by the sources (a client, a parent, a front) without a claim of its own
                 text = f"{actor.kind.value.replace('_', ' ')} named in the sources, with no attribution claim"
-                yield relationship("related-to", actor_ids[actor.id], f"actor|{index}", description=text)
+                yield self._relationship(scope, "related-to", actor_ids[actor.id], f"actor|{index}", description=text)
 
-        for index, target in enumerate(operation.targets):
+    def _targets(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        for index, target in enumerate(scope.operation.targets):
             place_ids: list[str] = []
             if target.place is not None:
-                place_ids = yield from self._place(target.place, shared)
+                place_ids = yield from self._place(target.place, self.tlp)
             if target.audience is not None:
-                audience = self._shared_id("identity", f"audience|{_slug(target.audience.name)}")
-                if self._new(audience):
-                    ident = self._base("identity", audience, shared)
-                    ident["name"] = target.audience.name
-                    ident["identity_class"] = "group"
-                    if target.audience.description is not None:
-                        ident["description"] = target.audience.description
-                    yield ident
+                audience = yield from self._audience(target.audience)
                 place_ids.append(audience)
             for place in dict.fromkeys(place_ids):
-                yield relationship("targets", place, f"target|{index}", description=target.note)
+                yield self._relationship(scope, "targets", place, f"target|{index}", description=target.note)
 
-        for index, use in enumerate(operation.techniques):
-            pattern = yield from self._attack_pattern(use.technique, use.tactic, shared)
-            yield relationship(
-                "uses", pattern, f"technique|{index}", description=use.procedure, confidence=_score(use.confidence)
+    def _audience(self, audience: Audience) -> Generator[dict[str, Any], None, str]:
+        audience_id = self._shared_id("identity", f"audience|{_slug(audience.name)}")
+        if self._new(audience_id):
+            ident = self._base("identity", audience_id, self.tlp)
+            ident["name"] = audience.name
+            ident["identity_class"] = "group"
+            if audience.description is not None:
+                ident["description"] = audience.description
+            yield ident
+        return audience_id
+
+    def _techniques(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        for index, use in enumerate(scope.operation.techniques):
+            pattern = yield from self._attack_pattern(use.technique, use.tactic, self.tlp)
+            yield self._relationship(
+                scope, "uses", pattern, f"technique|{index}", description=use.procedure, confidence=_score(use.confidence)
             )
 
-        for index, ai in enumerate(operation.ai_uses):
+    def _ai_uses(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        for index, ai in enumerate(scope.operation.ai_uses):
             name = ai.service or ai.model or ai.provider or "Unspecified AI service"
             tool = self._shared_id("tool", _slug(name))
             if self._new(tool):
-                obj = self._base("tool", tool, shared)
+                obj = self._base("tool", tool, self.tlp)
                 obj["name"] = name
                 if ai.provider is not None:
                     obj["description"] = f"AI service provided by {ai.provider}"
                 yield obj
-            yield relationship("uses", tool, f"ai|{index}", description=ai.wording or str(ai))
+            yield self._relationship(scope, "uses", tool, f"ai|{index}", description=ai.wording or str(ai))
 
-        for index, asset in enumerate(operation.assets):
-            label = f"{operation.display_name}: {asset.platform.display_name} {asset.kind.value}s"
+    def _assets(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        write = self._channel if self.opencti else self._infrastructure
+        for index, asset in enumerate(scope.operation.assets):
+            label = f"{scope.operation.display_name}: {asset.platform.display_name} {asset.kind.value}s"
+            yield from write(scope, index, asset, label)
+
+    def _channel(self, scope: _Scope, index: int, asset: Asset, label: str) -> Iterator[dict[str, Any]]:
+        """An asset as an OpenCTI channel, shared by every operation with the same label."""
+        channel = opencti_id("channel", label)
+        if self._new(channel):
+            obj = self._opencti_object("channel", channel, label, scope.marking)
+            obj["channel_types"] = [asset.platform.display_name]
+            if asset.note is not None:
+                obj["description"] = asset.note
+            yield _with_new_sdo(obj)
+        yield self._relationship(scope, "related-to", channel, f"asset|{index}", description=str(asset))
+
+    def _infrastructure(self, scope: _Scope, index: int, asset: Asset, label: str) -> Iterator[dict[str, Any]]:
+        """An asset as STIX infrastructure of this operation alone."""
+        infrastructure = stix_id("infrastructure", f"{scope.campaign}|{index}")
+        self._record(infrastructure)
+        obj = self._base("infrastructure", infrastructure, scope.marking)
+        obj["name"] = label
+        obj["description"] = str(asset) + (f". {asset.note}" if asset.note else "")
+        obj["infrastructure_types"] = ["amplification"]
+        yield obj
+        yield self._relationship(scope, "uses", infrastructure, f"asset|{index}")
+
+    def _narratives(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        for index, narrative in enumerate(scope.operation.narratives):
             if self.opencti:
-                channel = opencti_id("channel", label)
-                if self._new(channel):
-                    obj = self._base("channel", channel, marking)
-                    obj["name"] = label
-                    obj["channel_types"] = [asset.platform.display_name]
-                    if asset.note is not None:
-                        obj["description"] = asset.note
-                    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
-                    yield obj
-                yield relationship("related-to", channel, f"asset|{index}", description=str(asset))
+                yield from self._opencti_narrative(scope, index, narrative)
             else:
-                infrastructure = stix_id("infrastructure", f"{campaign}|{index}")
-                self._record(infrastructure)
-                obj = self._base("infrastructure", infrastructure, marking)
-                obj["name"] = label
-                obj["description"] = str(asset) + (f". {asset.note}" if asset.note else "")
-                obj["infrastructure_types"] = ["amplification"]
-                yield obj
-                yield relationship("uses", infrastructure, f"asset|{index}")
+                yield self._note(scope.campaign, f"narrative|{index}", "Narrative", narrative.summary, scope.marking)
 
-        for index, narrative in enumerate(operation.narratives):
-            if self.opencti:
-                name = _short(narrative.summary)
-                narrative_id = opencti_id("narrative", name)
-                if self._new(narrative_id):
-                    obj = self._base("narrative", narrative_id, marking)
-                    obj["name"] = name
-                    obj["description"] = narrative.summary
-                    if narrative.topics:
-                        obj["narrative_types"] = list(dict.fromkeys(narrative.topics))
-                    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
-                    yield obj
-                yield relationship("related-to", narrative_id, f"narrative|{index}")
-            else:
-                yield from self._note(campaign, f"narrative|{index}", "Narrative", narrative.summary, marking)
+    def _opencti_narrative(self, scope: _Scope, index: int, narrative: Narrative) -> Iterator[dict[str, Any]]:
+        name = _short(narrative.summary)
+        narrative_id = opencti_id("narrative", name)
+        if self._new(narrative_id):
+            obj = self._opencti_object("narrative", narrative_id, name, scope.marking)
+            obj["description"] = narrative.summary
+            if narrative.topics:
+                obj["narrative_types"] = list(dict.fromkeys(narrative.topics))
+            yield _with_new_sdo(obj)
+        yield self._relationship(scope, "related-to", narrative_id, f"narrative|{index}")
 
-        if self.opencti:
-            for index, language in enumerate(operation.languages):
-                name = language.english_name if language.code is not None else str(language.name)
-                language_id = opencti_id("language", name)
-                if self._new(language_id):
-                    obj = self._base("language", language_id, shared)
-                    obj["name"] = name
-                    obj["extensions"] = {OPENCTI_EXTENSION_ID: {"extension_type": "new-sdo"}}
-                    yield obj
-                yield relationship("related-to", language_id, f"language|{index}")
+    def _languages(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        for index, language in enumerate(scope.operation.languages):
+            name = language.english_name if language.code is not None else str(language.name)
+            language_id = opencti_id("language", name)
+            if self._new(language_id):
+                yield _with_new_sdo(self._opencti_object("language", language_id, name, self.tlp))
+            yield self._relationship(scope, "related-to", language_id, f"language|{index}")
 
-        for index, impact in enumerate(operation.impacts):
+    def _opencti_object(self, kind: str, object_id: str, name: str, marking: str | None) -> dict[str, Any]:
+        obj = self._base(kind, object_id, marking)
+        obj["name"] = name
+        return obj
+
+    def _ratings(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        for index, impact in enumerate(scope.operation.impacts):
             text = f"Breakout Scale: {impact}" + (f" ({impact.condition})" if impact.condition else "")
             if impact.rated_by:
                 text += f", rated by {impact.rated_by}"
             if impact.rationale:
                 text += f". {impact.rationale}"
-            yield from self._note(campaign, f"impact|{index}", "Breakout Scale rating", text, marking)
+            yield self._note(scope.campaign, f"impact|{index}", "Breakout Scale rating", text, scope.marking)
 
-        if operation.notes is not None:
-            yield from self._note(campaign, "notes", "Notes", operation.notes, marking)
-
-        for index, relation in enumerate(operation.relations):
+    def _relations(self, scope: _Scope, related: Mapping[str, str]) -> Iterator[dict[str, Any]]:
+        """Relations to other operations of the report, as relationships between their campaigns."""
+        for index, relation in enumerate(scope.operation.relations):
             other = related.get(relation.other)
-            if other is not None and other != campaign:
+            if other is not None and other != scope.campaign:
                 text = relation.kind.value.replace("_", " ") + (f": {relation.note}" if relation.note else "")
-                yield relationship("related-to", other, f"relation|{index}", description=text)
+                yield self._relationship(scope, "related-to", other, f"relation|{index}", description=text)
 
     def _seen_times(self, obj: dict[str, Any], period: Period | None) -> None:
         if period is None:
@@ -503,23 +510,23 @@ class Writer:
         if last is not None and (first is None or last >= first):
             obj["last_seen"] = last
 
-    def _note(self, campaign: str, key: str, abstract: str, content: str, marking: str | None) -> Iterator[dict[str, Any]]:
+    def _note(self, campaign: str, key: str, abstract: str, content: str, marking: str | None) -> dict[str, Any]:
         note_id = stix_id("note", f"{campaign}|{key}")
         self._record(note_id)
         obj = self._base("note", note_id, marking)
         obj["abstract"] = abstract
         obj["content"] = content
         obj["object_refs"] = [campaign]
-        yield obj
+        return obj
 
     def _country(self, country: Country, markings: str | None) -> Generator[dict[str, Any], None, str]:
         location = self._shared_id("location", f"country|{country.code}")
         if self._new(location):
             obj = self._base("location", location, markings)
             obj["name"] = country.name
-            if country.code in _USER_ASSIGNED:
+            if country.code in USER_ASSIGNED_REGIONS:
                 # Kosovo's XK is in wide use but not ISO 3166-1, which STIX's country property requires
-                obj["region"] = _USER_ASSIGNED[country.code]
+                obj["region"] = USER_ASSIGNED_REGIONS[country.code]
             else:
                 obj["country"] = country.code
             yield obj
@@ -606,10 +613,9 @@ def _check_tlp(level: str | None) -> str | None:
     if key == "white":
         key = "clear"
     if key not in TLP_MARKINGS:
-        from .ids import BundleError, BundleProblem
-
         choices = ", ".join(repr(k) for k in TLP_MARKINGS)
-        raise BundleError([BundleProblem("tlp", None, f"{level!r} is not a TLP 2.0 level; expected one of {choices}")])
+        message = f"{show_value(level)} is not a TLP 2.0 level; expected one of {choices}"
+        raise BundleError([Problem(code="bad-tlp", path="tlp", message=message, value=level)])
     return key
 
 

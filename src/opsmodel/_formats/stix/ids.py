@@ -7,9 +7,6 @@ import hashlib
 import json
 import re
 import uuid
-from typing import Any
-
-from ..._core.errors import OpsmodelError
 
 #: Namespace of every opsmodel STIX id: ``uuid5(NAMESPACE_URL, "https://opsmodel.readthedocs.io/stix")``.
 NAMESPACE = uuid.UUID("d11d14bf-f078-5e02-a1bc-a585e93f420e")
@@ -44,44 +41,26 @@ IDENTIFIER = re.compile(
 )
 
 
-class BundleProblem:
-    """One problem found in a bundle: where (JSON path), which object, and what is wrong."""
-
-    __slots__ = ("message", "object_id", "path")
-
-    def __init__(self, path: str, object_id: str | None, message: str) -> None:
-        self.path = path
-        self.object_id = object_id
-        self.message = message
-
-    def __repr__(self) -> str:
-        return f"BundleProblem(path={self.path!r}, object_id={self.object_id!r}, message={self.message!r})"
-
-    def __str__(self) -> str:
-        who = f" ({self.object_id})" if self.object_id else ""
-        return f"{self.path}{who}: {self.message}"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, BundleProblem):
-            return NotImplemented
-        return (self.path, self.object_id, self.message) == (other.path, other.object_id, other.message)
-
-    def __hash__(self) -> int:
-        return hash((self.path, self.object_id, self.message))
-
-
-class BundleError(OpsmodelError, ValueError):
-    """A STIX bundle could not be read; ``problems`` lists every problem found, each with path and object id."""
-
-    def __init__(self, problems: list[BundleProblem]) -> None:
-        self.problems = tuple(problems)
-        shown = "\n".join(f"  {p}" for p in self.problems[:50])
-        more = f"\n  ... and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
-        count = len(self.problems)
-        super().__init__(f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:\n{shown}{more}")
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (BundleError, (list(self.problems),))
+#: Every code a problem in a STIX bundle can have (``Problem.code``), and what it means.
+BUNDLE_CODES: dict[str, str] = {
+    "not-json": "the text is not JSON",
+    "not-bundle": "the data is not a STIX bundle: not a JSON object, or its type is not 'bundle'",
+    "bad-objects": "the bundle's objects are not a list",
+    "not-object": "an item of the bundle's objects is not a JSON object",
+    "missing-type": "an object has no type",
+    "bad-id": "an id (the bundle's or an object's) is not '<type>--<uuid>' for its type",
+    "unknown-type": "an object type that is not STIX 2.1, not 'x-' prefixed and not defined by a new-sdo extension",
+    "spec-version": "an object's spec_version is not '2.1'",
+    "bad-timestamp": "a timestamp is not a STIX timestamp ('2024-05-30T00:00:00.000Z') of a real moment",
+    "duplicate": "two objects with the same id and the same modified time",
+    "bad-ref": "a reference (a *_ref or *_refs property) is not a STIX id, or a *_refs property is not a list",
+    "dangling-ref": "a reference to an object that is neither in the bundle nor a well-known marking",
+    "extension": "opsmodel's extension payload on a campaign or report is missing or does not decode",
+    "bad-value": "a foreign object's value that the opsmodel model refuses (an attribution confidence above 100...)",
+    "unmappable": "from_stix met something it cannot map exactly (import_stix accepts the loss)",
+    "bad-flavour": "an unknown flavour was asked of the writer",
+    "bad-tlp": "an unknown TLP 2.0 level was asked of the writer",
+}
 
 
 def stix_id(kind: str, key: str) -> str:

@@ -1,0 +1,988 @@
+"""Hypothesis strategies for every model class, published by :mod:`opsmodel.testing`.
+
+Needs hypothesis (the ``testing`` extra); only :mod:`opsmodel.testing` imports this module, and
+importing it registers each strategy for ``st.from_type`` (see :data:`STRATEGIES`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import string
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar, cast
+
+import attrs
+import pycountry
+from hypothesis import strategies as st
+
+from . import operations as vocabulary  # its vocabularies, as vocabulary.ActorKind
+from .counts import Count, CountKind, Money
+from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
+from .languages import Language
+from .operations import Actor, AIUse, Alias, Attribution, Disruption, Impact, Narrative, Operation, Relation, Report, Source
+from .places import Audience, Country, Region, Subdivision, Target
+from .platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
+from .techniques import ESTIMATIVE_RANGES, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
+
+T = TypeVar("T")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _cached(func: F) -> F:
+    """Build a strategy once per distinct hashable arguments.
+
+    Hypothesis validates each strategy object once; building fresh strategies inside every draw
+    would repeat that work thousands of times per test. Unhashable arguments (lists) skip the cache.
+    """
+    memo = functools.lru_cache(maxsize=512)(func)
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return memo(*args, **kwargs)
+        except TypeError:
+            return func(*args, **kwargs)
+
+    return cast(F, wrapper)
+
+
+# ---------------------------------------------------------------------------------------------
+# Building blocks
+
+_REALISTIC_TEXT = (
+    "Bad Grammar",
+    "Doppelganger",
+    "Spamouflage",
+    "Zero Zeno",
+    "IUVM",
+    "Secondary Infektion",
+    "an unnamed network",
+    "the Sahel",
+    "the Baltic States",
+    "Russian-speaking diaspora",
+    "fact-checkers",
+    "readers of pro-Kremlin Telegram channels",
+    "Война в Украине",
+    "台湾选举",
+    "الانتخابات",
+    "Gaza 🇵🇸 / Israel 🇮🇱",
+    "As an AI language model, I cannot",
+    "likely",
+    "with moderate confidence",
+    "STOIC, a political marketing firm in Tel Aviv",
+    "since at least 2017",
+    "three to five accounts",
+    "upper end of Category 3",
+    "Straße",
+    "  leading and trailing spaces  ",
+    "line one\nline two",
+)
+
+
+@_cached
+def texts(*, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Non-blank strings, as every text field of the model requires.
+
+    Mixes realistic phrases from threat reports (several scripts, emoji, line breaks, surrounding
+    spaces) with arbitrary unicode text of at most ``max_size`` characters (no surrogates, no
+    unassigned code points, and no control characters other than line breaks and tabs).
+    """
+    arbitrary = st.text(
+        # No surrogates or control characters; no unassigned code points either, whose properties
+        # change between the Unicode versions of the Python releases we support.
+        alphabet=st.characters(exclude_categories=("Cs", "Cc", "Cn"), include_characters="\n\t"),
+        min_size=1,
+        max_size=max_size,
+    ).filter(lambda text: text.strip() != "")
+    return st.one_of(st.sampled_from(_REALISTIC_TEXT), arbitrary)
+
+
+@_cached
+def _phrases(samples: tuple[str, ...], max_size: int = 40) -> st.SearchStrategy[str]:
+    """One of ``samples`` or any text."""
+    return st.one_of(st.sampled_from(samples), texts(max_size=max_size))
+
+
+@_cached
+def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
+    return st.one_of(st.none(), strategy)
+
+
+@_cached
+def _tuples(strategy: st.SearchStrategy[T], max_size: int, unique: bool = False) -> st.SearchStrategy[tuple[T, ...]]:
+    return st.lists(strategy, max_size=max_size, unique=unique).map(tuple)
+
+
+def _text_tuples(*, max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    return _tuples(texts(), max_size)
+
+
+_SLUG_WORDS = ("bad", "grammar", "doppelganger", "spamouflage", "zero", "zeno", "iuvm", "stoic", "openai", "meta", "2024")
+
+
+@_cached
+def identifiers() -> st.SearchStrategy[str]:
+    """Identifiers as the model's ``id`` fields accept: lowercase letters, digits, ``.``, ``_``, ``-``.
+
+    Mixes readable ones (``"bad-grammar"``, ``"openai-2024"``) with arbitrary ones.
+    """
+    readable = st.lists(st.sampled_from(_SLUG_WORDS), min_size=1, max_size=3).map("-".join)
+    # Built piece by piece rather than with st.from_regex, which is several times slower to draw.
+    segment = st.text(alphabet=string.ascii_lowercase + string.digits, min_size=1, max_size=6)
+    arbitrary = st.tuples(segment, st.lists(st.tuples(st.sampled_from("._-"), segment), max_size=2)).map(
+        lambda parts: parts[0] + "".join(separator + piece for separator, piece in parts[1])
+    )
+    return st.one_of(readable, arbitrary)
+
+
+@_cached
+def _unique_identifiers(*, max_size: int = 3) -> st.SearchStrategy[list[str]]:
+    return st.lists(identifiers(), max_size=max_size, unique=True)
+
+
+@_cached
+def _cited(source_ids: tuple[str, ...] | None, *, max_size: int = 2) -> st.SearchStrategy[tuple[str, ...]]:
+    """Source ids a fact cites: any ids, or only some of ``source_ids`` when given."""
+    if source_ids is None:
+        return _tuples(identifiers(), max_size, unique=True)
+    if not source_ids:
+        return st.just(())
+    return _tuples(st.sampled_from(source_ids), max_size, unique=True)
+
+
+def _ids(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else tuple(values)
+
+
+@_cached
+def _urls() -> st.SearchStrategy[str]:
+    host = st.sampled_from(("openai.com", "about.fb.com", "graphika.com", "example.org", "t.me", "ria-news.example"))
+    path = st.lists(st.text(alphabet=string.ascii_lowercase + string.digits + "-_", min_size=1, max_size=12), max_size=3)
+    return st.builds(lambda h, p: f"https://{h}/{'/'.join(p)}", host, path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Places
+
+
+@functools.cache
+def _country_codes() -> tuple[str, ...]:
+    return (*sorted(str(c.alpha_2) for c in pycountry.countries), "XK")
+
+
+@functools.cache
+def _subdivision_codes() -> tuple[str, ...]:
+    return tuple(sorted(str(s.code) for s in pycountry.subdivisions))
+
+
+_COUNTRY_SPELLINGS = ("Russia", "RUS", "ru", "China", "CHN", "Iran", "Israel", "ISR", "United States", "Moldova", "Kosovo")
+
+
+@_cached
+def countries() -> st.SearchStrategy[Country]:
+    """Any ISO 3166-1 country (and Kosovo, ``XK``), built from codes, alpha-3 codes or common names."""
+    return st.one_of(st.sampled_from(_country_codes()), st.sampled_from(_COUNTRY_SPELLINGS)).map(lambda code: Country(code=code))
+
+
+@_cached
+def subdivisions() -> st.SearchStrategy[Subdivision]:
+    """Any ISO 3166-2 subdivision (Gagauzia ``MD-GA``, Crimea ``UA-43``...)."""
+    return st.one_of(st.sampled_from(("MD-GA", "UA-43", "US-CA", "IN-JK")), st.sampled_from(_subdivision_codes())).map(
+        lambda code: Subdivision(code=code)
+    )
+
+
+_REGION_NAMES = ("the Sahel", "the Baltic States", "the Middle East", "Latin America", "the South Caucasus", "Western Europe")
+
+
+@_cached
+def regions(*, max_members: int = 4) -> st.SearchStrategy[Region]:
+    """Named regions no code list has, with none or up to ``max_members`` distinct member countries."""
+    return st.builds(Region, name=_phrases(_REGION_NAMES), members=_tuples(countries(), max_members, unique=True))
+
+
+@_cached
+def places() -> st.SearchStrategy[Country | Subdivision | Region]:
+    """A country, a subdivision or a named region."""
+    return st.one_of(countries(), subdivisions(), regions())
+
+
+@_cached
+def audiences() -> st.SearchStrategy[Audience]:
+    """Audiences that are not places, with or without a description."""
+    return st.builds(Audience, name=texts(), description=_optional(texts()))
+
+
+@st.composite
+def _targets(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Target:
+    place = draw(_optional(places()))
+    audience = draw(audiences()) if place is None else draw(_optional(audiences()))
+    return Target(place=place, audience=audience, note=draw(_optional(texts())), sources=draw(_cited(source_ids)))
+
+
+@_cached
+def targets(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Target]:
+    """A place, an audience, or an audience in a place; citing some of ``source_ids`` if given."""
+    return _targets(_ids(source_ids))
+
+
+# ---------------------------------------------------------------------------------------------
+# Languages
+
+
+@functools.cache
+def _language_codes() -> tuple[str, ...]:
+    return tuple(sorted({str(getattr(lang, "alpha_2", None) or lang.alpha_3) for lang in pycountry.languages}))
+
+
+@functools.cache
+def _script_codes() -> tuple[str, ...]:
+    return tuple(sorted(str(s.alpha_4) for s in pycountry.scripts))
+
+
+_LANGUAGE_SPELLINGS = ("ru", "rus", "Russian", "zh", "Chinese", "en", "fr", "fre", "he", "Hebrew", "ar", "fa", "uk", "ja")
+_NAMED_ONLY = ("Gagauz dialect", "Surzhyk", "Arabizi", "Lingala-French mix", "Ukrainian-Russian mix")
+
+
+@_cached
+def _language_parts() -> tuple[st.SearchStrategy[str], st.SearchStrategy[str | None], st.SearchStrategy[str | None]]:
+    code = st.one_of(st.sampled_from(_LANGUAGE_SPELLINGS), st.sampled_from(_language_codes()))
+    script = _optional(st.one_of(st.sampled_from(("Hant", "Hans", "Cyrl", "Latn", "Arab")), st.sampled_from(_script_codes())))
+    region = _optional(st.one_of(st.sampled_from(_country_codes()), st.sampled_from(("419", "150", "Taiwan"))))
+    return code, script, region
+
+
+@st.composite
+def _languages(draw: st.DrawFn, named_only: bool) -> Language:
+    if named_only or draw(st.integers(0, 9)) == 0:
+        return Language(name=draw(_phrases(_NAMED_ONLY)))
+    code, script, region = _language_parts()
+    name = draw(texts()) if draw(st.integers(0, 4)) == 0 else None
+    return Language(code=draw(code), script=draw(script), region=draw(region), name=name)
+
+
+@_cached
+def languages(*, named_only: bool = False) -> st.SearchStrategy[Language]:
+    """ISO 639 languages with optional script and region, and sometimes languages with only a name.
+
+    Codes are given in every accepted spelling (639-1, 639-3, 639-2/B, English names) and stored
+    canonically. With ``named_only=True``, only languages that no code list has (``Language(name=...)``).
+    """
+    return _languages(named_only)
+
+
+# ---------------------------------------------------------------------------------------------
+# Counts and money
+
+_COUNT_WORDINGS = {
+    CountKind.EXACT: "{v} accounts",
+    CountKind.APPROXIMATE: "about {v}",
+    CountKind.AT_LEAST: "at least {v}",
+    CountKind.MORE_THAN: "over {v}",
+    CountKind.AT_MOST: "up to {v}",
+    CountKind.LESS_THAN: "less than {v}",
+    CountKind.RANGE: "{v} to {u}",
+    CountKind.UNKNOWN: "an unknown number of accounts",
+}
+
+
+@st.composite
+def _counts(draw: st.DrawFn, kinds: tuple[CountKind, ...], max_value: int) -> Count:
+    kind = draw(st.sampled_from(kinds))
+    value = upper = None
+    if kind is not CountKind.UNKNOWN:
+        value = draw(st.one_of(st.integers(0, min(20, max_value)), st.integers(0, max_value)))
+        if kind is CountKind.RANGE:
+            upper = draw(st.integers(value, max_value))
+    wording: str | None = None
+    style = draw(st.integers(0, 2))
+    if style == 1:
+        wording = _COUNT_WORDINGS[kind].format(v=f"{value:,}" if value is not None else "", u=upper)
+    elif style == 2:
+        wording = draw(texts())
+    return Count(kind=kind, value=value, upper=upper, wording=wording)
+
+
+@_cached
+def _counts_of(kinds: tuple[CountKind, ...], max_value: int) -> st.SearchStrategy[Count]:
+    return _counts(kinds, max_value)
+
+
+def counts(*, kinds: Sequence[CountKind | str] | None = None, max_value: int = 10_000_000) -> st.SearchStrategy[Count]:
+    """Counts of every kind (exact, approximate, bounds, ranges, unknown), zero included, with or without wording.
+
+    ``kinds`` limits the kinds generated; values stay within ``0..max_value``.
+    """
+    chosen = tuple(CountKind) if kinds is None else tuple(CountKind(kind) for kind in kinds)
+    if not chosen:
+        raise ValueError("counts(kinds=...) needs at least one kind")
+    if max_value < 0:
+        raise ValueError(f"counts(max_value={max_value!r}) must be zero or more")
+    return _counts_of(chosen, max_value)
+
+
+_CURRENCIES = ("USD", "EUR", "RUB", "GBP", "ILS", "CNY", "IRR")
+
+
+@functools.cache
+def _currency_codes() -> tuple[str, ...]:
+    return tuple(sorted(str(c.alpha_3) for c in pycountry.currencies))
+
+
+@_cached
+def moneys() -> st.SearchStrategy[Money]:
+    """Sums of money (ad spend): a count of whole units of any ISO 4217 currency."""
+    return st.builds(
+        Money,
+        amount=counts(kinds=tuple(k for k in CountKind if k is not CountKind.UNKNOWN), max_value=5_000_000),
+        currency=st.one_of(st.sampled_from(_CURRENCIES), st.sampled_from(_currency_codes())),
+        wording=_optional(_phrases(("less than $100", "about $1.2 million", "€5,000"))),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Platforms and assets
+
+
+@_cached
+def platforms(*, custom: bool | None = None) -> st.SearchStrategy[Platform]:
+    """Known platforms (``x``, ``telegram``, ``9gag``...) and custom ones with a display name.
+
+    ``custom=True`` gives only custom platforms, ``custom=False`` only known ones.
+    """
+    known = st.one_of(
+        st.sampled_from(sorted(KNOWN_PLATFORMS)).map(lambda pid: Platform(id=pid)),
+        st.sampled_from(("Twitter", "X (Twitter)", "Telegram", "9GAG", "vkontakte", "Blogger")).map(Platform.named),
+    )
+    custom_platforms = st.one_of(
+        st.sampled_from(("Gab TV", "Naver Blog", "Kwai", "Parler", "Одноклассники.ру", "微博国际版", "Ok.ru clone")).map(
+            Platform.named
+        ),
+        st.builds(Platform, id=identifiers().filter(lambda i: i not in KNOWN_PLATFORMS), name=_optional(texts())),
+    )
+    if custom is None:
+        return st.one_of(known, custom_platforms)
+    return custom_platforms if custom else known
+
+
+@_cached
+def assets(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Asset]:
+    """Accounts, pages, channels, websites... on one platform, with optional counts and followers."""
+    return st.builds(
+        Asset,
+        platform=platforms(),
+        kind=st.sampled_from(AssetKind),
+        count=_optional(counts(max_value=100_000)),
+        followers=_optional(counts(max_value=10_000_000)),
+        identifiers=_text_tuples(max_size=2),
+        note=_optional(texts()),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+
+_ZONES = (dt.timezone.utc, dt.timezone(dt.timedelta(hours=3)), dt.timezone(dt.timedelta(hours=-5, minutes=-30)))
+_FIRST_MONTHS = {Precision.YEAR: (1,), Precision.HALF: (1, 7), Precision.QUARTER: (1, 4, 7, 10)}
+_DATE_WORDINGS = ("since at least February 2022", "early 2023", "May 2024", "before 2019", "2024-Q1")
+
+
+@_cached
+def _moments(min_year: int, max_year: int) -> tuple[st.SearchStrategy[dt.datetime], st.SearchStrategy[dt.date]]:
+    instants = st.datetimes(
+        min_value=dt.datetime(min_year, 1, 1),
+        max_value=dt.datetime(max_year, 12, 31, 23, 59, 59),
+        timezones=st.sampled_from(_ZONES),
+    )
+    days = st.dates(min_value=dt.date(min_year, 1, 1), max_value=dt.date(max_year, 12, 31))
+    return instants, days
+
+
+@st.composite
+def _fuzzy_dates(draw: st.DrawFn, min_year: int, max_year: int, precisions: tuple[Precision, ...]) -> FuzzyDate:
+    precision = draw(st.sampled_from(precisions))
+    instants, days = _moments(min_year, max_year)
+    value: dt.date
+    if precision is Precision.INSTANT:
+        value = draw(instants)
+    elif precision is Precision.DAY:
+        value = draw(days)
+    else:
+        month = draw(st.sampled_from(_FIRST_MONTHS.get(precision, tuple(range(1, 13)))))
+        value = dt.date(draw(st.integers(min_year, max_year)), month, 1)
+    coarse = precision not in (Precision.DAY, Precision.INSTANT)
+    return FuzzyDate(
+        value=value,
+        precision=precision,
+        part=draw(_optional(st.sampled_from(Part))) if coarse else None,
+        approximate=draw(st.booleans()),
+        bound=draw(st.sampled_from(Bound)),
+        wording=draw(_optional(_phrases(_DATE_WORDINGS))),
+    )
+
+
+@_cached
+def _fuzzy_dates_of(min_year: int, max_year: int, precisions: tuple[Precision, ...]) -> st.SearchStrategy[FuzzyDate]:
+    return _fuzzy_dates(min_year, max_year, precisions)
+
+
+def fuzzy_dates(
+    *, min_year: int = 1990, max_year: int = 2030, precisions: Sequence[Precision | str] | None = None
+) -> st.SearchStrategy[FuzzyDate]:
+    """Dates of every precision (year to instant) with parts, approximation, bounds and wordings.
+
+    Instants are built from aware datetimes in several time zones (stored in UTC). Years lie in
+    ``min_year..max_year`` (within 2..9998); ``precisions`` limits the precisions generated.
+    "early", "mid" and "late" only qualify years, halves, quarters and months.
+    """
+    chosen = tuple(Precision) if precisions is None else tuple(Precision(p) for p in precisions)
+    if not chosen:
+        raise ValueError("fuzzy_dates(precisions=...) needs at least one precision")
+    if not 2 <= min_year <= max_year <= 9998:
+        raise ValueError(f"fuzzy_dates needs 2 <= min_year <= max_year <= 9998, got {min_year} and {max_year}")
+    return _fuzzy_dates_of(min_year, max_year, chosen)
+
+
+@_cached
+def relative_dates(*, max_amount: int = 36) -> st.SearchStrategy[RelativeDate]:
+    """Dates relative to the report: "three months before the report", "the last year"..."""
+    return st.builds(
+        RelativeDate,
+        amount=st.integers(0, max_amount),
+        unit=st.sampled_from(TimeUnit),
+        anchor=st.sampled_from(Anchor),
+        approximate=st.booleans(),
+        bound=st.sampled_from(Bound),
+        wording=_optional(_phrases(("over the last three months", "two years ago"))),
+    )
+
+
+def _in_order(start: Any, end: Any) -> tuple[Any, Any]:
+    if not ends_contradict(start, end):
+        return start, end
+    if not ends_contradict(end, start):
+        return end, start
+    return start, None  # bounds that contradict either way round ("after 2020", "before 2019")
+
+
+@st.composite
+def _periods(
+    draw: st.DrawFn, ends: st.SearchStrategy[FuzzyDate | RelativeDate | None], source_ids: tuple[str, ...] | None
+) -> Period:
+    start, end = _in_order(draw(ends), draw(ends))
+    return Period(
+        start=start,
+        end=end,
+        ongoing=end is None and draw(st.booleans()),
+        wording=draw(_optional(_phrases(("since at least 2017", "May 2023 to March 2024", "over the last three months")))),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def periods(*, relative: bool = True, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Period]:
+    """Spans with open, fuzzy, bounded or relative ends, ongoing or not; the end never precedes the start.
+
+    ``relative=False`` gives only absolute (:class:`~opsmodel.FuzzyDate`) ends.
+    """
+    ends = st.one_of(fuzzy_dates(), relative_dates()) if relative else fuzzy_dates()
+    return _periods(_optional(ends), _ids(source_ids))
+
+
+# ---------------------------------------------------------------------------------------------
+# Techniques and confidence
+
+_CUSTOM_FRAMEWORKS = ("internal", "graphika-ttp", "eeas-fimi")
+
+
+@_cached
+def _technique_ids(framework: str, which: int) -> st.SearchStrategy[str]:
+    grammar = ID_GRAMMARS.get(framework)
+    if grammar is None:
+        return _phrases(("T-17", "amplification", "X.1"), max_size=12)
+    built = _ID_BUILDERS.get((framework, which))
+    # Builders are faster to draw than st.from_regex; the regex covers grammars added later.
+    return built if built is not None else st.from_regex(grammar[which])
+
+
+def _numbered(prefix: str, digits: int, sub_digits: int | None = None) -> st.SearchStrategy[str]:
+    top = st.integers(0, 10**digits - 1).map(lambda n: f"{prefix}{n:0{digits}d}")
+    if sub_digits is None:
+        return top
+    sub = _optional(st.integers(0, 10**sub_digits - 1).map(lambda n: f".{n:0{sub_digits}d}"))
+    return st.builds(lambda head, tail: head + (tail or ""), top, sub)
+
+
+_KILL_CHAIN = st.builds(
+    lambda phase, step, sub: f"{phase}.{step}" + ("" if sub is None else f".{sub}"),
+    st.integers(0, 9),
+    st.integers(0, 99),
+    _optional(st.integers(0, 99)),
+)
+_ID_BUILDERS: dict[tuple[str, int], st.SearchStrategy[str]] = {
+    ("disarm", 0): _numbered("T", 4, 3),
+    ("disarm", 1): _numbered("TA", 2),
+    ("attack", 0): _numbered("T", 4, 3),
+    ("attack", 1): _numbered("TA", 4),
+    ("meta-ookc", 0): _KILL_CHAIN,
+    ("meta-ookc", 1): st.integers(0, 9).map(str),
+}
+
+
+@_cached
+def _frameworks() -> st.SearchStrategy[str]:
+    return st.one_of(st.sampled_from(sorted(ID_GRAMMARS)), st.sampled_from(_CUSTOM_FRAMEWORKS))
+
+
+@st.composite
+def _technique_refs(draw: st.DrawFn, framework: str | None) -> TechniqueRef:
+    chosen = draw(_frameworks()) if framework is None else framework
+    return TechniqueRef(
+        framework=chosen,
+        id=draw(_technique_ids(chosen, 0)),
+        version=draw(_optional(st.sampled_from(("v1.5", "1.6", "14.1", "2024")))),
+        name=draw(_optional(_phrases(("Create Inauthentic Accounts", "Develop AI-Generated Text")))),
+    )
+
+
+@_cached
+def technique_refs(*, framework: str | None = None) -> st.SearchStrategy[TechniqueRef]:
+    """Technique references (DISARM, ATT&CK, Meta kill chain, custom frameworks) with well-formed ids.
+
+    ``framework`` fixes the framework (its id grammar is followed when opsmodel knows it).
+    """
+    return _technique_refs(framework)
+
+
+@st.composite
+def _tactics(draw: st.DrawFn, framework: str | None) -> Tactic:
+    chosen = draw(_frameworks()) if framework is None else framework
+    return Tactic(
+        framework=chosen,
+        id=draw(_technique_ids(chosen, 1)),
+        name=draw(_optional(_phrases(("Develop Content", "Establish Assets")))),
+        version=draw(_optional(st.sampled_from(("v1.5", "1.6")))),
+    )
+
+
+@_cached
+def tactics(*, framework: str | None = None) -> st.SearchStrategy[Tactic]:
+    """Tactics of known and custom frameworks with well-formed ids; ``framework`` fixes the framework."""
+    return _tactics(framework)
+
+
+_WORDS = tuple(sorted(ESTIMATIVE_RANGES))
+
+
+@st.composite
+def _confidences(draw: st.DrawFn) -> Confidence:
+    score = draw(_optional(st.integers(0, 100)))
+    words_strategy = _phrases(_WORDS)
+    words = draw(words_strategy) if score is None else draw(_optional(words_strategy))
+    return Confidence(score=score, words=words)
+
+
+@_cached
+def confidences() -> st.SearchStrategy[Confidence]:
+    """A 0-100 score, the source's estimative words ("almost certainly"), or both."""
+    return _confidences()
+
+
+@st.composite
+def _technique_uses(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> TechniqueUse:
+    technique = draw(technique_refs())
+    return TechniqueUse(
+        technique=technique,
+        tactic=draw(_optional(tactics(framework=technique.framework))),
+        procedure=draw(_optional(texts())),
+        evidence=draw(_text_tuples(max_size=2)),
+        confidence=draw(_optional(confidences())),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def technique_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[TechniqueUse]:
+    """An operation's use of a technique, with an optional tactic of the same framework."""
+    return _technique_uses(_ids(source_ids))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources, actors, claims
+
+_CLAIMANTS = ("OpenAI", "Meta", "Microsoft", "Google TAG", "US Department of Justice", "Graphika")
+
+
+@_cached
+def sources(*, id: str | None = None) -> st.SearchStrategy[Source]:
+    """Sources (reports, articles, posts), with partial publication dates; ``id`` fixes the id."""
+    return st.builds(
+        Source,
+        id=identifiers() if id is None else st.just(id),
+        publisher=_optional(_phrases(("OpenAI", "Meta", "Graphika", "DFRLab", "EU DisinfoLab"))),
+        title=_optional(texts()),
+        url=_optional(_urls()),
+        published=_optional(fuzzy_dates(min_year=2010, precisions=(Precision.YEAR, Precision.MONTH, Precision.DAY))),
+        authors=_text_tuples(max_size=2),
+        language=_optional(languages()),
+        quotes=_text_tuples(max_size=2),
+    )
+
+
+@_cached
+def _parents(parent_ids: tuple[str, ...] | None) -> st.SearchStrategy[str | None]:
+    if parent_ids is None:
+        return _optional(identifiers())
+    return _optional(st.sampled_from(parent_ids)) if parent_ids else st.none()
+
+
+@st.composite
+def _actors(
+    draw: st.DrawFn, actor_id: str | None, parent_ids: tuple[str, ...] | None, source_ids: tuple[str, ...] | None
+) -> Actor:
+    name = draw(_optional(_phrases(("STOIC", "Social Design Agency", "GRU Unit 54777"))))
+    description = draw(texts()) if name is None else draw(_optional(texts()))
+    return Actor(
+        id=draw(identifiers()) if actor_id is None else actor_id,
+        name=name,
+        kind=draw(st.sampled_from(vocabulary.ActorKind)),
+        nationality=draw(_optional(countries())),
+        location=draw(_optional(countries())),
+        aliases=draw(_text_tuples(max_size=2)),
+        parent=draw(_parents(parent_ids)),
+        description=description,
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def actors(
+    *, id: str | None = None, parent_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None
+) -> st.SearchStrategy[Actor]:
+    """Named or described-only actors of every kind, nationality and location possibly differing.
+
+    ``id`` fixes the actor's id; ``parent`` is absent or one of ``parent_ids`` when given (always
+    absent when it is empty), else any id or none.
+    """
+    return _actors(id, _ids(parent_ids), _ids(source_ids))
+
+
+@_cached
+def _actor_refs(actor_ids: tuple[str, ...] | None) -> st.SearchStrategy[str | None]:
+    if actor_ids is None:
+        return _optional(identifiers())
+    return _optional(st.sampled_from(actor_ids)) if actor_ids else st.none()
+
+
+@st.composite
+def _attributions(draw: st.DrawFn, actor_ids: tuple[str, ...] | None, source_ids: tuple[str, ...] | None) -> Attribution:
+    actor = draw(_actor_refs(actor_ids))
+    claimed_countries = draw(st.lists(countries(), min_size=0 if actor is not None else 1, max_size=2, unique=True))
+    return Attribution(
+        claimant=draw(_phrases(_CLAIMANTS)),
+        role=draw(st.sampled_from(vocabulary.AttributionRole)),
+        actor=actor,
+        countries=claimed_countries,
+        client=draw(_actor_refs(actor_ids)),
+        confidence=draw(_optional(confidences())),
+        wording=draw(_optional(_phrases(("likely", "almost certainly", "we assess with moderate confidence")))),
+        claimed=draw(_optional(fuzzy_dates(min_year=2010))),
+        status=draw(st.sampled_from(vocabulary.ClaimStatus)),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def attributions(
+    *, actor_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None
+) -> st.SearchStrategy[Attribution]:
+    """Attribution claims in every role and status, naming an actor, countries or both.
+
+    With ``actor_ids``, the claim's ``actor`` and ``client`` are among them or absent (always
+    absent when it is empty).
+    """
+    return _attributions(_ids(actor_ids), _ids(source_ids))
+
+
+@_cached
+def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIUse]:
+    """Uses of AI services for any purposes, with languages, LLM-themed TTPs and noted failures."""
+    return st.builds(
+        AIUse,
+        service=_optional(_phrases(("ChatGPT", "Claude", "Gemini", "Midjourney"))),
+        provider=_optional(st.sampled_from(("OpenAI", "Anthropic", "Google"))),
+        model=_optional(st.sampled_from(("gpt-3.5-turbo", "gpt-4", "DALL-E 3"))),
+        purposes=_tuples(st.sampled_from(vocabulary.AIPurpose), 3, unique=True),
+        languages=_tuples(languages(), 2),
+        wording=_optional(texts()),
+        llm_ttps=_tuples(st.sampled_from(LLM_TTP), 2, unique=True),
+        failures=_tuples(_phrases(("As an AI language model, I cannot",)), 2),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+@st.composite
+def _impacts(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Impact:
+    qualifier = draw(st.sampled_from(vocabulary.ImpactQualifier))
+    condition_text = _phrases(("if the content reached mainstream media",))
+    condition = draw(condition_text) if qualifier is vocabulary.ImpactQualifier.CONDITIONAL else draw(_optional(condition_text))
+    return Impact(
+        category=draw(st.integers(1, 6)),
+        qualifier=qualifier,
+        condition=condition,
+        scope=draw(_optional(texts())),
+        rationale=draw(_optional(texts())),
+        rated_by=draw(_optional(st.sampled_from(_CLAIMANTS))),
+        rated=draw(_optional(fuzzy_dates(min_year=2010))),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def impacts(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Impact]:
+    """Breakout Scale ratings, category 1 to 6, with every qualifier (conditional ones have a condition)."""
+    return _impacts(_ids(source_ids))
+
+
+@_cached
+def disruptions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Disruption]:
+    """Actions against an operation, by whom, when, how many and on which platform."""
+    return st.builds(
+        Disruption,
+        by=_phrases(_CLAIMANTS),
+        action=st.sampled_from(vocabulary.DisruptionAction),
+        date=_optional(fuzzy_dates(min_year=2010)),
+        count=_optional(counts(max_value=100_000)),
+        platform=_optional(platforms()),
+        description=_optional(texts()),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+@_cached
+def narratives(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Narrative]:
+    """Narratives with topics and languages."""
+    return st.builds(
+        Narrative,
+        summary=texts(),
+        topics=_text_tuples(max_size=3),
+        languages=_tuples(languages(), 2),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+@_cached
+def aliases(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Alias]:
+    """Other names of an operation of every kind, with or without who uses them."""
+    return st.builds(
+        Alias,
+        name=texts(),
+        kind=st.sampled_from(vocabulary.AliasKind),
+        used_by=_optional(st.sampled_from(_CLAIMANTS)),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+@_cached
+def relations(*, other_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Relation]:
+    """Relations to another operation, of every kind; ``other`` is one of ``other_ids`` when given."""
+    if other_ids is not None and not other_ids:
+        raise ValueError("relations(other_ids=...) needs at least one id (or None for any)")
+    return st.builds(
+        Relation,
+        kind=st.sampled_from(vocabulary.RelationKind),
+        other=identifiers() if other_ids is None else st.sampled_from(tuple(other_ids)),
+        other_name=_optional(texts()),
+        note=_optional(texts()),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Operations and reports
+#
+# Facts are drawn from cached strategies that cite nothing and name no actor; the ids that tie
+# them together (cited sources, claimed actors, related operations) are filled in afterwards,
+# from small strategies built once per generated operation.
+
+
+@_cached
+def _uncited(max_facts: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
+    none: tuple[str, ...] = ()
+    return {
+        "aliases": _tuples(aliases(source_ids=none), 2),
+        "targets": _tuples(targets(source_ids=none), max_facts),
+        "narratives": _tuples(narratives(source_ids=none), 2),
+        "assets": _tuples(assets(source_ids=none), max_facts),
+        "techniques": _tuples(technique_uses(source_ids=none), max_facts),
+        "ai_uses": _tuples(ai_uses(source_ids=none), 2),
+        "impacts": _tuples(impacts(source_ids=none), 2),
+        "disruptions": _tuples(disruptions(source_ids=none), 2),
+        "sources": _tuples(sources(), max_facts),
+        "actors": _tuples(actors(parent_ids=none, source_ids=none), max_facts),
+        "attributions": _tuples(attributions(actor_ids=none, source_ids=none), max_facts),
+        "relations": _tuples(relations(source_ids=none), 2),
+    }
+
+
+@st.composite
+def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[str, ...] | None, max_facts: int) -> Operation:
+    facts = _uncited(max_facts)
+    source_ids = tuple(draw(_unique_identifiers(max_size=max_facts)))
+    sources_ = [attrs.evolve(source, id=source_id) for source, source_id in zip(draw(facts["sources"]), source_ids, strict=False)]
+    source_ids = source_ids[: len(sources_)]
+    citing = _cited(source_ids)
+
+    def cite(values: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(attrs.evolve(value, sources=draw(citing)) for value in values)
+
+    actor_ids = tuple(draw(_unique_identifiers(max_size=max_facts)))
+    actors_ = []
+    for index, (actor, actor_id) in enumerate(zip(draw(facts["actors"]), actor_ids, strict=False)):
+        parent = draw(_parents(actor_ids[:index]))
+        actors_.append(attrs.evolve(actor, id=actor_id, parent=parent, sources=draw(citing)))
+    actor_ids = actor_ids[: len(actors_)]
+
+    attributions_ = []
+    for claim in cite(draw(facts["attributions"])):
+        actor = draw(_actor_refs(actor_ids))
+        keep_countries = actor is None or draw(st.booleans())
+        attributions_.append(
+            attrs.evolve(
+                claim, actor=actor, client=draw(_actor_refs(actor_ids)), countries=claim.countries if keep_countries else ()
+            )
+        )
+    conflicting: bool = draw(st.booleans())
+    if attributions_ and conflicting:
+        # Another publisher blames other countries, or the first claim was revised or disputed.
+        attributions_.append(
+            attrs.evolve(
+                attributions_[0],
+                claimant=draw(_phrases(_CLAIMANTS)),
+                countries=draw(st.lists(countries(), min_size=1, max_size=2, unique=True)),
+                status=draw(st.sampled_from(vocabulary.ClaimStatus)),
+                confidence=draw(_optional(confidences())),
+            )
+        )
+
+    relations_: tuple[Relation, ...] = ()
+    if related_ids is None or related_ids:
+        relations_ = cite(draw(facts["relations"]))
+        if related_ids:
+            others = st.sampled_from(related_ids)
+            relations_ = tuple(attrs.evolve(relation, other=draw(others)) for relation in relations_)
+
+    def period(relative: bool) -> Period | None:
+        value = draw(_optional(periods(relative=relative, source_ids=())))
+        return None if value is None else attrs.evolve(value, sources=draw(citing))
+
+    name = draw(_optional(_phrases(("Bad Grammar", "Doppelganger", "Spamouflage", "Zero Zeno"))))
+    summary_text = texts(max_size=80)
+    return Operation(
+        id=draw(identifiers()) if operation_id is None else operation_id,
+        name=name,
+        kind=draw(st.sampled_from(vocabulary.OperationKind)),
+        summary=draw(summary_text) if name is None else draw(_optional(summary_text)),
+        aliases=cite(draw(facts["aliases"])),
+        activity=period(True),
+        detected=period(False),
+        actors=actors_,
+        attributions=attributions_,
+        targets=cite(draw(facts["targets"])),
+        topics=draw(_text_tuples(max_size=max_facts)),
+        narratives=cite(draw(facts["narratives"])),
+        languages=draw(_tuples(languages(), max_facts)),
+        assets=cite(draw(facts["assets"])),
+        techniques=cite(draw(facts["techniques"])),
+        ai_uses=cite(draw(facts["ai_uses"])),
+        impacts=cite(draw(facts["impacts"])),
+        disruptions=cite(draw(facts["disruptions"])),
+        ad_spend=draw(_tuples(moneys(), 1)),
+        relations=relations_,
+        sources=sources_,
+        notes=draw(_optional(texts())),
+    )
+
+
+@_cached
+def operations(
+    *,
+    id: str | None = None,
+    related_ids: Sequence[str] | None = None,
+    max_facts: int = 3,
+) -> st.SearchStrategy[Operation]:
+    """Internally consistent operations, named or not, with every kind of fact.
+
+    Facts cite only sources the operation defines, attributions and actor parents name only its
+    actors, and source and actor ids are unique. ``id`` fixes the operation's id; relations point
+    at ``related_ids`` when given (none when it is empty) and at any id when it is None. Each
+    list of facts has at most ``max_facts`` items (some at most two) so that tests stay fast.
+    """
+    return _operations(id, _ids(related_ids), max_facts)
+
+
+@st.composite
+def _reports(draw: st.DrawFn, max_operations: int, max_facts: int) -> Report:
+    operation_ids = tuple(draw(_unique_identifiers(max_size=max_operations)))
+    operations_ = []
+    for operation_id in operation_ids:
+        others = tuple(other for other in operation_ids if other != operation_id)
+        operations_.append(draw(operations(id=operation_id, related_ids=others, max_facts=max_facts)))
+    return Report(
+        id=draw(identifiers()),
+        title=draw(_phrases(("AI and Covert Influence Operations: Latest Trends",))),
+        publisher=draw(_phrases(_CLAIMANTS)),
+        published=draw(_optional(fuzzy_dates(min_year=2010, precisions=(Precision.YEAR, Precision.MONTH, Precision.DAY)))),
+        url=draw(_optional(_urls())),
+        authors=draw(_text_tuples(max_size=2)),
+        summary=draw(_optional(texts(max_size=80))),
+        findings=draw(_text_tuples(max_size=3)),
+        operations=operations_,
+    )
+
+
+@_cached
+def reports(*, max_operations: int = 3, max_facts: int = 2) -> st.SearchStrategy[Report]:
+    """Reports of up to ``max_operations`` operations with unique ids, related only to each other."""
+    return _reports(max_operations, max_facts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration: st.from_type(Operation) and friends use the strategies above.
+
+#: The strategy function registered for each model class (``st.from_type(cls)`` draws from ``STRATEGIES[cls]()``).
+STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
+    Actor: actors,
+    AIUse: ai_uses,
+    Alias: aliases,
+    Asset: assets,
+    Attribution: attributions,
+    Audience: audiences,
+    Confidence: confidences,
+    Count: counts,
+    Country: countries,
+    Disruption: disruptions,
+    FuzzyDate: fuzzy_dates,
+    Impact: impacts,
+    Language: languages,
+    Money: moneys,
+    Narrative: narratives,
+    Operation: operations,
+    Period: periods,
+    Platform: platforms,
+    Region: regions,
+    Relation: relations,
+    RelativeDate: relative_dates,
+    Report: reports,
+    Source: sources,
+    Subdivision: subdivisions,
+    Tactic: tactics,
+    Target: targets,
+    TechniqueRef: technique_refs,
+    TechniqueUse: technique_uses,
+}
+for _cls, _factory in STRATEGIES.items():
+    st.register_type_strategy(_cls, st.deferred(_factory))

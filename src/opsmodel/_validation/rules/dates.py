@@ -1,0 +1,194 @@
+"""OPS1xx: dates in order, and after nothing the report could not have known.
+
+Every rule is sound on fuzzy data: two dates are out of order only if they are on every reading
+("since at least 2017" has no earliest day; "around May 2023" is widened to April to June).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from ..._core.errors import Problem
+from ..._model.dates import DateLike, FuzzyDate, Period, Precision, RelativeDate
+from ..._model.operations import Operation
+from ..engine import Context
+from .base import ERROR, WARNING, Family
+
+FAMILY = Family()
+
+
+def _absolute(value: DateLike | None, context: Context) -> FuzzyDate | None:
+    """The date as a FuzzyDate (relative ones resolved against the report's date), else None."""
+    if isinstance(value, FuzzyDate):
+        return value
+    if isinstance(value, RelativeDate) and context.report is not None and context.report.published is not None:
+        return _resolve(value, context.report.published)
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(value: RelativeDate, anchor: FuzzyDate) -> FuzzyDate:
+    return value.resolve(anchor)
+
+
+# "around May 2023" is taken to mean within a month of May 2023: approximate dates are widened
+# by one unit of their precision (a week for days) before any comparison.
+_MARGIN = {
+    Precision.YEAR: relativedelta(years=1),
+    Precision.HALF: relativedelta(months=6),
+    Precision.QUARTER: relativedelta(months=3),
+    Precision.MONTH: relativedelta(months=1),
+    Precision.DAY: relativedelta(days=7),
+    Precision.INSTANT: relativedelta(days=7),
+}
+
+
+@functools.lru_cache(maxsize=4096)
+def _bounds(value: FuzzyDate) -> tuple[dt.date | None, dt.date | None]:
+    """The firm (earliest, latest) days of a date; approximate ones widened by their margin."""
+    earliest, latest = value.earliest, value.latest
+    if value.approximate:
+        margin = _MARGIN[value.precision]
+        earliest = None if earliest is None else _shift(earliest, -margin)
+        latest = None if latest is None else _shift(latest, margin)
+    return earliest, latest
+
+
+def _shift(day: dt.date, by: relativedelta) -> dt.date | None:
+    try:
+        return day + by
+    except (OverflowError, ValueError):  # beyond year 1 or 9999: no firm bound
+        return None
+
+
+def _earliest(value: FuzzyDate | None) -> dt.date | None:
+    return None if value is None else _bounds(value)[0]
+
+
+def _latest(value: FuzzyDate | None) -> dt.date | None:
+    return None if value is None else _bounds(value)[1]
+
+
+def _before(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    """Whether ``a`` certainly ends before ``b`` can begin."""
+    a_latest, b_earliest = _latest(a), _earliest(b)
+    return a_latest is not None and b_earliest is not None and a_latest < b_earliest
+
+
+def _start(period: Period | None, context: Context) -> FuzzyDate | None:
+    return None if period is None else _absolute(period.start, context)
+
+
+def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
+    """Every absolute date the operation states, with its path (relative ones resolved if possible)."""
+    for name in ("activity", "detected"):
+        period: Period | None = getattr(operation, name)
+        if period is not None:
+            for end in ("start", "end"):
+                date = _absolute(getattr(period, end), context)
+                if date is not None:
+                    yield f"{name}.{end}", date
+    for name, field in (("disruptions", "date"), ("attributions", "claimed"), ("impacts", "rated")):
+        for i, item in enumerate(getattr(operation, name)):
+            date = getattr(item, field)
+            if date is not None:
+                yield f"{name}[{i}].{field}", date
+
+
+# What can be dated before an event: (the list, the date field, who or what it is)
+_DISRUPTIONS: tuple[str, str, Callable[[Any], str]] = ("disruptions", "date", lambda item: f"disruption by {item.by}")
+_CLAIMS: tuple[str, str, Callable[[Any], str]] = ("attributions", "claimed", lambda item: f"claim by {item.claimant}")
+_RATINGS: tuple[str, str, Callable[[Any], str]] = ("impacts", "rated", lambda item: "rating")
+
+
+def _dated_before(
+    operation: Operation, dated: tuple[str, str, Callable[[Any], str]], bound: FuzzyDate | None, event: str
+) -> Iterator[Problem]:
+    """A problem for every item of a list whose date certainly falls before ``bound``, the date of ``event``."""
+    where, field, who = dated
+    for i, item in enumerate(getattr(operation, where)):
+        date = getattr(item, field)
+        if _before(date, bound):
+            yield Problem(path=f"{where}[{i}].{field}", message=f"{who(item)} dated {date}, before {event} ({bound})", value=date)
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules
+
+
+@FAMILY.rule("OPS101", "detected-before-activity", ERROR)
+def _detected_before_activity(operation: Operation, context: Context) -> Iterator[Problem]:
+    """The detection period starts before the activity could have begun: an operation cannot be detected
+    before it exists.
+    """
+    detected, started = _start(operation.detected, context), _start(operation.activity, context)
+    if _before(detected, started):
+        yield Problem(
+            path="detected.start", message=f"detected from {detected}, before the activity began ({started})", value=detected
+        )
+
+
+@FAMILY.rule("OPS102", "disrupted-before-activity", ERROR)
+def _disrupted_before_activity(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A disruption is dated before the activity could have begun."""
+    yield from _dated_before(operation, _DISRUPTIONS, _start(operation.activity, context), "the activity began")
+
+
+@FAMILY.rule("OPS103", "date-after-report", ERROR)
+def _date_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A date of the operation (activity, detection, disruption, claim, rating) falls after the publication of
+    the report that describes it.
+    """
+    published = context.report.published if context.report is not None else None
+    for path, date in _dated_facts(operation, context):
+        if _before(published, date):
+            yield Problem(path=path, message=f"{date} is after the report's publication ({published})", value=date)
+
+
+@FAMILY.rule("OPS104", "source-after-report", WARNING)
+def _source_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A source the operation cites was published after the report; fine for a corpus updated later,
+    suspicious in one report.
+    """
+    published = context.report.published if context.report is not None else None
+    for i, source in enumerate(operation.sources):
+        if _before(published, source.published):
+            message = f"source {source.id!r} published {source.published}, after the report ({published})"
+            yield Problem(path=f"sources[{i}].published", message=message, value=source.published)
+
+
+@FAMILY.rule("OPS105", "disrupted-before-detected", WARNING)
+def _disrupted_before_detected(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A disruption is dated before the operation was detected."""
+    yield from _dated_before(operation, _DISRUPTIONS, _start(operation.detected, context), "detection began")
+
+
+@FAMILY.rule("OPS106", "claim-before-activity", WARNING)
+def _claim_before_activity(operation: Operation, context: Context) -> Iterator[Problem]:
+    """An attribution claim or a Breakout rating is dated before the activity it describes could have begun."""
+    started = _start(operation.activity, context)
+    yield from _dated_before(operation, _CLAIMS, started, "the activity began")
+    yield from _dated_before(operation, _RATINGS, started, "the activity began")
+
+
+@FAMILY.rule("OPS107", "relative-date-unanchored", WARNING)
+def _relative_date_unanchored(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A date is relative to the report ('over the last three months') but there is no report publication date
+    to anchor it, so it cannot be placed in time or checked.
+    """
+    if context.report is not None and context.report.published is not None:
+        return
+    for name in ("activity", "detected"):
+        period: Period | None = getattr(operation, name)
+        for end in ("start", "end"):
+            value = getattr(period, end) if period is not None else None
+            if isinstance(value, RelativeDate):
+                yield Problem(path=f"{name}.{end}", message=f"{value} cannot be resolved without the report's date", value=value)
+
+
+RULES = tuple(FAMILY.rules)
