@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import opsmodel as om
 from opsmodel import json as ojson
 from opsmodel import testing
-from opsmodel._formats.json import lines_header
+from opsmodel._formats.json.lines import lines_header
 
 from .test_json import json_values
 

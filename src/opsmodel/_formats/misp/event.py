@@ -21,7 +21,7 @@ from ..._core.errors import FieldError
 from ..._generated import misp_disarm
 from ..._model.operations import Operation, Report, Source
 from ..._model.techniques import TechniqueRef
-from ..json import to_dict
+from ..json.document import to_dict
 
 #: The namespace of every UUID the MISP export writes (events, objects, attributes, local clusters).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://opsmodel.readthedocs.io/misp")
