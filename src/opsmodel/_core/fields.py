@@ -13,9 +13,12 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from .errors import FieldError, show_value
 
@@ -145,6 +148,11 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
     and a miss names every accepted value.
     """
 
+    if TYPE_CHECKING:
+        # For type checkers only: a vocabulary is built from a member or its text (the attrs
+        # plugin types a constructor parameter whose converter is the class from this).
+        def __new__(cls, value: str) -> Self: ...
+
     def __str__(self) -> str:
         return str(self.value)
 
@@ -212,7 +220,7 @@ def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple_of(value, to_text, "non-empty strings", ready=_is_text)
 
 
-def to_text(value: Any) -> str:
+def to_text(value: str) -> str:
     if not isinstance(value, str):
         raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
@@ -220,11 +228,11 @@ def to_text(value: Any) -> str:
     return value
 
 
-def to_optional_text(value: Any) -> str | None:
+def to_optional_text(value: str | None) -> str | None:
     return None if value is None else to_text(value)
 
 
-def to_slug(value: Any) -> str:
+def to_slug(value: str) -> str:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise Invalid(
             value,
@@ -241,7 +249,7 @@ def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
     return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
 
-def to_optional_slug(value: Any) -> str | None:
+def to_optional_slug(value: str | None) -> str | None:
     return None if value is None else to_slug(value)
 
 

@@ -140,7 +140,7 @@ class Count:
         }[self.kind]
 
 
-def to_optional_count(value: Any) -> Count | None:
+def to_optional_count(value: Count | int | str | None) -> Count | None:
     if value is None or isinstance(value, Count):
         return value
     if type(value) is int:
@@ -173,11 +173,11 @@ def _currency_code(text: str) -> str:
     return str(found.alpha_3)
 
 
-def _to_currency(value: Any) -> str:
+def _to_currency(value: str) -> str:
     return read_text(value, _currency_code, "an ISO 4217 currency code (e.g. 'USD')")
 
 
-def _to_amount(value: Any) -> Count:
+def _to_amount(value: Count | int | str) -> Count:
     converted = to_optional_count(value)
     if converted is None:
         raise Invalid(value, "an amount: a Count or a whole number")

@@ -71,7 +71,7 @@ def to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.timezone.utc)
 
 
-def to_date_value(value: Any) -> dt.date:
+def to_date_value(value: dt.date | str) -> dt.date:
     """Accept a date, an aware datetime (kept in UTC) or their ISO 8601 text."""
     if isinstance(value, dt.datetime):
         return to_utc(value)
@@ -96,7 +96,7 @@ _FIRST_MONTHS = {
 }
 
 
-def _to_optional_part(value: Any) -> Part | None:
+def _to_optional_part(value: Part | str | None) -> Part | None:
     return None if value is None else Part(value)
 
 
@@ -320,7 +320,7 @@ def _end_from(reading: DateReading | None) -> FuzzyDate | RelativeDate | None:
     return None if reading is None else _date_from(reading)
 
 
-def to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
+def to_optional_datelike(value: FuzzyDate | RelativeDate | dt.date | str | None) -> FuzzyDate | RelativeDate | None:
     """Accept a date object, a ``datetime.date`` or a report's wording of a date."""
     if value is None or isinstance(value, (FuzzyDate, RelativeDate)):
         return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -31,14 +32,14 @@ from .platforms import Asset, Platform, to_assets, to_optional_platform
 from .techniques import LLM_TTP, Confidence, TechniqueUse, to_optional_confidence, to_technique_uses
 
 
-def _to_optional_fuzzy_date(value: Any) -> FuzzyDate | None:
+def _to_optional_fuzzy_date(value: FuzzyDate | dt.date | str | None) -> FuzzyDate | None:
     converted = to_optional_datelike(value)
     if converted is not None and not isinstance(converted, FuzzyDate):
         raise Invalid(value, "an absolute date (a FuzzyDate), not one relative to the report")
     return converted
 
 
-def _to_optional_period(value: Any) -> Period | None:
+def _to_optional_period(value: Period | None) -> Period | None:
     if value is None or isinstance(value, Period):
         return value
     raise Invalid(value, "a Period (see opsmodel.parse_period)")

@@ -72,7 +72,7 @@ def _iso_name(key: str) -> str | None:
     return None
 
 
-def _code(value: Any) -> str:
+def _code(value: str) -> str:
     return read_text(value, country_code, _EXPECTED_COUNTRY)
 
 
@@ -100,14 +100,14 @@ class Country:
         return self.code
 
 
-def to_country(value: Any) -> Country:
+def to_country(value: Country | str) -> Country:
     """Accept a Country or anything :func:`country_code` reads."""
     if isinstance(value, Country):
         return value
     return Country(code=_code(value))
 
 
-def to_optional_country(value: Any) -> Country | None:
+def to_optional_country(value: Country | str | None) -> Country | None:
     return None if value is None else to_country(value)
 
 
@@ -126,7 +126,7 @@ def _subdivision_code(text: str) -> str:
     return str(found.code)
 
 
-def _to_subdivision_code(value: Any) -> str:
+def _to_subdivision_code(value: str) -> str:
     return read_text(value, _subdivision_code, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
 
 
@@ -164,7 +164,7 @@ class Region:
 Place = Union[Country, Subdivision, Region]
 
 
-def to_place(value: Any) -> Country | Subdivision | Region:
+def to_place(value: Country | Subdivision | Region | str) -> Country | Subdivision | Region:
     """Accept a place object, a country code or name, or an ISO 3166-2 code."""
     if isinstance(value, (Country, Subdivision, Region)):
         return value
@@ -175,7 +175,7 @@ def to_place(value: Any) -> Country | Subdivision | Region:
     raise Invalid(value, "a Country, Subdivision or Region (or a country or subdivision code)")
 
 
-def to_optional_place(value: Any) -> Country | Subdivision | Region | None:
+def to_optional_place(value: Country | Subdivision | Region | str | None) -> Country | Subdivision | Region | None:
     return None if value is None else to_place(value)
 
 
@@ -195,7 +195,7 @@ class Audience:
         return self.name
 
 
-def _to_optional_audience(value: Any) -> Audience | None:
+def _to_optional_audience(value: Audience | str | None) -> Audience | None:
     if value is None or isinstance(value, Audience):
         return value
     if isinstance(value, str):

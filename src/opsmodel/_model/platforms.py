@@ -114,7 +114,7 @@ class Platform:
         return self.display_name
 
 
-def to_platform(value: Any) -> Platform:
+def to_platform(value: Platform | str) -> Platform:
     if isinstance(value, Platform):
         return value
     if isinstance(value, str):
@@ -122,7 +122,7 @@ def to_platform(value: Any) -> Platform:
     raise Invalid(value, "a Platform or a platform name such as 'Telegram'")
 
 
-def to_optional_platform(value: Any) -> Platform | None:
+def to_optional_platform(value: Platform | str | None) -> Platform | None:
     return None if value is None else to_platform(value)
 
 

@@ -43,7 +43,7 @@ _FRAMEWORK_ALIASES = {
 }
 
 
-def to_framework(value: Any) -> str:
+def to_framework(value: str) -> str:
     if type(value) is str and value in ID_GRAMMARS:
         return value
     if not isinstance(value, str):
@@ -176,7 +176,7 @@ class Confidence:
         return self.words or str(self.score)
 
 
-def to_optional_confidence(value: Any) -> Confidence | None:
+def to_optional_confidence(value: Confidence | int | str | None) -> Confidence | None:
     if value is None or isinstance(value, Confidence):
         return value
     if type(value) is int:
@@ -186,7 +186,7 @@ def to_optional_confidence(value: Any) -> Confidence | None:
     raise Invalid(value, "a Confidence, a 0-100 score or the source's estimative words")
 
 
-def _to_technique(value: Any) -> TechniqueRef:
+def _to_technique(value: TechniqueRef | str) -> TechniqueRef:
     if isinstance(value, TechniqueRef):
         return value
     if isinstance(value, str) and ID_GRAMMARS["disarm"][0].fullmatch(value):
@@ -194,7 +194,7 @@ def _to_technique(value: Any) -> TechniqueRef:
     raise Invalid(value, "a TechniqueRef (or a DISARM technique id such as 'T0085.001')")
 
 
-def _to_optional_tactic(value: Any) -> Tactic | None:
+def _to_optional_tactic(value: Tactic | None) -> Tactic | None:
     if value is None or isinstance(value, Tactic):
         return value
     raise Invalid(value, "a Tactic")
