@@ -65,9 +65,14 @@ class Count:
     dozen")``, ``Count.between(3, 5)``, ``Count.unknown()``, or :func:`parse_count`.
     """
 
+    #: How the number is stated: exactly, approximately, as a bound, as a range, or not at all
+    #: (``unknown``).
     kind: CountKind = field(converter=CountKind)
+    #: The number, or the lower end of a range; None only for an unknown count.
     value: int | None = field(default=None, validator=_check_value)
+    #: The upper end of a range; only for ``kind`` ``range``.
     upper: int | None = field(default=None, validator=_check_upper)
+    #: The count as the source words it ("at least a dozen").
     wording: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -189,8 +194,11 @@ def _to_amount(value: Count | int | str) -> Count:
 class Money:
     """A sum in whole units of an ISO 4217 currency, with the count's bounds ("less than $100")."""
 
+    #: How much, in whole units, with the count's bounds ("less than 100").
     amount: Count = field(converter=_to_amount)
+    #: The ISO 4217 currency code (``USD``); codes in any case are normalised.
     currency: str = field(converter=_to_currency)
+    #: The sum as the source words it ("less than $100").
     wording: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:

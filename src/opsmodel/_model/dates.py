@@ -133,11 +133,18 @@ class FuzzyDate:
     Build one with :meth:`of` or :func:`parse_date`.
     """
 
+    #: The first day the date covers (1 May for "May 2024"), or the instant itself, in UTC.
     value: dt.date = field(converter=to_date_value, validator=_check_value)
+    #: How much of the date the source states: a year, half, quarter, month, day or instant.
     precision: Precision = field(converter=Precision)
+    #: "Early", "mid" or "late" within the stated span.
     part: Part | None = field(default=None, converter=_to_optional_part)
+    #: True when the source says "around" or "about".
     approximate: bool = field(default=False, validator=check_bool)
+    #: Whether the date is the value itself or a limit ("before 2019", "since at least February
+    #: 2022").
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
+    #: The date as the source words it.
     wording: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -263,11 +270,18 @@ class RelativeDate:
     itself. :meth:`resolve` turns it into a :class:`FuzzyDate` once the anchor is known.
     """
 
+    #: How many units before the anchor; 0 is the anchor itself.
     amount: int = field(validator=_check_amount)
+    #: The unit counted: days, weeks, months or years.
     unit: TimeUnit = field(converter=TimeUnit)
+    #: What the date counts from: the report's publication date.
     anchor: Anchor = field(default=Anchor.REPORT, converter=Anchor)
+    #: True when the source says "around" or "about".
     approximate: bool = field(default=False, validator=check_bool)
+    #: Whether the date is the value itself or a limit on it ("since at least three months
+    #: before the report").
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
+    #: The date as the source words it.
     wording: str | None = field(default=None, converter=to_optional_text)
 
     def resolve(self, anchor: FuzzyDate | dt.date) -> FuzzyDate:
@@ -365,10 +379,15 @@ def _check_order(instance: Period, attribute: attrs.Attribute[Any], value: Any) 
 class Period:
     """A span of time: either end may be missing, fuzzy, a bound or relative to the report."""
 
+    #: When the span began; None when the source does not say.
     start: DateLike | None = field(default=None, converter=to_optional_datelike)
+    #: When the span ended; None when the source does not say or it goes on.
     end: DateLike | None = field(default=None, converter=to_optional_datelike, validator=_check_order)
+    #: True when the source says the span had not ended when it wrote.
     ongoing: bool = field(default=False, validator=check_bool)
+    #: The span as the source words it ("between January and March 2024").
     wording: str | None = field(default=None, converter=to_optional_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __attrs_post_init__(self) -> None:

@@ -89,9 +89,13 @@ class Language:
     with no code keeps its ``name`` and has no :attr:`tag`.
     """
 
+    #: The ISO 639 code (639-1 where one exists, else 639-3); names and 639-2 codes are normalised.
     code: str | None = field(default=None, converter=_to_optional_code)
+    #: The ISO 15924 script code (``Hant``, ``Cyrl``), when the script matters.
     script: str | None = field(default=None, converter=_to_optional_script)
+    #: The ISO 3166-1 country or UN M.49 area code of a regional variety (``BR`` in ``pt-BR``).
     region: str | None = field(default=None, converter=_to_optional_region)
+    #: The language's name; required for a language with no code.
     name: str | None = field(default=None, converter=to_optional_text, validator=_check_language)
 
     @classmethod

@@ -81,6 +81,8 @@ def _code(value: str) -> str:
 class Country:
     """A country by its ISO 3166-1 alpha-2 code; names and alpha-3 codes are accepted and normalised."""
 
+    #: The ISO 3166-1 alpha-2 code (``RU``; Kosovo is ``XK``); names and alpha-3 codes are
+    #: normalised.
     code: str = field(converter=_code)
 
     @property
@@ -135,6 +137,7 @@ def _to_subdivision_code(value: str) -> str:
 class Subdivision:
     """A region of a country with an ISO 3166-2 code (e.g. ``MD-GA``, Gagauzia)."""
 
+    #: The ISO 3166-2 code (``MD-GA``), in upper case.
     code: str = field(converter=_to_subdivision_code)
 
     @property
@@ -154,7 +157,9 @@ class Subdivision:
 class Region:
     """A named region no code list has ("the Sahel", "the Baltic States"), with optional members."""
 
+    #: The region's name ("the Sahel").
     name: str = field(converter=to_text)
+    #: The countries the region covers, when the source lists them.
     members: tuple[Country, ...] = field(default=(), converter=to_countries)
 
     def __str__(self) -> str:
@@ -188,7 +193,9 @@ def to_places(value: Iterable[Any]) -> tuple[Country | Subdivision | Region, ...
 class Audience:
     """People who are not a place: a diaspora, fact-checkers, readers of named channels."""
 
+    #: Who the people are ("the Russian diaspora", "fact-checkers").
     name: str = field(converter=to_text)
+    #: More on who they are, in the source's words.
     description: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
@@ -213,9 +220,13 @@ def _check_target(instance: Target, attribute: attrs.Attribute[Any], value: Any)
 class Target:
     """Who an operation aimed at: a place, an audience, or an audience in a place."""
 
+    #: The country, subdivision or region targeted; a code or country name is read into one.
     place: Place | None = field(default=None, converter=to_optional_place)
+    #: The people targeted; with a ``place``, the people there.
     audience: Audience | None = field(default=None, converter=_to_optional_audience, validator=_check_target)
+    #: What the source says about the targeting.
     note: str | None = field(default=None, converter=to_optional_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __str__(self) -> str:
