@@ -49,27 +49,48 @@ def _class_nodes(module: types.ModuleType) -> dict[str, tuple[ast.ClassDef, tupl
 
 
 def field_comments(cls: type) -> dict[str, str]:
-    """The ``#:`` comment above each annotated field or assigned member in the class body, by name."""
+    """Each field's (or enum member's) description, by name, from the class and its bases.
+
+    The description is the ``#:`` comment on the lines above the field; a string on the line
+    after it (an attribute docstring, which autodoc also reads) counts as well.
+    """
+    comments: dict[str, str] = {}
+    for base in reversed(cls.__mro__):
+        comments.update(_own_comments(base))
+    return comments
+
+
+def _own_comments(cls: type) -> dict[str, str]:
     module = _defining_module(cls)
     if module is None:
         return {}
     node, lines = _class_nodes(module)[cls.__qualname__]
     comments = {}
-    for statement in node.body:
+    for statement, following in zip(node.body, [*node.body[1:], None], strict=True):
         if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
             names = [statement.target.id]
         elif isinstance(statement, ast.Assign):
             names = [target.id for target in statement.targets if isinstance(target, ast.Name)]
         else:
             continue
-        above = []
-        index = statement.lineno - 2
-        while index >= 0 and lines[index].strip().startswith("#:"):
-            above.insert(0, lines[index].strip()[2:].strip())
-            index -= 1
-        if above:
-            comments.update(dict.fromkeys(names, " ".join(above)))
+        text = " ".join(_comment_above(lines, statement.lineno - 2)) or _docstring(following)
+        if text:
+            comments.update(dict.fromkeys(names, text))
     return comments
+
+
+def _comment_above(lines: tuple[str, ...], index: int) -> list[str]:
+    above: list[str] = []
+    while index >= 0 and lines[index].strip().startswith("#:"):
+        above.insert(0, lines[index].strip()[2:].strip())
+        index -= 1
+    return above
+
+
+def _docstring(statement: ast.stmt | None) -> str:
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant) and isinstance(statement.value.value, str):
+        return " ".join(statement.value.value.split())
+    return ""
 
 
 def _owner(full_name: str) -> type | None:

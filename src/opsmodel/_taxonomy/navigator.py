@@ -273,11 +273,17 @@ def _to_optional_number(value: Any) -> float | None:
 class LayerTechnique:
     """One technique entry of a layer: the technique, and how the layer annotates it."""
 
+    #: The technique the entry annotates.
     technique: TechniqueRef
+    #: The tactic shortname the entry is shown under; None for every tactic of the technique.
     tactic: str | None = field(default=None, converter=to_optional_text)
+    #: The layer's score for the technique (opsmodel writes how many operations used it).
     score: float | None = field(default=None, converter=_to_optional_number)
+    #: The layer's comment on the technique.
     comment: str | None = field(default=None, converter=to_optional_text)
+    #: The cell's colour, as a ``#rrggbb`` string.
     color: str | None = field(default=None, converter=to_optional_text)
+    #: False when the layer greys the technique out.
     enabled: bool = True
 
     @property
