@@ -130,8 +130,13 @@ def test_bad_names_and_schemes(tmp_path: Path) -> None:
 
 
 def test_unreachable_server(tmp_path: Path) -> None:
-    with socket_closed() as url, pytest.raises(tx.DownloadError, match="cannot fetch the file"):
+    with socket_closed() as url, pytest.raises(tx.DownloadError, match="cannot fetch the file") as raised:
         tx.download("meta-ookc", directory=tmp_path, url=url, timeout=5)
+    # Offline, the error says how to go on: fetch the file another way and give its path.
+    message = str(raised.value)
+    assert f"get the file another way ({tx.PUBLISHED['meta-ookc'].url})" in message
+    assert "give its path wherever the name 'meta-ookc' goes" in message
+    assert str(tx.published_path("meta-ookc", directory=tmp_path)) in message
 
 
 class socket_closed:  # noqa: N801 - used as a context manager
@@ -181,7 +186,7 @@ def test_cli_download_and_list(server: _Server, tmp_path: Path, capsys: pytest.C
     assert "meta-ookc" in listing
     assert "(downloaded)" in listing
     assert main(["taxonomy", "show", "meta-ookc", "--dir", str(tmp_path)]) == 0
-    assert "Online Operations Kill Chain (meta-ookc): 1 tactics, 1 techniques, 1 sub-techniques" in capsys.readouterr().out
+    assert "Online Operations Kill Chain (meta-ookc): 1 tactic, 1 technique, 1 sub-technique" in capsys.readouterr().out
     assert main(["taxonomy", "download", "all", "--url", server.url("/ttps.csv"), "--dir", str(tmp_path)]) == 2
     assert main(["taxonomy", "download", "meta-ookc", "--dir", str(tmp_path), "--url", server.url("/no"), "--force"]) == 1
     assert "404" in capsys.readouterr().err

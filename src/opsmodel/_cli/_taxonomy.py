@@ -14,6 +14,9 @@ from ..taxonomy import (
     PUBLISHED,
     Catalogue,
     Severity,
+    TacticEntry,
+    TechniqueEntry,
+    UnknownEntryError,
     check,
     data_dir,
     diff,
@@ -66,11 +69,20 @@ def register(subparsers: Any) -> None:
     fetch.add_argument("--force", action="store_true", help="download again even if a copy exists")
     fetch.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the server (default: %(default)s)")
 
-    show = command("show", _show, published, help="summarise a catalogue, a tactic or a technique")
+    show = command(
+        "show",
+        _show,
+        published,
+        help="summarise a catalogue, a tactic or a technique",
+        description="Summarise a catalogue (its tactics, with how many techniques each has); with ID, show one "
+        "technique (its tactics, parent, sub-techniques and description) or list one tactic's techniques.",
+        epilog="Example: opsmodel taxonomy show disarm-1.7 T0085.001",
+    )
     show.add_argument("catalogue", help=_CATALOGUE_HELP)
+    show.add_argument("id", nargs="?", metavar="ID", help="a technique or tactic to show: its id (T0085.001, TA06) or its name")
     what = show.add_mutually_exclusive_group()
     what.add_argument("--tactic", help="list a tactic's techniques (id, shortname or name)")
-    what.add_argument("--technique", help="show one technique (id or name)")
+    what.add_argument("--technique", help="show one technique (id or name); the same as giving its ID")
 
     compare = command("diff", _diff, published, help="what changed between two releases")
     compare.add_argument("old", help=_CATALOGUE_HELP)
@@ -145,27 +157,68 @@ def _download(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.catalogue, args.dir)
+    if args.id is not None and (args.tactic or args.technique):
+        print("opsmodel: error: give ID or --tactic/--technique, not both", file=sys.stderr)
+        return 2
     if args.technique:
-        found = catalogue.get(args.technique)
-        technique = catalogue.technique(found.id) if found is not None else catalogue.technique_named(args.technique)
-        print(technique)
-        tactics = ", ".join(str(t) for t in catalogue.tactics_of(technique.id))
-        print(f"  tactics: {tactics or '-'}")
-        if technique.parent:
-            print(f"  parent: {catalogue.technique(technique.parent)}")
-        for child in catalogue.children(technique.id):
-            print(f"  sub-technique: {child}")
-        if technique.url:
-            print(f"  {technique.url}")
-        if technique.description:
-            print(f"\n{technique.description}")
-        return 0
-    if args.tactic:
-        tactic = catalogue.tactic(args.tactic)
-        print(tactic)
-        for technique in catalogue.members(tactic.id):
-            print(f"  {'  ' if technique.parent else ''}{technique}")
-        return 0
+        _show_technique(catalogue, _technique(catalogue, args.technique))
+    elif args.tactic:
+        _show_tactic(catalogue, catalogue.tactic(args.tactic))
+    elif args.id is not None:
+        entry = _entry(catalogue, args.id)
+        if isinstance(entry, TacticEntry):
+            _show_tactic(catalogue, entry)
+        else:
+            _show_technique(catalogue, entry)
+    else:
+        _show_catalogue(catalogue)
+    return 0
+
+
+def _technique(catalogue: Catalogue, key: str) -> TechniqueEntry:
+    """The technique an id or a name names."""
+    found = catalogue.get(key)
+    return catalogue.technique(found.id) if found is not None else catalogue.technique_named(key)
+
+
+def _entry(catalogue: Catalogue, key: str) -> TacticEntry | TechniqueEntry:
+    """The tactic or technique an id, a technique's name or a tactic's name or shortname names."""
+    found = catalogue.get(key)
+    if found is not None:
+        return found
+    if any(isinstance(entry, TechniqueEntry) for entry in catalogue.named(key)):
+        return catalogue.technique_named(key)
+    try:
+        return catalogue.tactic(key)
+    except UnknownEntryError:
+        raise UnknownEntryError(
+            f"{key!r} is neither a technique nor a tactic of {catalogue.label}: give an id (T0085.001, TA06) or an "
+            f"exact name; 'opsmodel taxonomy show {catalogue.source or catalogue.label}' lists the tactics",
+            key,
+        ) from None
+
+
+def _show_technique(catalogue: Catalogue, technique: TechniqueEntry) -> None:
+    print(technique)
+    tactics = ", ".join(str(t) for t in catalogue.tactics_of(technique.id))
+    print(f"  tactics: {tactics or '-'}")
+    if technique.parent:
+        print(f"  parent: {catalogue.technique(technique.parent)}")
+    for child in catalogue.children(technique.id):
+        print(f"  sub-technique: {child}")
+    if technique.url:
+        print(f"  {technique.url}")
+    if technique.description:
+        print(f"\n{technique.description}")
+
+
+def _show_tactic(catalogue: Catalogue, tactic: TacticEntry) -> None:
+    print(tactic)
+    for technique in catalogue.members(tactic.id):
+        print(f"  {'  ' if technique.parent else ''}{technique}")
+
+
+def _show_catalogue(catalogue: Catalogue) -> None:
     print(catalogue)
     if catalogue.licence:
         print(f"licence: {catalogue.licence}")
@@ -173,8 +226,7 @@ def _show(args: argparse.Namespace) -> int:
         members = catalogue.members(tactic.id)
         subs = sum(1 for t in members if t.parent)
         phase = f" [{tactic.phase}]" if tactic.phase else ""
-        print(f"  {tactic}{phase}: {len(members) - subs} techniques, {subs} sub-techniques")
-    return 0
+        print(f"  {tactic}{phase}: {count_of(len(members) - subs, 'technique')}, {count_of(subs, 'sub-technique')}")
 
 
 def _diff(args: argparse.Namespace) -> int:

@@ -461,7 +461,7 @@ class MispError(DataError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         found = tuple(problems)
-        super().__init__(_summary(f"{len(found)} problem(s) in a MISP event", found, 10))
+        super().__init__(_summary(f"{_count_of(len(found), 'problem')} in a MISP event", found, 10))
         self.problems = found
 
     def __reduce__(self) -> tuple[Any, ...]:

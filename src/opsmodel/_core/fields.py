@@ -25,6 +25,7 @@ from .errors import FieldError, show_value
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
 
+QUOTES = "'\"`"
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
 
 
@@ -39,8 +40,11 @@ def shown(value: Any) -> str:
 
 
 def with_article(noun: str) -> str:
-    """The noun with its indefinite article: ``a Country``, ``an AssetKind``."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+    """The noun with its indefinite article: ``a Country``, ``an AssetKind``, ``an 'indicator'``.
+
+    Quotes and backticks are looked through: the article goes by the word's first letter.
+    """
+    return f"{'an' if noun.lstrip(QUOTES)[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def got(value: Any) -> str:

@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from .._core.errors import CatalogueError, Problem, show_value
 from .._core.errors import Severity as Severity  # the command line still imports it from here
-from .._core.fields import Vocabulary, instances, model, to_optional_text, to_text
+from .._core.fields import Vocabulary, instances, model, to_optional_text, to_text, with_article
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
 from .catalogue import (
@@ -274,7 +274,7 @@ def crosswalk(item: TechniqueRef | TechniqueUse, target: Catalogue, *, source: C
     """
     ref = item.technique if isinstance(item, TechniqueUse) else item
     if ref.framework != target.framework:
-        raise CatalogueError(f"cannot carry a {ref.framework} technique into {target.label}")
+        raise CatalogueError(f"cannot carry {with_article(ref.framework)} technique into {target.label}")
     before = source.get(ref.id) if source is not None else None
     old = before if isinstance(before, TechniqueEntry) else None
     entry = target.get(ref.id)
