@@ -69,7 +69,7 @@ def test_texts_of_claims_actions_relations_and_reports() -> None:
 
 @pytest.mark.parametrize(
     ("noun", "expected"),
-    [("AssetKind", "an AssetKind"), ("Country", "a Country"), ("'indicator'", "an 'indicator'"), ("`user`", "a `user`")],
+    [("AssetKind", "an AssetKind"), ("Country", "a Country"), ("'indicator'", "an 'indicator'"), ("`stix`", "a `stix`")],
 )
 def test_messages_put_the_right_article_before_a_noun(noun: str, expected: str) -> None:
     from opsmodel._core.fields import with_article
