@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "fielddocs",  # field descriptions from #: comments, enums as tables (docs/_ext/fielddocs.py)
+    "clireference",  # the command line reference from the argument parser (docs/_ext/clireference.py)
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

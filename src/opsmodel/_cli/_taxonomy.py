@@ -63,7 +63,9 @@ def register(subparsers: Any) -> None:
         description="Download the official files, pinned to the commit they were published at and checked "
         "against their SHA-256, into the data directory. An existing copy is kept unless --force.",
     )
-    fetch.add_argument("names", nargs="+", metavar="NAME", choices=[*PUBLISHED, "all"], help="which files, or 'all'")
+    fetch.add_argument(
+        "names", nargs="+", metavar="NAME", choices=[*PUBLISHED, "all"], help=f"which files ({', '.join(PUBLISHED)}), or 'all'"
+    )
     fetch.add_argument("--url", help="fetch from this URL instead (a mirror; one NAME only)")
     fetch.add_argument("--sha256", help="the SHA-256 the file must have (with --url)")
     fetch.add_argument("--force", action="store_true", help="download again even if a copy exists")
@@ -78,15 +80,15 @@ def register(subparsers: Any) -> None:
         "technique (its tactics, parent, sub-techniques and description) or list one tactic's techniques.",
         epilog="Example: opsmodel taxonomy show disarm-1.7 T0085.001",
     )
-    show.add_argument("catalogue", help=_CATALOGUE_HELP)
+    show.add_argument("catalogue", metavar="CATALOGUE", help=_CATALOGUE_HELP)
     show.add_argument("id", nargs="?", metavar="ID", help="a technique or tactic to show: its id (T0085.001, TA06) or its name")
     what = show.add_mutually_exclusive_group()
     what.add_argument("--tactic", help="list a tactic's techniques (id, shortname or name)")
     what.add_argument("--technique", help="show one technique (id or name); the same as giving its ID")
 
     compare = command("diff", _diff, published, help="what changed between two releases")
-    compare.add_argument("old", help=_CATALOGUE_HELP)
-    compare.add_argument("new", help=_CATALOGUE_HELP)
+    compare.add_argument("old", metavar="OLD", help=_CATALOGUE_HELP)
+    compare.add_argument("new", metavar="NEW", help=_CATALOGUE_HELP)
 
     verify = command(
         "check",
@@ -96,7 +98,7 @@ def register(subparsers: Any) -> None:
         description="Check every technique tag of a report against a release: unknown or removed ids, names that "
         "do not match, tactics that do not fit. Exit status 1 if any error is found.",
     )
-    verify.add_argument("catalogue", help=_CATALOGUE_HELP)
+    verify.add_argument("catalogue", metavar="CATALOGUE", help=_CATALOGUE_HELP)
     _report_arguments(verify, "check")
     verify.add_argument("--history", nargs="*", default=[], metavar="OLD", help="earlier releases, to tell removed ids")
 
@@ -108,7 +110,9 @@ def register(subparsers: Any) -> None:
 
 
 def _report_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
-    parser.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
+    parser.add_argument(
+        "report", nargs="?", type=Path, metavar="REPORT", help="a report file (opsmodel JSON); default: --example"
+    )
     parser.add_argument("--example", default="openai-2024-05", help=f"bundled example to {verb} (default: %(default)s)")
 
 
