@@ -15,13 +15,21 @@ from .count_wording import read_count
 
 
 class CountKind(Vocabulary):
+    #: Exactly ``value``.
     EXACT = "exact"
+    #: About ``value`` ("around 50", "several hundred").
     APPROXIMATE = "approximate"
+    #: ``value`` or more.
     AT_LEAST = "at_least"
+    #: More than ``value``.
     MORE_THAN = "more_than"
+    #: ``value`` or fewer.
     AT_MOST = "at_most"
+    #: Fewer than ``value``.
     LESS_THAN = "less_than"
+    #: From ``value`` to ``upper``.
     RANGE = "range"
+    #: The source does not know or say; not zero.
     UNKNOWN = "unknown"
 
 

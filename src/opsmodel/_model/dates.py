@@ -29,8 +29,11 @@ class Precision(Vocabulary):
 class Part(Vocabulary):
     """ "Early", "mid" or "late" within the stated period."""
 
+    #: Early in the span ("early 2023").
     EARLY = "early"
+    #: In the middle of the span ("mid-2023").
     MID = "mid"
+    #: Late in the span ("late 2023").
     LATE = "late"
 
 
@@ -40,10 +43,15 @@ class Bound(Vocabulary):
     ``on_or_before`` is the "since at least February 2022" case: the true date is no later.
     """
 
+    #: The date itself.
     EXACT = "exact"
+    #: Strictly before the date ("before 2019").
     BEFORE = "before"
+    #: No later than the date ("since at least February 2022", "by May").
     ON_OR_BEFORE = "on_or_before"
+    #: No earlier than the date ("from 2020").
     ON_OR_AFTER = "on_or_after"
+    #: Strictly after the date ("after 2020").
     AFTER = "after"
 
 

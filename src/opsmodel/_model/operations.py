@@ -90,16 +90,27 @@ def _to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
 
 
 class ActorKind(Vocabulary):
+    #: A country's government as a whole.
     STATE = "state"
+    #: A government agency (an intelligence or information service, a ministry).
     STATE_AGENCY = "state_agency"
+    #: A unit of the armed forces.
     MILITARY_UNIT = "military_unit"
+    #: The government of a region or province.
     REGIONAL_GOVERNMENT = "regional_government"
+    #: An outlet a state owns or controls.
     STATE_MEDIA = "state_media"
+    #: A political party.
     POLITICAL_PARTY = "political_party"
+    #: A politician or official acting for themselves.
     POLITICAL_FIGURE = "political_figure"
+    #: A company: a marketing, PR or "influence-for-hire" firm.
     COMMERCIAL_FIRM = "commercial_firm"
+    #: A person acting for themselves.
     INDIVIDUAL = "individual"
+    #: A group that is not a state: a movement, a militant or criminal group.
     NON_STATE_GROUP = "non_state_group"
+    #: The source does not say.
     UNKNOWN = "unknown"
 
 
@@ -152,19 +163,30 @@ class Actor:
 class AttributionRole(Vocabulary):
     """What an attribution says the actor or country did."""
 
+    #: The operation comes from the actor or countries, with no finer role stated.
     ORIGIN = "origin"
+    #: The people running it were in these countries.
     OPERATOR_LOCATION = "operator_location"
+    #: The actor ran it.
     OPERATOR = "operator"
+    #: The actor paid for or directed it.
     SPONSOR = "sponsor"
+    #: The actor or countries gain from it, which says nothing of who ran it.
     BENEFICIARY = "beneficiary"
+    #: The actor ran it for a client (see ``client``).
     CONTRACTOR = "contractor"
+    #: Its content lines up with the actor's or countries' interests; the weakest claim.
     ALIGNMENT = "alignment"
 
 
 class ClaimStatus(Vocabulary):
+    #: The claim stands.
     CURRENT = "current"
+    #: The claimant has since changed it; the revised claim is another value.
     REVISED = "revised"
+    #: The claimant has taken it back.
     WITHDRAWN = "withdrawn"
+    #: Others contest it.
     DISPUTED = "disputed"
 
 
@@ -287,11 +309,17 @@ class AIUse:
 
 
 class ImpactQualifier(Vocabulary):
+    #: The category itself.
     EXACT = "exact"
+    #: At the low end of the category.
     LOW_END = "low_end"
+    #: At the upper end of the category.
     UPPER_END = "upper_end"
+    #: The category or a lower one.
     AT_MOST = "at_most"
+    #: The category or a higher one.
     AT_LEAST = "at_least"
+    #: The category only if ``condition`` holds.
     CONDITIONAL = "conditional"
 
 
@@ -413,11 +441,17 @@ class Narrative:
 
 
 class AliasKind(Vocabulary):
+    #: A name researchers commonly use.
     COMMON_NAME = "common_name"
+    #: A name one vendor or researcher gave it (see ``used_by``).
     VENDOR_NAME = "vendor_name"
+    #: A brand the operation presented itself under (a fake outlet, a persona).
     FRONT_BRAND = "front_brand"
+    #: A name it was known by before.
     EARLIER_NAME = "earlier_name"
+    #: What the operators call it themselves.
     SELF_NAME = "self_name"
+    #: Another kind of name.
     OTHER = "other"
 
 
@@ -453,11 +487,17 @@ def _to_aliases(value: Iterable[Alias | str]) -> tuple[Alias, ...]:
 
 
 class RelationKind(Vocabulary):
+    #: The other id names the same operation.
     SAME_AS = "same_as"
+    #: This id is another name for the other operation.
     ALIAS_OF = "alias_of"
+    #: This operation is part of the other.
     PART_OF = "part_of"
+    #: The two share assets, people or content without being the same.
     OVERLAPS_WITH = "overlaps_with"
+    #: The two look alike, and the source says they are different.
     RESEMBLES_BUT_DISTINCT = "resembles_but_distinct"
+    #: This operation continues the other (after a takedown, under new assets).
     SUCCESSOR_OF = "successor_of"
 
 
@@ -487,9 +527,13 @@ class Relation:
 
 
 class OperationKind(Vocabulary):
+    #: A network of accounts, pages or sites, as platforms report them.
     NETWORK = "network"
+    #: A campaign: a coordinated effort around one goal or event.
     CAMPAIGN = "campaign"
+    #: An operation as a whole, possibly made of networks and campaigns.
     OPERATION = "operation"
+    #: Something else the source reports.
     OTHER = "other"
 
 

@@ -223,11 +223,17 @@ def _removals(catalogue: Catalogue, history: History) -> dict[str, Removal]:
 class CrosswalkStatus(Vocabulary):
     """What became of a tagged technique in another release."""
 
+    #: Same id, name and tactics.
     UNCHANGED = "unchanged"
+    #: Same id and tactics, another name.
     RENAMED = "renamed"
+    #: Same id and name, other tactics.
     MOVED = "moved"
+    #: Same id, another name and other tactics.
     RENAMED_AND_MOVED = "renamed_and_moved"
+    #: The id is gone (``candidates`` lists techniques with its name).
     REMOVED = "removed"
+    #: The id is not in the target release, and its history does not know it.
     UNKNOWN = "unknown"
 
 
