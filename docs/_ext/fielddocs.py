@@ -5,7 +5,8 @@
   itself, because a public class names its public module (``opsmodel``) as ``__module__``, not
   the private module that holds its source.
 - The attrs-generated ``__init__`` would list every field a second time as a parameter, and an
-  enum's metaclass ``__call__`` would add a "value, *args, **kwargs" block: both are dropped.
+  enum's metaclass ``__call__`` would add a "value, *args, **kwargs" block: both are dropped,
+  as is the ``(*args, **kwargs)`` signature of a protocol.
 - An enum is shown as a table of its values (with each member's ``#:`` comment, if any) instead of
   one entry per member.
 
@@ -141,6 +142,8 @@ def _process_docstring(app: Any, what: str, name: str, obj: Any, options: Any, l
 def _process_signature(app: Any, what: str, name: str, obj: Any, options: Any, signature: str | None, returns: str | None) -> Any:
     if what == "class" and _is_enum(obj):
         return "", None  # the metaclass's __call__(value, *args, **kwargs) says nothing about the enum
+    if what == "class" and getattr(obj, "_is_protocol", False):
+        return "", None  # a protocol is never built: its (*args, **kwargs) says nothing
     return None
 
 
