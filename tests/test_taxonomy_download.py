@@ -130,13 +130,18 @@ def test_bad_names_and_schemes(tmp_path: Path) -> None:
 
 
 def test_unreachable_server(tmp_path: Path) -> None:
-    with socket_closed() as url, pytest.raises(tx.DownloadError, match="cannot fetch the file") as raised:
+    with socket_closed() as url, pytest.raises(tx.DownloadError, match="cannot fetch the file"):
         tx.download("meta-ookc", directory=tmp_path, url=url, timeout=5)
-    # Offline, the error says how to go on: fetch the file another way and give its path.
-    message = str(raised.value)
-    assert f"get the file another way ({tx.PUBLISHED['meta-ookc'].url})" in message
-    assert "give its path wherever the name 'meta-ookc' goes" in message
-    assert str(tx.published_path("meta-ookc", directory=tmp_path)) in message
+
+
+def test_cli_download_offline_says_how_to_go_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without network, the command says how to use the file anyway: fetch it another way, give its path."""
+    with socket_closed() as url:
+        assert main(["taxonomy", "download", "meta-ookc", "--dir", str(tmp_path), "--url", url, "--timeout", "5"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot fetch the file" in err
+    assert f"get the file another way ({tx.PUBLISHED['meta-ookc'].url}) and give its path wherever the name 'meta-ookc' goes" in err
+    assert str(tx.published_path("meta-ookc", directory=tmp_path)) in err
 
 
 class socket_closed:  # noqa: N801 - used as a context manager

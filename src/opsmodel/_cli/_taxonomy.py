@@ -13,6 +13,7 @@ from ..formats import FORMATS, atomic_writer
 from ..taxonomy import (
     PUBLISHED,
     Catalogue,
+    DownloadError,
     Severity,
     TacticEntry,
     TechniqueEntry,
@@ -154,9 +155,23 @@ def _download(args: argparse.Namespace) -> int:
         print("opsmodel: error: --url needs exactly one NAME", file=sys.stderr)
         return 2
     for name in names:
-        path = download(name, directory=args.dir, url=args.url, sha256=args.sha256, force=args.force, timeout=args.timeout)
+        try:
+            path = download(name, directory=args.dir, url=args.url, sha256=args.sha256, force=args.force, timeout=args.timeout)
+        except DownloadError as exc:
+            print(f"opsmodel: error: {exc}", file=sys.stderr)
+            print(f"opsmodel: {_without_download(name, args)}", file=sys.stderr)
+            return 1
         print(f"{name}: {path}")
     return 0
+
+
+def _without_download(name: str, args: argparse.Namespace) -> str:
+    """How to go on when a download fails (offline, behind a proxy): every name also takes a file's path."""
+    return (
+        f"to go on without downloading, get the file another way ({PUBLISHED[name].url}) and give its path wherever the name "
+        f"{name!r} goes ('opsmodel taxonomy show PATH', 'opsmodel validate --catalogue PATH', "
+        f"opsmodel.taxonomy.load(path)), or save it as {published_path(name, directory=args.dir)}"
+    )
 
 
 def _show(args: argparse.Namespace) -> int:

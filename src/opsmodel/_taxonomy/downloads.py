@@ -134,15 +134,6 @@ def data_dir(*, platform: str | None = None, environ: Mapping[str, str] | None =
     return (Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".local" / "share") / "opsmodel"
 
 
-def _offline_hint(entry: PublishedFile, target: Path) -> str:
-    """What to do without network: every command that takes a published name also takes a file's path."""
-    return (
-        f"without network, get the file another way ({entry.url}) and give its path wherever the name "
-        f"{entry.name!r} goes (opsmodel.taxonomy.load(path); 'opsmodel taxonomy show PATH'; --catalogue PATH), "
-        f"or save it as {target}"
-    )
-
-
 def _entry(name: str) -> PublishedFile:
     entry = PUBLISHED.get(name)
     if entry is None:
@@ -203,7 +194,7 @@ def download(
         raise DownloadError(f"the server answered {exc.code} {exc.reason}", source=source) from None
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise DownloadError(f"cannot fetch the file: {reason}; {_offline_hint(entry, target)}", source=source) from None
+        raise DownloadError(f"cannot fetch the file: {reason}", source=source) from None
     if len(data) > _MAX_BYTES:
         raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=source)
     if expected is not None and _sha256(data) != expected.lower():
