@@ -192,26 +192,6 @@ def parse_disarm_stix(
     )
 
 
-# DISARM writes its descriptions for its website: line breaks as <br> (also <br /> and a stray
-# </br>) and headings in <b>/<i>. A catalogue holds plain text, so that the terminal, Navigator
-# layers, STIX exports and Python callers all get the same readable text without an HTML parser.
-_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)
-_EMPHASIS = re.compile(r"<\s*/?\s*(?:b|i|strong|em)\s*>", re.IGNORECASE)
-
-
-def plain_text(description: Any) -> str | None:
-    """A framework's description as plain text: ``<br>`` as a line break, ``<b>``/``<i>`` dropped.
-
-    >>> plain_text("Text.<br><br><b>Associated Techniques:</b><br>T0085.008")
-    'Text.\\n\\nAssociated Techniques:\\nT0085.008'
-    """
-    if not description:
-        return None
-    text = _EMPHASIS.sub("", _BREAK.sub("\n", str(description)))
-    lines = [line.rstrip() for line in text.splitlines()]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() or None
-
-
 def _stix_tactics(live: list[Mapping[str, Any]], disarm: bool) -> dict[str, TacticEntry]:
     tactics: dict[str, TacticEntry] = {}
     for tactic_id, obj, reference in _identified(live, "x-mitre-tactic"):
@@ -318,6 +298,26 @@ def _licence(statement: str) -> str:
     """``"CC-BY-SA-4.0"`` from DISARM's ``"CC-BY-SA-4.0 DISARM Foundation"``; other statements whole."""
     first = statement.split()[0] if statement.split() else ""
     return first if _SPDX.match(first) else statement.strip()
+
+
+# DISARM writes its descriptions for its website: line breaks as <br> (also <br /> and a stray
+# </br>) and headings in <b>/<i>. A catalogue holds plain text, so that the terminal, Navigator
+# layers, STIX exports and Python callers all get the same readable text without an HTML parser.
+_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"<\s*/?\s*(?:b|i|strong|em)\s*>", re.IGNORECASE)
+
+
+def plain_text(description: Any) -> str | None:
+    """A framework's description as plain text: ``<br>`` as a line break, ``<b>``/``<i>`` dropped.
+
+    >>> plain_text("Text.<br><br><b>Associated Techniques:</b><br>T0085.008")
+    'Text.\\n\\nAssociated Techniques:\\nT0085.008'
+    """
+    if not description:
+        return None
+    text = _EMPHASIS.sub("", _BREAK.sub("\n", str(description)))
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() or None
 
 
 def _id_key(technique_id: str) -> tuple[Any, ...]:
