@@ -140,7 +140,8 @@ def test_cli_download_offline_says_how_to_go_on(tmp_path: Path, capsys: pytest.C
         assert main(["taxonomy", "download", "meta-ookc", "--dir", str(tmp_path), "--url", url, "--timeout", "5"]) == 1
     err = capsys.readouterr().err
     assert "cannot fetch the file" in err
-    assert f"get the file another way ({tx.PUBLISHED['meta-ookc'].url}) and give its path wherever the name 'meta-ookc' goes" in err
+    official = tx.PUBLISHED["meta-ookc"].url
+    assert f"get the file another way ({official}) and give its path wherever the name 'meta-ookc' goes" in err
     assert str(tx.published_path("meta-ookc", directory=tmp_path)) in err
 
 
