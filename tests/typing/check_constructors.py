@@ -10,10 +10,14 @@ rest. A line that must be an error carries ``# type: ignore[code]``: with ``warn
 from __future__ import annotations
 
 import datetime as dt
-
-from typing_extensions import assert_type
+import sys
 
 import opsmodel as om
+
+if sys.version_info >= (3, 11):
+    from typing import assert_type
+else:  # Python 3.10
+    from typing_extensions import assert_type
 
 
 def accepted() -> None:
