@@ -38,9 +38,10 @@ def tests_oldest(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def typing(session: nox.Session) -> None:
-    """mypy --strict over the package, the tests and this file."""
+    """mypy --strict over the package, the tests and this file; pyright over the constructor cases in tests/typing/."""
     session.install("-e", ".", *_group("typing"), *_group("tests"))
     session.run("mypy", "--strict", *session.posargs)
+    session.run("basedpyright")
 
 
 @nox.session(python="3.11")

@@ -43,7 +43,7 @@ _FRAMEWORK_ALIASES = {
 }
 
 
-def to_framework(value: Any) -> str:
+def to_framework(value: str) -> str:
     if type(value) is str and value in ID_GRAMMARS:
         return value
     if not isinstance(value, str):
@@ -83,9 +83,14 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
 class Tactic:
     """A framework's tactic (DISARM ``TA06``, ATT&CK ``TA0001``, kill chain phase ``0``)."""
 
+    #: The framework's id: ``disarm``, ``attack`` or ``meta-ookc`` (aliases are normalised), or
+    #: another.
     framework: str = field(converter=to_framework)
+    #: The tactic's id in the framework (``TA06``), checked against the framework's id grammar.
     id: str = field(validator=_check_tactic_id)
+    #: The tactic's name in the framework.
     name: str | None = field(default=None, converter=to_optional_text)
+    #: The framework release the id is taken from.
     version: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
@@ -101,9 +106,15 @@ class TechniqueRef:
     given release is a question for :mod:`opsmodel.taxonomy`.
     """
 
+    #: The framework's id: ``disarm``, ``attack`` or ``meta-ookc`` (aliases are normalised), or
+    #: another.
     framework: str = field(converter=to_framework)
+    #: The technique's id in the framework (``T0085.001``), checked against the framework's id
+    #: grammar.
     id: str = field(validator=_check_technique_id)
+    #: The framework release the id is taken from.
     version: str | None = field(default=None, converter=to_optional_text)
+    #: The technique's name in the framework.
     name: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -155,7 +166,9 @@ ESTIMATIVE_RANGES = {
 class Confidence:
     """How sure a source is: a 0-100 score (as in STIX), its estimative words, or both."""
 
+    #: A score from 0 to 100, as STIX gives confidence.
     score: int | None = field(default=None, validator=check_confidence_score)
+    #: The source's estimative words ("high confidence", "likely").
     words: str | None = field(default=None, converter=to_optional_text, validator=_check_confidence)
 
     @property
@@ -176,7 +189,7 @@ class Confidence:
         return self.words or str(self.score)
 
 
-def to_optional_confidence(value: Any) -> Confidence | None:
+def to_optional_confidence(value: Confidence | int | str | None) -> Confidence | None:
     if value is None or isinstance(value, Confidence):
         return value
     if type(value) is int:
@@ -186,7 +199,7 @@ def to_optional_confidence(value: Any) -> Confidence | None:
     raise Invalid(value, "a Confidence, a 0-100 score or the source's estimative words")
 
 
-def _to_technique(value: Any) -> TechniqueRef:
+def _to_technique(value: TechniqueRef | str) -> TechniqueRef:
     if isinstance(value, TechniqueRef):
         return value
     if isinstance(value, str) and ID_GRAMMARS["disarm"][0].fullmatch(value):
@@ -194,7 +207,7 @@ def _to_technique(value: Any) -> TechniqueRef:
     raise Invalid(value, "a TechniqueRef (or a DISARM technique id such as 'T0085.001')")
 
 
-def _to_optional_tactic(value: Any) -> Tactic | None:
+def _to_optional_tactic(value: Tactic | None) -> Tactic | None:
     if value is None or isinstance(value, Tactic):
         return value
     raise Invalid(value, "a Tactic")
@@ -205,11 +218,17 @@ def _to_optional_tactic(value: Any) -> Tactic | None:
 class TechniqueUse:
     """An operation's use of a technique: which, how (procedure), on what evidence, how sure."""
 
+    #: Which technique; a DISARM technique id alone is read as a DISARM reference.
     technique: TechniqueRef = field(converter=_to_technique)
+    #: The tactic the technique served here, when the source says.
     tactic: Tactic | None = field(default=None, converter=_to_optional_tactic)
+    #: How the operation used the technique, in the source's words.
     procedure: str | None = field(default=None, converter=to_optional_text)
+    #: What shows the use: quoted posts, URLs, observations.
     evidence: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    #: How sure the source is that the technique was used.
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __str__(self) -> str:
