@@ -894,7 +894,10 @@ def _uncited(max_facts: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
 def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[str, ...] | None, max_facts: int) -> Operation:
     facts = _uncited(max_facts)
     source_ids = tuple(draw(_unique_identifiers(max_size=max_facts)))
-    sources_ = [attrs.evolve(source, id=source_id) for source, source_id in zip(draw(facts["sources"]), source_ids, strict=False)]
+    sources_ = [
+        attrs.evolve(source, id=source_id, covers=None)
+        for source, source_id in zip(draw(facts["sources"]), source_ids, strict=False)
+    ]
     source_ids = source_ids[: len(sources_)]
     citing = _cited(source_ids)
 
@@ -944,8 +947,6 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         # a summary, coverage or competing claim names another source of the operation
         covered = [draw(_optional(st.sampled_from([i for i in source_ids if i != s.id]))) for s in sources_]
         sources_ = [attrs.evolve(s, covers=other) for s, other in zip(sources_, covered, strict=True)]
-    else:
-        sources_ = [attrs.evolve(s, covers=None) for s in sources_]
 
     def period(relative: bool) -> Period | None:
         value = draw(_optional(periods(relative=relative, source_ids=())))
