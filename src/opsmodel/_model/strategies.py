@@ -890,6 +890,22 @@ def _uncited(max_facts: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
     }
 
 
+def _tied_to_sources(
+    draw: st.DrawFn, sources_: list[Source], relations_: tuple[Relation, ...]
+) -> tuple[list[Source], tuple[Relation, ...]]:
+    """The sources covering others of the operation, and relations naming the source that describes their operation."""
+    source_ids = [source.id for source in sources_]
+    if source_ids:
+        # a relation to an operation described elsewhere names the source describing it
+        described = _optional(st.sampled_from(source_ids))
+        relations_ = tuple(attrs.evolve(relation, described_in=draw(described)) for relation in relations_)
+    if len(source_ids) > 1:
+        # a summary, coverage or competing claim names another source of the operation
+        covered = [draw(_optional(st.sampled_from([i for i in source_ids if i != s.id]))) for s in sources_]
+        sources_ = [attrs.evolve(s, covers=other) for s, other in zip(sources_, covered, strict=True)]
+    return sources_, relations_
+
+
 @st.composite
 def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[str, ...] | None, max_facts: int) -> Operation:
     facts = _uncited(max_facts)
@@ -939,14 +955,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         if related_ids:
             others = st.sampled_from(related_ids)
             relations_ = tuple(attrs.evolve(relation, other=draw(others)) for relation in relations_)
-    if source_ids:
-        # a relation to an operation described elsewhere names the source describing it
-        described = _optional(st.sampled_from(source_ids))
-        relations_ = tuple(attrs.evolve(relation, described_in=draw(described)) for relation in relations_)
-    if len(sources_) > 1:
-        # a summary, coverage or competing claim names another source of the operation
-        covered = [draw(_optional(st.sampled_from([i for i in source_ids if i != s.id]))) for s in sources_]
-        sources_ = [attrs.evolve(s, covers=other) for s, other in zip(sources_, covered, strict=True)]
+    sources_, relations_ = _tied_to_sources(draw, sources_, relations_)
 
     def period(relative: bool) -> Period | None:
         value = draw(_optional(periods(relative=relative, source_ids=())))

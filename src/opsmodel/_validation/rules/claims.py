@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..._core.errors import Problem
@@ -15,24 +15,32 @@ from .base import ERROR, WARNING, Family
 FAMILY = Family()
 
 
+def _unknown_sources(operation: Operation, name: str, field: str, say: Callable[[Any], str]) -> Iterator[Problem]:
+    """A problem, with the message ``say(item)``, for every item of a list whose ``field`` names no source."""
+    known = {source.id for source in operation.sources}
+    for i, item in enumerate(getattr(operation, name)):
+        value = getattr(item, field)
+        if value is not None and value not in known:
+            yield Problem(path=f"{name}[{i}].{field}", message=say(item), value=value)
+
+
 @FAMILY.rule("OPS701", "source-covers-unknown", ERROR)
 def _source_covers_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
     """A source says it summarises, covers, maps or contests a source id that the operation does not define."""
-    known = {source.id for source in operation.sources}
-    for i, source in enumerate(operation.sources):
-        if source.covers is not None and source.covers not in known:
-            message = f"source {source.id!r} covers {source.covers!r}, which is not a source of the operation"
-            yield Problem(path=f"sources[{i}].covers", message=message, value=source.covers)
+    yield from _unknown_sources(
+        operation, "sources", "covers", lambda s: f"source {s.id!r} covers {s.covers!r}, which is not a source of the operation"
+    )
 
 
 @FAMILY.rule("OPS702", "relation-described-in-unknown", ERROR)
 def _relation_described_in_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
     """A relation to an operation described elsewhere names a source id that the operation does not define."""
-    known = {source.id for source in operation.sources}
-    for i, relation in enumerate(operation.relations):
-        if relation.described_in is not None and relation.described_in not in known:
-            message = f"operation {relation.other!r} is said to be described in {relation.described_in!r}, not a source"
-            yield Problem(path=f"relations[{i}].described_in", message=message, value=relation.described_in)
+    yield from _unknown_sources(
+        operation,
+        "relations",
+        "described_in",
+        lambda r: f"operation {r.other!r} is said to be described in {r.described_in!r}, not a source",
+    )
 
 
 @FAMILY.rule("OPS703", "relation-no-link-contradicted", WARNING)
