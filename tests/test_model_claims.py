@@ -367,3 +367,10 @@ def test_a_report_with_every_new_fact_satisfies_the_judges(flavour: str) -> None
     assert_validator_clean(bundle)
     stix2_parse(bundle)
     assert stix.from_stix(bundle) == _report(a, _operation(id="b", name="B"))
+
+
+def test_a_country_ruled_out_is_no_origin() -> None:
+    ruled_out = Attribution(claimant="Lab", stance="rejects", countries=["RU"], sources=["lab-full"])
+    asserted = Attribution(claimant="Lab", countries=["IR"], sources=["lab-full"])
+    assert str(ruled_out) == "Lab: rules out origin RU"
+    assert _operation(attributions=[ruled_out, asserted]).origin_countries == (asserted.countries[0],)

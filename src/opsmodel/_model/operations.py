@@ -649,10 +649,14 @@ class Operation:
 
     @property
     def origin_countries(self) -> tuple[Country, ...]:
-        """Countries current claims say the operation was run from (origin, operator, contractor roles)."""
+        """Countries current claims say the operation was run from (origin, operator, contractor roles).
+
+        Claims that decline to attribute or rule someone out say no such thing.
+        """
         found: dict[Country, None] = {}
         for claim in self.attributions:
-            if claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
+            asserted = claim.stance is AttributionStance.ASSERTS
+            if asserted and claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
                 found.update(dict.fromkeys(claim.countries))
                 actor = self.actor(claim.actor) if claim.actor else None
                 if actor is not None and actor.nationality is not None:
