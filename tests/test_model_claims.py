@@ -11,6 +11,7 @@ import io
 from typing import Any
 
 import attrs
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -366,6 +367,13 @@ def test_a_report_with_every_new_fact_satisfies_the_judges(flavour: str) -> None
     bundle = stix.to_stix(_report(a, _operation(id="b", name="B")), flavour=flavour)
     assert_validator_clean(bundle)
     stix2_parse(bundle)
+    payloads = [
+        obj["extensions"][stix.EXTENSION_ID] for obj in bundle["objects"] if stix.EXTENSION_ID in obj.get("extensions", {})
+    ]
+    validator = jsonschema.Draft202012Validator(stix.extension_schema())
+    for payload in payloads:
+        validator.validate(payload)
+    assert payloads[0]["operation"]["date_claims"][0]["basis"] == "content_timestamps"
     assert stix.from_stix(bundle) == _report(a, _operation(id="b", name="B"))
 
 
