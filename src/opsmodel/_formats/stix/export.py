@@ -508,9 +508,11 @@ class Writer:
             other = related.get(relation.other) if relation.described_in is None else None
             if other is None or other == scope.campaign or relation.kind is RelationKind.NO_LINK_ASSERTED:
                 continue
+            # STIX's common "duplicate-of" says two campaigns are one; OpenCTI has no such relationship
+            same = relation.kind is RelationKind.SAME_AS and not self.opencti
             rel = self._relationship(
                 scope,
-                "related-to",
+                "duplicate-of" if same else "related-to",
                 other,
                 f"relation|{index}",
                 description=_relation_text(relation),
