@@ -81,7 +81,7 @@ def bench(session: nox.Session) -> None:
 def schema(session: nox.Session) -> None:
     """Regenerate the shipped JSON Schema from the model (a test checks that it is in step)."""
     session.install("-e", ".")
-    target = Path("src/opsmodel/schemas/opsmodel-1.0.schema.json")
+    target = Path("src/opsmodel/schemas/opsmodel-1.1.schema.json")
     with target.open("w", encoding="utf-8") as handle:
         session.run("python", "-m", "opsmodel._formats.json.schema", stdout=handle)
 

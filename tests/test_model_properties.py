@@ -64,10 +64,11 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.TechniqueRef: {"framework", "id"},
     opsmodel.Language: {"code", "name"},
     opsmodel.Actor: {"name", "description"},
-    opsmodel.Attribution: {"actor", "countries"},
+    opsmodel.Attribution: {"actor", "countries", "stance"},
     opsmodel.Target: {"place", "audience"},
     opsmodel.Operation: {"name", "summary"},
-    opsmodel.Confidence: {"score", "words"},
+    opsmodel.Confidence: {"score", "words", "likelihood", "level"},
+    opsmodel.Source: {"id", "covers", "access", "via"},
 }
 
 

@@ -5,7 +5,7 @@
 >>> print(json.dumps(report), end="")
 {
   "format": "opsmodel",
-  "format_version": "1.0",
+  "format_version": "1.1",
   "id": "example",
   "title": "An example",
   "publisher": "Nobody"

@@ -24,11 +24,13 @@ from .._core.fields import (
     to_text_tuple,
     tuple_of,
 )
+from .claims import AttributionStance, Awareness, DateClaim, Voice
 from .counts import Count, Money, to_optional_count
 from .dates import FuzzyDate, Period, to_optional_datelike
 from .languages import Language, to_languages, to_optional_language
 from .places import Country, Target, to_countries, to_optional_country
 from .platforms import Asset, Platform, to_assets, to_optional_platform
+from .provenance import PublicationStatus, SourceAccess, SourceRole
 from .techniques import LLM_TTP, Confidence, TechniqueUse, to_optional_confidence, to_technique_uses
 
 
@@ -54,10 +56,31 @@ def _words(member: Vocabulary) -> str:
 # Sources
 
 
+def _check_covers(instance: Source, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and value == instance.id:
+        raise fail(instance, attribute, value, "the id of another source", problem="a source cannot cover itself")
+
+
+def _check_via(instance: Source, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    if value is not None and instance.access is SourceAccess.DIRECT:
+        raise fail(
+            instance,
+            attribute,
+            value,
+            "an access other than 'direct' for a source read through something",
+            problem="an intermediary given for a source read directly",
+        )
+
+
 @model
 @frozen(kw_only=True)
 class Source:
-    """Where facts come from: a report, an article, a post. Facts cite it by ``id``."""
+    """Where facts come from: a report, an article, a post. Facts cite it by ``id``.
+
+    ``role`` says what it is among the report's sources (a summary of a fuller report, news
+    coverage of one, a competing claim...), ``covers`` which source it summarises or contests,
+    ``access`` and ``via`` how it was read, ``status`` whether its publication is confirmed.
+    """
 
     #: The short id facts use to cite this source, unique within the operation (e.g.
     #: ``openai-2024-05``).
@@ -76,6 +99,16 @@ class Source:
     language: Language | None = field(default=None, converter=to_optional_language)
     #: Passages quoted verbatim from the source, to back the facts that cite it.
     quotes: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    #: What the source is among the report's sources (the report itself, a summary of it...).
+    role: SourceRole = field(default=SourceRole.PRIMARY, converter=SourceRole)
+    #: The id of the source this one summarises, covers, maps onto a framework or contests.
+    covers: str | None = field(default=None, converter=to_optional_slug, validator=_check_covers)
+    #: How the source was read: directly, or through a transcription, translation, intermediary or archive.
+    access: SourceAccess = field(default=SourceAccess.DIRECT, converter=SourceAccess)
+    #: What it was read through, when not directly ("a transcription by the BBC").
+    via: str | None = field(default=None, converter=to_optional_text, validator=_check_via)
+    #: Whether its publication is confirmed.
+    status: PublicationStatus = field(default=PublicationStatus.PUBLISHED, converter=PublicationStatus)
 
     def __str__(self) -> str:
         return " - ".join(p for p in (self.publisher, self.title) if p) or self.id
@@ -177,6 +210,8 @@ class AttributionRole(Vocabulary):
     CONTRACTOR = "contractor"
     #: Its content lines up with the actor's or countries' interests; the weakest claim.
     ALIGNMENT = "alignment"
+    #: Linked to the operation in a role the claimant does not state ("linked to Iran").
+    LINKED = "linked"
 
 
 class ClaimStatus(Vocabulary):
@@ -197,10 +232,15 @@ _ORIGIN_ROLES = frozenset(
 
 
 def _check_attribution(instance: Attribution, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.actor is None and not instance.countries:
+    # declining to attribute names no one
+    if instance.actor is None and not instance.countries and instance.stance is not AttributionStance.DECLINES:
         raise fail(
             instance, attribute, value, "an actor id, countries, or both", problem="the claim names neither actor nor country"
         )
+
+
+def _to_optional_awareness(value: Any) -> Awareness | None:
+    return None if value is None else Awareness(value)
 
 
 @model
@@ -209,7 +249,10 @@ class Attribution:
     """A claim, by ``claimant``, that an actor and/or countries stand behind an operation.
 
     Claims are never merged: two publishers blaming two countries, or a claim later revised,
-    are separate values, each with its own confidence, wording and status.
+    are separate values, each with its own confidence, wording and status. A claim may also
+    decline to attribute (``stance="declines"``, naming no one) or rule someone out; its
+    ``voice`` says whether its sources make it, relay it unverified, or whether it is the
+    analyst's own (citing no source).
     """
 
     #: Who makes the claim: the publisher, a government, a researcher.
@@ -233,13 +276,22 @@ class Attribution:
     status: ClaimStatus = field(default=ClaimStatus.CURRENT, converter=ClaimStatus)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+    #: What the claim does: name someone, decline to attribute, or rule the named out.
+    stance: AttributionStance = field(default=AttributionStance.ASSERTS, converter=AttributionStance)
+    #: Whose claim it is next to its sources: theirs, relayed by them unverified, or the analyst's own.
+    voice: Voice = field(default=Voice.SOURCE, converter=Voice)
+    #: Whether the operators named knew they were part of the operation.
+    awareness: Awareness | None = field(default=None, converter=_to_optional_awareness)
 
     def __str__(self) -> str:
-        """``Meta: operator social-design-agency (RU)``, with the status when the claim is not current."""
+        """``Meta: operator social-design-agency (RU)``, with the stance and status when they are not the usual."""
         countries = ", ".join(country.code for country in self.countries)
         who = f"{self.actor} ({countries})" if self.actor and countries else self.actor or countries
         status = "" if self.status is ClaimStatus.CURRENT else f" [{self.status.value}]"
-        return f"{self.claimant}: {_words(self.role)} {who}{status}"
+        if self.stance is AttributionStance.DECLINES:
+            return f"{self.claimant}: declines to attribute{' to ' + who if who else ''}{status}"
+        stance = "rules out " if self.stance is AttributionStance.REJECTS else ""
+        return f"{self.claimant}: {stance}{_words(self.role)} {who}{status}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -469,6 +521,8 @@ class Alias:
     used_by: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+    #: Who asserts that the name denotes this operation, when not the cited sources' publisher.
+    claimant: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
         return self.name
@@ -487,6 +541,8 @@ def _to_aliases(value: Iterable[Alias | str]) -> tuple[Alias, ...]:
 
 
 class RelationKind(Vocabulary):
+    """How one operation relates to another; each kind has its :attr:`inverse` (``part_of``: ``has_part``)."""
+
     #: The other id names the same operation.
     SAME_AS = "same_as"
     #: This id is another name for the other operation.
@@ -499,12 +555,57 @@ class RelationKind(Vocabulary):
     RESEMBLES_BUT_DISTINCT = "resembles_but_distinct"
     #: This operation continues the other (after a takedown, under new assets).
     SUCCESSOR_OF = "successor_of"
+    #: The other operation is a part of this one.
+    HAS_PART = "has_part"
+    #: The other operation took this one's place.
+    SUCCEEDED_BY = "succeeded_by"
+    #: This operation carries the other on (same operators, same assets), not a new one.
+    CONTINUATION_OF = "continuation_of"
+    #: The other operation carries this one on.
+    CONTINUED_BY = "continued_by"
+    #: Both are run by a shared actor, without being the same operation.
+    SHARES_ACTOR = "shares_actor"
+    #: Both are run by the same operators, as separate operations.
+    SIBLING_OF = "sibling_of"
+    #: The other operation amplified this one's content.
+    AMPLIFIED_BY = "amplified_by"
+    #: This operation amplified the other's content.
+    AMPLIFIES = "amplifies"
+    #: Related, in a way the source does not say.
+    RELATED = "related"
+    #: The source says explicitly that it asserts no link between the two.
+    NO_LINK_ASSERTED = "no_link_asserted"
+
+    @property
+    def inverse(self) -> RelationKind:
+        """The kind seen from the other operation (``part_of``: ``has_part``; ``same_as`` is its own)."""
+        return _INVERSE_RELATIONS.get(self, self)
+
+
+_DIRECTED_RELATIONS = (
+    (RelationKind.PART_OF, RelationKind.HAS_PART),
+    (RelationKind.SUCCESSOR_OF, RelationKind.SUCCEEDED_BY),
+    (RelationKind.CONTINUATION_OF, RelationKind.CONTINUED_BY),
+    (RelationKind.AMPLIFIED_BY, RelationKind.AMPLIFIES),
+)
+# Every other kind is symmetric (its own inverse); alias_of, which names the operation the
+# other is an alias of, has no kind of its own the other way, so it reads as same_as.
+_INVERSE_RELATIONS: dict[RelationKind, RelationKind] = {
+    **dict(_DIRECTED_RELATIONS),
+    **{b: a for a, b in _DIRECTED_RELATIONS},
+    RelationKind.ALIAS_OF: RelationKind.SAME_AS,
+}
 
 
 @model
 @frozen(kw_only=True)
 class Relation:
-    """How this operation relates to another, named by the other's ``id``."""
+    """How this operation relates to another, named by the other's ``id``.
+
+    The other operation may be in another report, or known only by a citation: ``described_in``
+    then names the source that describes it. A relation is a claim: ``claimant``, ``voice``,
+    ``confidence`` and ``claimed`` say whose, how firm and since when.
+    """
 
     #: How the two operations relate: the same, one part of the other, overlapping, a successor...
     kind: RelationKind = field(converter=RelationKind)
@@ -516,10 +617,28 @@ class Relation:
     note: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+    #: The id of the source describing the other operation, when it is not in this report.
+    described_in: str | None = field(default=None, converter=to_optional_slug)
+    #: Who asserts the relation, when not the cited sources' publisher.
+    claimant: str | None = field(default=None, converter=to_optional_text)
+    #: Whose claim it is next to its sources: theirs, relayed by them unverified, or the analyst's own.
+    voice: Voice = field(default=Voice.SOURCE, converter=Voice)
+    #: How sure the claimant is ("very likely a part of").
+    confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
+    #: When the relation was asserted.
+    claimed: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
 
     def __str__(self) -> str:
         """``same as doppelganger``."""
         return f"{_words(self.kind)} {self.other_name or self.other}"
+
+    def inverted(self, operation_id: str, operation_name: str | None = None) -> Relation:
+        """The same claim seen from the other operation, which then relates to ``operation_id``.
+
+        >>> str(Relation(kind="part_of", other="doppelganger").inverted("rrn", "RRN"))
+        'has part RRN'
+        """
+        return attrs.evolve(self, kind=self.kind.inverse, other=operation_id, other_name=operation_name, described_in=None)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -569,6 +688,10 @@ def _to_relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
     return instances(value, Relation)
 
 
+def _to_date_claims(value: Iterable[DateClaim]) -> tuple[DateClaim, ...]:
+    return instances(value, DateClaim)
+
+
 def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
     return instances(value, Target)
 
@@ -608,6 +731,8 @@ class Operation:
     activity: Period | None = field(default=None, converter=_to_optional_period)
     #: When the reporter found and investigated it.
     detected: Period | None = field(default=None, converter=_to_optional_period)
+    #: The dates behind ``activity`` and ``detected``: each source's, with what it was inferred from.
+    date_claims: tuple[DateClaim, ...] = field(default=(), converter=_to_date_claims)
     #: The actors involved; attributions and relations name them by ``id``.
     actors: tuple[Actor, ...] = field(default=(), converter=_to_actors)
     #: Claims of who stands behind the operation, each by its claimant; never merged.
@@ -664,10 +789,14 @@ class Operation:
 
     @property
     def origin_countries(self) -> tuple[Country, ...]:
-        """Countries current claims say the operation was run from (origin, operator, contractor roles)."""
+        """Countries current claims say the operation was run from (origin, operator, contractor roles).
+
+        Claims that decline to attribute or rule someone out say no such thing.
+        """
         found: dict[Country, None] = {}
         for claim in self.attributions:
-            if claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
+            asserted = claim.stance is AttributionStance.ASSERTS
+            if asserted and claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES:
                 found.update(dict.fromkeys(claim.countries))
                 actor = self.actor(claim.actor) if claim.actor else None
                 if actor is not None and actor.nationality is not None:
@@ -696,6 +825,8 @@ class Report:
     publisher: str = field(converter=to_text)
     #: When the report was published; relative dates in its operations count from it.
     published: FuzzyDate | None = field(default=None, converter=_to_optional_fuzzy_date)
+    #: The period the report covers ("Q1 2024"), apart from any operation's activity.
+    period: Period | None = field(default=None, converter=_to_optional_period)
     #: Where the report can be read.
     url: str | None = field(default=None, converter=to_optional_text)
     #: The report's authors, in its order.

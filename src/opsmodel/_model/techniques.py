@@ -23,6 +23,7 @@ from .._core.fields import (
     to_text_tuple,
     with_article,
 )
+from .claims import ConfidenceLevel, Likelihood, estimate
 
 # framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
 # Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
@@ -132,8 +133,22 @@ class TechniqueRef:
 
 
 def _check_confidence(instance: Confidence, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.score is None and instance.words is None:
-        raise fail(instance, attribute, value, "a score, the source's words, or both", problem="neither score nor words given")
+    if instance.score is None and instance.words is None and instance.likelihood is None and instance.level is None:
+        raise fail(
+            instance,
+            attribute,
+            value,
+            "a score, the source's words, a likelihood or a confidence level",
+            problem="neither score, words, likelihood nor level given",
+        )
+
+
+def _to_optional_likelihood(value: Any) -> Likelihood | None:
+    return None if value is None else Likelihood(value)
+
+
+def _to_optional_level(value: Any) -> ConfidenceLevel | None:
+    return None if value is None else ConfidenceLevel(value)
 
 
 # Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
@@ -164,19 +179,41 @@ ESTIMATIVE_RANGES = {
 @model
 @frozen(kw_only=True)
 class Confidence:
-    """How sure a source is: a 0-100 score (as in STIX), its estimative words, or both."""
+    """How sure a source is: a 0-100 score (as in STIX), its estimative words, their place on the ICD 203 scale.
+
+    :meth:`worded` reads the likelihood and the confidence level from the words.
+    """
 
     #: A score from 0 to 100, as STIX gives confidence.
     score: int | None = field(default=None, validator=check_confidence_score)
     #: The source's estimative words ("high confidence", "likely").
     words: str | None = field(default=None, converter=to_optional_text, validator=_check_confidence)
+    #: How probable the claim is said to be, on the ICD 203 scale.
+    likelihood: Likelihood | None = field(default=None, converter=_to_optional_likelihood)
+    #: How well founded the claim is said to be (ICD 203 analytic confidence).
+    level: ConfidenceLevel | None = field(default=None, converter=_to_optional_level)
+
+    @classmethod
+    def worded(cls, words: str, *, score: int | None = None) -> Confidence:
+        """The source's words with the likelihood and level they state (see :func:`opsmodel.estimate`).
+
+        >>> str(Confidence.worded("we assess with high confidence"))
+        'we assess with high confidence (likely, high confidence)'
+        """
+        likelihood, level = estimate(words)
+        return cls(score=score, words=words, likelihood=likelihood, level=level)
 
     @property
     def estimated_range(self) -> tuple[int, int] | None:
-        """The score range the words imply on the ICD 203 scale (the score wins if given)."""
+        """The score range the confidence implies: the score, else the likelihood's, the level's, the words'."""
         if self.score is not None:
             return (self.score, self.score)
-        assert self.words is not None
+        if self.likelihood is not None:
+            return self.likelihood.range
+        if self.level is not None:
+            return self.level.range
+        if self.words is None:
+            return None
         key = re.sub(r"\s+", " ", self.words.strip().lower())
         for phrase in sorted(ESTIMATIVE_RANGES, key=len, reverse=True):
             if phrase in key:
@@ -184,9 +221,14 @@ class Confidence:
         return None
 
     def __str__(self) -> str:
-        if self.words and self.score is not None:
-            return f"{self.words} ({self.score})"
-        return self.words or str(self.score)
+        scale = [self.likelihood.value.replace("_", " ")] if self.likelihood is not None else []
+        if self.level is not None:
+            scale.append(f"{self.level.value} confidence")
+        if self.score is not None:
+            scale.append(str(self.score))
+        if self.words is None:
+            return ", ".join(scale)
+        return f"{self.words} ({', '.join(scale)})" if scale else self.words
 
 
 def to_optional_confidence(value: Confidence | int | str | None) -> Confidence | None:

@@ -19,6 +19,7 @@ import attrs
 
 from ..._core.errors import FieldError
 from ..._generated import misp_disarm
+from ..._model.claims import AttributionStance
 from ..._model.operations import Operation, Report, Source
 from ..._model.techniques import TechniqueRef
 from ..json.document import to_dict
@@ -157,6 +158,8 @@ def report_attributes(report: Report) -> list[_Attribute]:
 
 def _places(operation: Operation) -> Iterator[_Attribute]:
     for attribution in operation.attributions:
+        if attribution.stance is AttributionStance.REJECTS:
+            continue  # a country ruled out is not an attributed one
         for country in attribution.countries:
             yield _Attribute("attributed-country", country.code, tags=(f'opsmodel:country="{country.code}"',))
     for target in operation.targets:
