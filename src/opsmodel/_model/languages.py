@@ -14,13 +14,36 @@ from attrs import field, frozen
 from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
 from .places import country_code
 
-_EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian')"
+_EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian', 'Farsi')"
+
+#: Names in common use that ISO 639 does not list as names, and the code each stands for (the
+#: table in docs/reference/wordings.md). Mandarin and Cantonese are the ISO 639-3 languages
+#: (``cmn``, ``yue``); "Chinese" stays the macrolanguage ``zh``. "Filipino/Tagalog" is Filipino,
+#: the standard form of Tagalog.
+LANGUAGE_ALIASES = {
+    "farsi": "fa", "mandarin": "cmn", "cantonese": "yue", "filipino/tagalog": "fil", "tagalog/filipino": "fil",
+    "pashto": "ps", "swahili": "sw", "kiswahili": "sw", "greek": "el", "nepali": "ne", "malay": "ms",
+    "azeri": "az", "kyrgyz": "ky", "kirghiz": "ky", "uyghur": "ug", "uighur": "ug", "punjabi": "pa",
+    "sinhalese": "si", "sorani": "ckb", "kurmanji": "kmr", "flemish": "nl", "moldovan": "ro",
+    "byelorussian": "be", "haitian creole": "ht", "castilian": "es", "bangla": "bn", "hebrew": "he",
+}  # fmt: skip
+#: Names that also fix a script or a region, read by :meth:`Language.parse` (and the converters).
+LANGUAGE_TAG_ALIASES = {
+    "simplified chinese": ("zh", "Hans", None),
+    "traditional chinese": ("zh", "Hant", None),
+    "brazilian portuguese": ("pt", None, "BR"),
+    "european portuguese": ("pt", None, "PT"),
+    "latin american spanish": ("es", None, "419"),
+}
 
 
 @functools.lru_cache(maxsize=4096)
 def _language_code(text: str) -> str:
     key = text.strip()
     lower = key.lower()
+    alias = LANGUAGE_ALIASES.get(" ".join(lower.split()))
+    if alias is not None:
+        return alias
     found = None
     if len(lower) == 2 and lower.isalpha():
         found = pycountry.languages.get(alpha_2=lower)
@@ -125,6 +148,9 @@ def _to_language(value: Any) -> Language:
     if isinstance(value, Language):
         return value
     if isinstance(value, str):
+        named = LANGUAGE_TAG_ALIASES.get(" ".join(value.lower().split()))
+        if named is not None:
+            return Language(code=named[0], script=named[1], region=named[2])
         if m := _TAG.match(value.strip()):
             return Language(code=m["code"], script=m["script"], region=m["region"])
         return Language(code=_to_optional_code(value))
