@@ -477,10 +477,8 @@ def parse_period(text: str, *, sources: Iterable[str] = ()) -> Period:
     """
     try:
         reading = read_period(text)
-        return Period(
-            start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text, sources=sources
-        )
+        period = Period(start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text)
     except (Invalid, FieldError) as exc:
-        if isinstance(exc, FieldError) and exc.field == "sources":
-            raise
         raise _parse_error(text, exc) from None
+    # Outside the try: a bad source id is the caller's FieldError, not a problem of the text.
+    return attrs.evolve(period, sources=sources) if sources else period

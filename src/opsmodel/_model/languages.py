@@ -11,8 +11,10 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
+from .._core.errors import FieldError, ParseError
 from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
 from .places import country_code
+from .wording import checked
 
 _EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian', 'Farsi')"
 
@@ -119,8 +121,12 @@ class Language:
 
     @classmethod
     def parse(cls, text: str) -> Language:
-        """Read a BCP 47 tag (``"zh-Hant-TW"``), an ISO 639 code or an English language name."""
-        return _to_language(text)
+        """Read a BCP 47 tag (``"zh-Hant-TW"``), an ISO 639 code or an English language name.
+
+        Names in common use ("Farsi", "Mandarin") are read too (docs/reference/wordings.md).
+        Raises :class:`~opsmodel.ParseError` when the text is none of these.
+        """
+        return parse_language(text)
 
     @property
     def tag(self) -> str | None:
@@ -155,6 +161,16 @@ def _to_language(value: Any) -> Language:
             return Language(code=m["code"], script=m["script"], region=m["region"])
         return Language(code=_to_optional_code(value))
     raise Invalid(value, "a Language, a BCP 47 tag or a language name")
+
+
+def parse_language(text: str) -> Language:
+    """:meth:`Language.parse`: a language from its tag, code or name, or a ParseError."""
+    try:
+        return _to_language(checked(text, _EXPECTED_LANGUAGE))
+    except Invalid as exc:
+        raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
+    except FieldError as exc:
+        raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
 
 
 def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
