@@ -248,7 +248,7 @@ RELATIVE: list[tuple[str, int, TimeUnit, bool]] = [
     ("the past year", 1, TimeUnit.YEAR, False),
     ("two years ago", 2, TimeUnit.YEAR, False),
     ("about 6 weeks ago", 6, TimeUnit.WEEK, True),
-    ("in the last few days", 3, TimeUnit.DAY, False),
+    ("in the last few days", 3, TimeUnit.DAY, True),  # "a few" is an estimate
 ]
 
 

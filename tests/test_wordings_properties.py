@@ -110,6 +110,8 @@ def count_wordings(draw: st.DrawFn) -> tuple[str, Count]:
         if high < value:
             text, value, high_text, high = high_text, high, text, value
         first, second = draw(st.sampled_from([("", " to "), ("between ", " and "), ("from ", " to "), ("", " - ")]))
+        if " and " in text + high_text:  # "between one hundred and one and 101" has two readings
+            first, second = "from ", " to "
         text = f"{first}{text}{second}{high_text}{noun}"
         return text, Count.between(value, high, wording=text)
     else:

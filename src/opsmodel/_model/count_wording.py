@@ -126,6 +126,7 @@ _QUALIFIERS = phrases(
 _TRAILING = phrases(
     {"+": "at_least", "or more": "at_least", "and more": "at_least", "plus": "at_least", "or over": "at_least"}
     | {"or fewer": "at_most", "or less": "at_most", "and fewer": "at_most", "or under": "at_most"}
+    | {"or so": "approximate", "or thereabouts": "approximate"}
 )
 
 #: Vague quantities and what they guarantee, as (kind, value); see docs/reference/wordings.md.
@@ -240,8 +241,11 @@ def _small(words: list[Token], at: int) -> tuple[int, int] | None:
     return _TENS[text], at
 
 
-def _in_words(words: list[Token], at: int) -> tuple[int, int, bool] | None:
-    """A number in words ("three", "a dozen", "two hundred and five", "a thousand"), or None."""
+def _in_words(words: list[Token], at: int, joins: bool = True) -> tuple[int, int, bool] | None:
+    """A number in words ("three", "a dozen", "two hundred and five", "a thousand"), or None.
+
+    ``joins=False`` reads "and" as the end of the number ("between one hundred and two hundred").
+    """
     start, last = at, ""
     state = [0, 0, 0]  # the sum of the finished thousands, the number being read, whether rounded
     if words[at].text in {"a", "an"} and at + 1 < len(words) and words[at + 1].text in {*_SCALES, "single"}:
@@ -249,7 +253,7 @@ def _in_words(words: list[Token], at: int) -> tuple[int, int, bool] | None:
             return 1, at + 2, False
         state[1], at, last = 1, at + 1, "small"
     while at < len(words):
-        step = _word_step(words, at, last, state)
+        step = _word_step(words, at, last, state, joins)
         if step is None:
             break
         at, last = step
@@ -258,28 +262,30 @@ def _in_words(words: list[Token], at: int) -> tuple[int, int, bool] | None:
     return state[0] + state[1], at, bool(state[2])
 
 
-def _word_step(words: list[Token], at: int, last: str, state: list[int]) -> tuple[int, str] | None:
+def _word_step(words: list[Token], at: int, last: str, state: list[int], joins: bool) -> tuple[int, str] | None:
     """Read one more word of a number into ``state``: the next token and what was read, or None."""
     word = words[at].text
     small = _small(words, at) if last != "small" else None
     if small is not None:
         state[1] += small[0]
         return small[1], "small"
-    if word in _WORD_SCALES and (last == "small" or (last == "scale" and state[1] and _SCALES[word] >= _ROUNDED)):
+    # A scale multiplies what is below it: "twelve hundred", "two hundred thousand", never "101 hundred".
+    below = 0 < state[1] < (100 if _SCALES[word] < _ROUNDED else 1_000) if word in _WORD_SCALES else False
+    if below and (last == "small" or (last == "scale" and _SCALES[word] >= _ROUNDED)):
         state[1] *= _SCALES[word]
         if _SCALES[word] >= _ROUNDED:
             state[0], state[1], state[2] = state[0] + state[1], 0, 1
         return at + 1, "scale"
-    if word == "and" and last == "scale" and at + 1 < len(words) and _small(words, at + 1) is not None:
+    if word == "and" and joins and last == "scale" and at + 1 < len(words) and _small(words, at + 1) is not None:
         return at + 1, "and"
     return None
 
 
-def _number(words: list[Token], at: int, original: str) -> tuple[int, int, bool]:
+def _number(words: list[Token], at: int, original: str, joins: bool = True) -> tuple[int, int, bool]:
     """The number starting at token ``at``: value, the next token, whether it is a rounded figure."""
     if at >= len(words):
         raise _fail(original, f"no number in {shown(original)}")
-    found = _digits(words, at, original) if words[at].text[:1].isdecimal() else _in_words(words, at)
+    found = _digits(words, at, original) if words[at].text[:1].isdecimal() else _in_words(words, at, joins)
     if found is None:
         raise _fail(original, f"cannot read a number at {shown(words[at].text)} in {shown(original)}")
     if found[0] > MAX_COUNT:
@@ -321,7 +327,7 @@ def _vague(words: list[Token], original: str) -> CountReading | None:
 
 def _range_or_single(words: list[Token], at: int, original: str) -> CountReading:
     between = at < len(words) and words[at].text in {"between", "from"}
-    low, after, rounded = _number(words, at + between, original)
+    low, after, rounded = _number(words, at + between, original, joins=words[at].text != "between")
     if after < len(words) and words[after].text in _RANGE_WORDS and after + 1 < len(words):
         connector = words[after].text
         second = _try_number(words, after + 1, original)

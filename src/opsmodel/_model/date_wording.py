@@ -33,6 +33,7 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
+_VAGUE_NUMBERS = {"several", "a few", "few"}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _APPROX = re.compile(r"^(?:around|about|approximately|approx\.?|circa|ca?\.|roughly|~)\s*", re.I)
 _BOUNDS = (
@@ -248,7 +249,9 @@ def _relative(rest: str, original: str, approximate: bool, bound: str) -> DateRe
     unit, amount = m["unit"].lower(), _number(m["n"], original)
     if unit == "decade":
         unit, amount = "year", amount * 10
-    return {"amount": amount, "unit": unit, "approximate": approximate, "bound": bound}
+    # "a few days ago": 3 is an estimate, never a figure the text gives.
+    vague = m["n"] is not None and squash(m["n"].lower()) in _VAGUE_NUMBERS
+    return {"amount": amount, "unit": unit, "approximate": approximate or vague, "bound": bound}
 
 
 def read_date(text: Any) -> DateReading:
