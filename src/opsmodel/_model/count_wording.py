@@ -234,7 +234,8 @@ def _small(words: list[Token], at: int) -> tuple[int, int] | None:
     if text not in _TENS:
         return None
     at += 1
-    hyphen = at + 1 < len(words) and words[at].text == "-"
+    # "twenty-five" is one number; "twenty - five" (spaced) is a range.
+    hyphen = at + 1 < len(words) and words[at].text == "-" and words[at - 1].end == words[at].start == words[at + 1].start - 1
     unit = words[at + hyphen].text if at + hyphen < len(words) else ""
     if unit in _UNITS and 1 <= _UNITS[unit] <= 9:
         return _TENS[text] + _UNITS[unit], at + hyphen + 1
