@@ -298,3 +298,12 @@ def test_language_aliases_are_pycountry_languages() -> None:
         om.Language(code="fa"),
         om.Language(code="cmn"),
     )
+
+
+def test_strategies_stay_within_the_bounds() -> None:
+    from opsmodel import testing
+
+    with pytest.raises(ValueError, match="largest count"):
+        testing.counts(max_value=10**16)
+    with pytest.raises(ValueError, match="1,000 years"):
+        testing.relative_dates(max_amount=5_000)
