@@ -307,3 +307,10 @@ def test_strategies_stay_within_the_bounds() -> None:
         testing.counts(max_value=10**16)
     with pytest.raises(ValueError, match="1,000 years"):
         testing.relative_dates(max_amount=5_000)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("12 in total", 12), ("3 accounts per day", 3), ("5 Facebook/Instagram accounts", 5)]
+)
+def test_words_of_proportion_in_a_noun_are_not_shares(text: str, value: int) -> None:
+    assert om.parse_count(text).value == value

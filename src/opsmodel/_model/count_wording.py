@@ -117,7 +117,6 @@ _QUALIFIERS = phrases(
                 "on the order of",
                 "of the order of",
                 "an approximate",
-                "approximately some",
             ],
             "approximate",
         ),
@@ -160,7 +159,7 @@ _UNKNOWN = phrases(
     dict.fromkeys(["unknown", "unclear", "not known", "n/a", "na", "undisclosed", "an unknown number", "unknown number"], "")
 )
 _TOO_VAGUE = {"many", "lots", "lot", "numerous", "countless", "multiple", "various", "plenty", "innumerable"}
-_PERCENT = {"%", "percent", "per", "pct", "percentage", "percentages", "‰"}
+_PERCENT = {"%", "percent", "pct", "percentage", "percentages", "‰", "per cent"}
 _FRACTIONS = {
     "half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "sixth", "sixths",
     "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths", "majority", "minority",
@@ -181,13 +180,27 @@ def _fail(original: str, problem: str) -> Invalid:
     return Invalid(original, EXPECTED, problem=problem)
 
 
+def _one_in_five(words: list[Token]) -> bool:
+    """ "3/4", "one in five", "2 out of 3": a number, a word of proportion, a number."""
+    for i in range(1, len(words) - 1):
+        word, after = words[i].text, words[i + 1].text
+        if (word == "/" or word == "in") and _is_number(words[i - 1].text) and _is_number(after):
+            return True
+        if word == "out" and after == "of":
+            return True
+    return False
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdecimal() or word in _UNITS or word in _TENS
+
+
 def _refuse_what_is_not_a_count(words: list[Token], original: str) -> None:
     """Percentages, fractions, sums of money and bare vagueness are not counts: say which."""
-    said = {token.text for token in words}
+    said = {token.text for token in words} | {f"{a.text} {b.text}" for a, b in zip(words, words[1:])}
     if said & _PERCENT:
         raise _fail(original, f"{shown(original)} is a percentage, not a count: shares are not read as counts")
-    slash = any(t.text == "/" and 0 < i < len(words) - 1 and words[i + 1].text[:1].isdecimal() for i, t in enumerate(words))
-    if said & _FRACTIONS or slash or (len(words) >= 3 and words[1].text in {"in", "out"} and words[0].text != "a"):
+    if said & _FRACTIONS or _one_in_five(words):
         raise _fail(original, f"{shown(original)} is a fraction, not a count: shares are not read as counts")
     if said & _MONEY:
         raise _fail(
@@ -288,7 +301,7 @@ def _number(words: list[Token], at: int, original: str, joins: bool = True) -> t
         raise _fail(original, f"no number in {shown(original)}")
     found = _digits(words, at, original) if words[at].text[:1].isdecimal() else _in_words(words, at, joins)
     if found is None:
-        raise _fail(original, f"cannot read a number at {shown(words[at].text)} in {shown(original)}")
+        raise _fail(original, f"cannot read a number at {shown(original[words[at].start : words[at].end])} in {shown(original)}")
     if found[0] > MAX_COUNT:
         raise _fail(original, f"{shown(original)} is more than {MAX_COUNT:,}, the largest count")
     return found
