@@ -13,6 +13,7 @@ the part that could not be read; a parse never guesses.
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from .._core.fields import Invalid, shown
@@ -197,7 +198,7 @@ def _is_number(word: str) -> bool:
 
 def _refuse_what_is_not_a_count(words: list[Token], original: str) -> None:
     """Percentages, fractions, sums of money and bare vagueness are not counts: say which."""
-    said = {token.text for token in words} | {f"{a.text} {b.text}" for a, b in zip(words, words[1:])}
+    said = {token.text for token in words} | {f"{a.text} {b.text}" for a, b in itertools.pairwise(words)}
     if said & _PERCENT:
         raise _fail(original, f"{shown(original)} is a percentage, not a count: shares are not read as counts")
     if said & _FRACTIONS or _one_in_five(words):
