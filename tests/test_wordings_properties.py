@@ -215,6 +215,36 @@ def test_generated_counts_parse_to_their_meaning(case: tuple[str, Count]) -> Non
     assert om.parse_count(text) == meaning
 
 
+@given(count_wordings())
+def test_a_generated_count_counts_its_noun(case: tuple[str, Count]) -> None:
+    text, meaning = case
+    noun = next((n for n in _NOUNS if n and text.endswith(n)), None)
+    if noun is None:
+        with pytest.raises(ParseError, match="names nothing it counts"):
+            om.parse_count(text, noun="account")
+        return
+    last = noun.split()[-1]
+    assert om.parse_count(text, noun=last) == meaning
+    assert om.parse_count(text, noun=last.removesuffix("s")) == meaning
+    with pytest.raises(ParseError, match="not 'ads'"):
+        om.parse_count(text, noun="ads")
+
+
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+@given(
+    st.sampled_from(sorted(_SEASON_MONTHS)), st.integers(1, 9998), st.sampled_from(["{s} {y}", "{s} of {y}", "the {s} of {y}"])
+)
+def test_generated_seasons_are_their_months(season: str, year: int, template: str) -> None:
+    text = template.format(s=season.title() if year % 2 else season, y=f"{year:04d}")
+    first, last = _SEASON_MONTHS[season]
+    period = om.parse_period(text)
+    assert (period.start, period.end) == (FuzzyDate.of(year, first, approximate=True), FuzzyDate.of(year, last, approximate=True))
+    winter = om.parse_period(f"winter {year:04d}/{(year + 1) % 100:02d}")
+    assert (winter.start, winter.end) == (FuzzyDate.of(year, 12, approximate=True), FuzzyDate.of(year + 1, 2, approximate=True))
+
+
 @given(date_wordings())
 def test_generated_dates_parse_to_their_meaning(case: tuple[str, FuzzyDate]) -> None:
     text, meaning = case

@@ -268,11 +268,12 @@ def _check_amount(instance: RelativeDate, attribute: attrs.Attribute[Any], value
         raise fail(instance, attribute, value, "a whole number of units, zero or more")
     most = MAX_AMOUNTS.get(instance.unit)
     if most is not None and value > most:
+        reach = "" if instance.unit is TimeUnit.YEAR else " (1,000 years)"
         raise fail(
             instance,
             attribute,
             value,
-            f"at most {most:,} {instance.unit.value}s (1,000 years)",
+            f"at most {most:,} {instance.unit.value}s{reach}",
             problem=f"{value:,} {instance.unit.value}s reach back more than 1,000 years",
         )
 
