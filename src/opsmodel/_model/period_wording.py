@@ -53,6 +53,8 @@ _SEASON = re.compile(
 _LAST_SEASON = re.compile(
     r"^(?:(?:during|in|over)\s+)?(?:last|this\s+past|the\s+past)\s+(?:spring|summer|autumn|fall|winter)$", re.I
 )
+# "2019 to present": the second end is now, so the period is ongoing.
+_NOW = {"present", "the present", "the present day", "now", "date", "today", "the time of writing", "the present time"}
 #: Seasons as the months they cover (meteorological seasons, as most of the publishers of the
 #: reports name them); the ends are marked approximate and the wording is kept.
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 2)}
@@ -144,6 +146,8 @@ def _plain(parts: Parts, original: str) -> DateReading:
 
 def _range(first: str, second: str, original: str) -> PeriodReading:
     """Both ends of "X to Y"; an end may leave its year or month to the other end."""
+    if squash(second.lower()) in _NOW:
+        return PeriodReading(start=_side(first, original)[0], ongoing=True)
     try:
         return PeriodReading(_side(first, original)[0], _side(second, original)[1])
     except Invalid as exc:
@@ -203,6 +207,17 @@ def _relative_or_worded(rest: str, original: str) -> PeriodReading | None:
     return None
 
 
+def _onwards(rest: str, original: str) -> PeriodReading | None:
+    """ "2019 onwards", "from May 2021 onward": an ongoing period from that date, or None."""
+    low = rest.lower()
+    for ending in (" onwards", " onward"):
+        if low.endswith(ending):
+            start = rest[: -len(ending)]
+            lead = _FROM.match(start)
+            return PeriodReading(start=_side(start[lead.end() :] if lead else start, original)[0], ongoing=True)
+    return None
+
+
 def read_period(text: Any) -> PeriodReading:
     """The ends of the period a report's wording denotes (without the wording itself).
 
@@ -211,7 +226,7 @@ def read_period(text: Any) -> PeriodReading:
     """
     original = checked(text, EXPECTED_PERIOD)
     rest = squash(original).rstrip(".")
-    worded = _relative_or_worded(rest, original)
+    worded = _relative_or_worded(rest, original) or _onwards(rest, original)
     if worded is not None:
         return worded
     split = _split(rest)
