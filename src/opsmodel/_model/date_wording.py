@@ -13,6 +13,7 @@ no two quantifiers that can match the same characters, so reading takes linear t
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from typing import Any
@@ -115,6 +116,10 @@ _MONTHS = {
 }  # fmt: skip
 _DAY_SUFFIXES = {"st", "nd", "rd", "th"}
 _FILLERS = {"the", "of", ","}
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3,
+    "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
 EXPECTED = (
     "a date wording such as '2024', '2024-05', '2024-05-30', 'May 2024', 'March 3, 2021', '2024-Q1', "
     "'early 2023' or 'since at least February 2022'"
@@ -180,7 +185,7 @@ def parts_of(text: str, original: str) -> Parts:
     while at < len(words):
         word, said = words[at].text, text[words[at].start : words[at].end]
         at += 1
-        if word in _FILLERS:
+        if word in _FILLERS or (word in _WEEKDAYS and at == 1):
             continue
         if year is not None:
             raise _fail(original, f"cannot read {shown(said)} after the year in {shown(original)}")
@@ -224,7 +229,22 @@ def _core(text: str, original: str) -> tuple[dt.date, str]:
         return stepped
     if _ISO.match(text):
         return _iso(text, original)
-    return date_of(parts_of(text, original), original)
+    value, precision = date_of(parts_of(text, original), original)
+    _check_weekday(text, value, precision, original)
+    return value, precision
+
+
+def _check_weekday(text: str, value: dt.date, precision: str, original: str) -> None:
+    """A weekday in front of a day ("Tuesday, March 3, 2021") must be that day's."""
+    words = tokens(text)
+    weekday = _WEEKDAYS.get(words[0].text) if words else None
+    if weekday is None:
+        return
+    if precision != "day":
+        raise _fail(original, f"a weekday without a day in {shown(original)}")
+    if value.weekday() != weekday:
+        named = calendar.day_name[value.weekday()]
+        raise _fail(original, f"{value.isoformat()} was a {named}, not the weekday {shown(original)} names")
 
 
 def _qualifiers(text: str) -> tuple[str, bool, str]:
