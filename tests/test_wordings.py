@@ -314,3 +314,19 @@ def test_strategies_stay_within_the_bounds() -> None:
 )
 def test_words_of_proportion_in_a_noun_are_not_shares(text: str, value: int) -> None:
     assert om.parse_count(text).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("1-2 million", 1_000_000, 2_000_000),
+        ("between 1.5 and 2 million", 1_500_000, 2_000_000),
+        ("three to five thousand accounts", 3_000, 5_000),
+        ("two hundred to three hundred thousand", 200_000, 300_000),
+        ("500 to 2 million", 500, 2_000_000),
+        ("a dozen to two dozen", 12, 24),
+    ],
+)
+def test_a_range_shares_the_scale_written_once(text: str, low: int, high: int) -> None:
+    # "1-2 million" read as 1 to 2,000,000 was wrong without a word.
+    assert om.parse_count(text) == om.Count.between(low, high, wording=text)

@@ -342,22 +342,55 @@ def _vague(words: list[Token], original: str) -> CountReading | None:
 
 def _range_or_single(words: list[Token], at: int, original: str) -> CountReading:
     between = at < len(words) and words[at].text in {"between", "from"}
-    low, after, rounded = _number(words, at + between, original, joins=words[at].text != "between")
-    if after < len(words) and words[after].text in _RANGE_WORDS and after + 1 < len(words):
-        connector = words[after].text
-        second = _try_number(words, after + 1, original)
-        # "twenty-five" is read as one number above; "5 and more" is a trailing qualifier.
-        if second is not None and (connector != "and" or between):
-            high, after2, _ = second
+    start, joins = at + between, words[at].text != "between"
+    end = _span_end(words, start, joins)
+    if end is not None and end + 1 < len(words) and words[end].text in _RANGE_WORDS:
+        second = _try_number(words, end + 1, original)
+        # "twenty-five" is read as one number; "5 and more" is a trailing qualifier.
+        if second is not None and (words[end].text != "and" or between):
+            high, after = second[0], second[1]
+            low = _range_low(words[start:end], words[end + 1 : after], high, original)
             if high < low:
                 raise _fail(original, f"the range in {shown(original)} is reversed: {low:,} is more than {high:,}")
-            return {"kind": "range", "value": low, "upper": high, "_noun": _noun(words, after2, original)}
+            return {"kind": "range", "value": low, "upper": high, "_noun": _noun(words, after, original)}
+    low, after, rounded = _number(words, start, original, joins)
     if between:
         raise _fail(original, f"no second number after 'between' in {shown(original)}")
     trailing = longest_phrase(words, _TRAILING, after)
     if trailing is not None:
         return {"kind": trailing[0], "value": low, "_noun": _noun(words, after + trailing[1], original)}
     return {"kind": "approximate" if rounded else "exact", "value": low, "_noun": _noun(words, after, original)}
+
+
+def _span_end(words: list[Token], start: int, joins: bool) -> int | None:
+    """Where the number starting at ``start`` ends (its scale word included), or None for no number."""
+    if start >= len(words):
+        return None
+    if words[start].text[:1].isdecimal():
+        return start + 1 + (start + 1 < len(words) and words[start + 1].text in _SCALES)
+    found = _in_words(words, start, joins)
+    return None if found is None else found[1]
+
+
+def _range_low(first: list[Token], second: list[Token], high: int, original: str) -> int:
+    """The low end of a range: "1-2 million" and "three to five thousand" share the second's scale.
+
+    A first number without a scale of a thousand or more takes the second's (its whole run of
+    scale words if it has none: "three to five hundred thousand"), unless that passes the high end
+    ("500 to 2 million" is 500 to 2,000,000).
+    """
+    run: list[Token] = []
+    for token in reversed(second):
+        if token.text not in _SCALES:
+            break
+        run.insert(0, token)
+    scales = [_SCALES[token.text] for token in first if token.text in _SCALES]
+    extra = run if not scales else [token for token in run if _SCALES[token.text] >= _ROUNDED]
+    if extra and all(scale < _ROUNDED for scale in scales):
+        scaled = _number([*first, *extra], 0, original)[0]
+        if scaled <= high:
+            return scaled
+    return _number(first, 0, original)[0]
 
 
 def _try_number(words: list[Token], at: int, original: str) -> tuple[int, int, bool] | None:
