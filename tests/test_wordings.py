@@ -330,3 +330,14 @@ def test_words_of_proportion_in_a_noun_are_not_shares(text: str, value: int) -> 
 def test_a_range_shares_the_scale_written_once(text: str, low: int, high: int) -> None:
     # "1-2 million" read as 1 to 2,000,000 was wrong without a word.
     assert om.parse_count(text) == om.Count.between(low, high, wording=text)
+
+
+@pytest.mark.parametrize("text", ["several tens of thousands", "several thousands of accounts", "5 thousands"])
+def test_a_plural_scale_after_a_vague_word_is_not_a_noun(text: str) -> None:
+    # "several tens of thousands" read as "at least 3" (of a noun "tens of thousands") was wrong.
+    with pytest.raises(ParseError):
+        om.parse_count(text)
+
+
+def test_parts_may_take_the_article() -> None:
+    assert om.parse_date("the end of 2019") == FuzzyDate.of(2019, part="late", wording="the end of 2019")

@@ -174,7 +174,17 @@ _MONEY = {
 _JOINERS = {"-", "'", "’", "&", "(", ")", '"', ",", ":", "/", "@", "."}
 _RANGE_WORDS = {"-", "–", "—", "to", "and", "or"}
 # Words that say something about the number: never part of the noun after it.
-_NOT_NOUN = _PERCENT | _FRACTIONS | _MONEY | set(_SCALES) | set(_UNITS) | set(_TENS) | {"and", "or", "to", "than", "then"}
+_PLURAL_SCALES = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions"}
+_NOT_NOUN = (
+    _PERCENT
+    | _FRACTIONS
+    | _MONEY
+    | set(_SCALES)
+    | _PLURAL_SCALES
+    | set(_UNITS)
+    | set(_TENS)
+    | {"and", "or", "to", "than", "then"}
+)
 
 
 def _fail(original: str, problem: str) -> Invalid:

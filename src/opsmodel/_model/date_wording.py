@@ -56,7 +56,7 @@ _BOUNDS = (
     ),
     (re.compile(r"^(?:as\s+of|on|in)\s+", re.I), "exact"),
 )
-_PART = re.compile(r"^(early|mid|middle\s+of|late|end\s+of|beginning\s+of|start\s+of)[\s-]+", re.I)
+_PART = re.compile(r"^(?:the\s+)?(early|mid|middle\s+of|late|end\s+of|beginning\s+of|start\s+of)[\s-]+", re.I)
 _PARTS = {
     "early": "early",
     "beginning of": "early",
