@@ -341,3 +341,10 @@ def test_a_plural_scale_after_a_vague_word_is_not_a_noun(text: str) -> None:
 
 def test_parts_may_take_the_article() -> None:
     assert om.parse_date("the end of 2019") == FuzzyDate.of(2019, part="late", wording="the end of 2019")
+
+
+@pytest.mark.parametrize("text", ["1000s of accounts", "5x", "10,000accounts"])
+def test_a_number_glued_to_letters_is_refused(text: str) -> None:
+    # "1000s of accounts" read as exactly 1,000 (of a noun "s of accounts") was wrong.
+    with pytest.raises(ParseError, match="as a number"):
+        om.parse_count(text)

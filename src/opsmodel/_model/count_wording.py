@@ -235,6 +235,10 @@ def _digits(words: list[Token], at: int, original: str) -> tuple[int, int, bool]
     digits_of(fraction or "0", original, EXPECTED)
     at += 1
     scale = _SCALES.get(words[at].text) if at < len(words) else None
+    glued = at < len(words) and words[at].start == words[at - 1].end and words[at].text[:1].isalpha()
+    if glued and scale is None:  # "1000s", "5x": a number and letters written as one word
+        said = original[words[at - 1].start : words[at].end]
+        raise _fail(original, f"cannot read {shown(said)} in {shown(original)} as a number")
     if scale is None:
         if fraction:
             raise _fail(original, f"{shown(text)} in {shown(original)} is not a whole number")
