@@ -348,3 +348,11 @@ def test_a_number_glued_to_letters_is_refused(text: str) -> None:
     # "1000s of accounts" read as exactly 1,000 (of a noun "s of accounts") was wrong.
     with pytest.raises(ParseError, match="as a number"):
         om.parse_count(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("three to five hundred", 300, 500), ("1 to a hundred", 1, 100), ("between 50 and a hundred", 50, 100)],
+)
+def test_a_hundred_is_one_number(text: str, low: int, high: int) -> None:
+    assert om.parse_count(text) == om.Count.between(low, high, wording=text)

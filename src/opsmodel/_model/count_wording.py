@@ -400,7 +400,8 @@ def _range_low(first: list[Token], second: list[Token], high: int, original: str
         run.insert(0, token)
     scales = [_SCALES[token.text] for token in first if token.text in _SCALES]
     extra = run if not scales else [token for token in run if _SCALES[token.text] >= _ROUNDED]
-    if extra and all(scale < _ROUNDED for scale in scales):
+    # "1 to a hundred" is 1 to 100: "a hundred" is one number, its scale is no one else's.
+    if extra and all(scale < _ROUNDED for scale in scales) and second[0].text not in {"a", "an"}:
         scaled = _number([*first, *extra], 0, original)[0]
         if scaled <= high:
             return scaled
