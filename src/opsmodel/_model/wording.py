@@ -32,14 +32,14 @@ class Token(NamedTuple):
 
 def checked(value: Any, expected: str) -> str:
     """The wording if it is text a parser may read; refused before any work otherwise."""
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid(value, expected)
-    if len(value) > MAX_WORDING:
+    if isinstance(value, str) and len(value) > MAX_WORDING:  # before any work, even a strip
         raise Invalid(
             value,
             expected,
             problem=f"a wording of {len(value):,} characters is longer than the {MAX_WORDING:,} a parser reads",
         )
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(value, expected)
     return value
 
 
