@@ -248,7 +248,7 @@ RELATIVE: list[tuple[str, int, TimeUnit, bool]] = [
     ("the past year", 1, TimeUnit.YEAR, False),
     ("two years ago", 2, TimeUnit.YEAR, False),
     ("about 6 weeks ago", 6, TimeUnit.WEEK, True),
-    ("in the last few days", 3, TimeUnit.DAY, False),
+    ("in the last few days", 3, TimeUnit.DAY, True),  # "a few" is an estimate
 ]
 
 
@@ -329,8 +329,8 @@ COUNTS: list[tuple[str, CountKind, int | None, int | None]] = [
     ("20+", CountKind.AT_LEAST, 20, None),
     ("no fewer than 30", CountKind.AT_LEAST, 30, None),
     ("twenty-five", CountKind.EXACT, 25, None),
-    ("1.5 million", CountKind.EXACT, 1_500_000, None),
-    ("2k", CountKind.EXACT, 2_000, None),
+    ("1.5 million", CountKind.APPROXIMATE, 1_500_000, None),  # a rounded figure
+    ("2k", CountKind.APPROXIMATE, 2_000, None),
     ("zero", CountKind.EXACT, 0, None),
     ("dozens", CountKind.AT_LEAST, 24, None),
     ("dozens of accounts", CountKind.AT_LEAST, 24, None),

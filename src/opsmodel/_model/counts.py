@@ -11,7 +11,7 @@ from attrs import field, frozen
 
 from .._core.errors import ParseError
 from .._core.fields import Invalid, Vocabulary, fail, model, read_text, shown, to_optional_text
-from .count_wording import read_count
+from .count_wording import MAX_COUNT, check_noun, read_count, read_count_and_noun
 
 
 class CountKind(Vocabulary):
@@ -41,8 +41,8 @@ def _check_value(instance: Count, attribute: attrs.Attribute[Any], value: int | 
         if instance.kind in _NEEDS_VALUE:
             raise fail(instance, attribute, value, f"a number for a count of kind {instance.kind.value!r}", problem="no value")
         return
-    if type(value) is not int or value < 0:
-        raise fail(instance, attribute, value, "a whole number, zero or more")
+    if type(value) is not int or not 0 <= value <= MAX_COUNT:
+        raise fail(instance, attribute, value, f"a whole number, zero or more and at most {MAX_COUNT:,}")
     if instance.kind is CountKind.UNKNOWN:
         raise fail(instance, attribute, value, "no value for an unknown count (use kind 'approximate' for estimates)")
 
@@ -52,8 +52,10 @@ def _check_upper(instance: Count, attribute: attrs.Attribute[Any], upper: int | 
         if upper is not None:
             raise fail(instance, attribute, upper, "an upper bound only for a count of kind 'range'")
         return
-    if type(upper) is not int or upper < 0:
-        raise fail(instance, attribute, upper, "a whole number, zero or more, as the upper end of the range")
+    if type(upper) is not int or not 0 <= upper <= MAX_COUNT:
+        raise fail(
+            instance, attribute, upper, f"a whole number, zero or more and at most {MAX_COUNT:,}, as the upper end of the range"
+        )
     if instance.value is not None and upper < instance.value:
         raise fail(
             instance,
@@ -163,16 +165,25 @@ def to_optional_count(value: Count | int | str | None) -> Count | None:
     raise Invalid(value, "a Count, a whole number or a count wording such as 'at least 12'")
 
 
-def parse_count(text: str) -> Count:
+def parse_count(text: str, *, noun: str | None = None) -> Count:
     """Read a count as a report words it, keeping the wording.
 
     >>> str(parse_count("three to five"))
     '3 to 5'
     >>> parse_count("over 27,000").kind.value
     'more_than'
+    >>> str(parse_count("over 3,000 Facebook accounts", noun="account"))
+    'more than 3,000'
+
+    The noun after the number ("Facebook accounts") stays in ``wording``; with ``noun``, the
+    text must count that noun (singular or plural), so that "40 pages" is refused where accounts
+    are counted. Percentages, fractions and sums of money are refused: they are not counts. Raises
+    :class:`~opsmodel.ParseError` (a ``ValueError``); ``docs/reference/wordings.md`` lists the grammar.
     """
     try:
-        reading = read_count(text)
+        reading, said = read_count_and_noun(text)
+        if noun is not None:
+            check_noun(text, said, noun)
     except Invalid as exc:
         raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
     return Count(**reading, wording=text)

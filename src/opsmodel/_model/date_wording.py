@@ -1,29 +1,29 @@
-"""Reading dates and periods as reports word them ("since at least February 2022", "2019-2021").
+"""Reading dates as reports word them ("since at least February 2022", "March 3, 2021").
 
 Only text analysis: a reading is the keyword arguments of the value the text denotes (vocabulary
 members as their plain string values), so that :mod:`.dates` builds the classes from it and this
 module needs none of them. A text that is not a date raises :class:`~opsmodel._core.fields.Invalid`.
+Periods are read by :mod:`.period_wording`; the grammar of both is listed, with an example of
+every form, in ``docs/reference/wordings.md``.
+
+Nothing is guessed: every part of the date (year, month, day) must be in the text, and a word
+the reader does not know is refused with its name. The regular expressions are anchored and have
+no two quantifiers that can match the same characters, so reading takes linear time.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
-from typing import Any, NamedTuple
+from typing import Any
 
-from dateutil import parser as dateutil_parser
-
-from .._core.fields import Invalid
+from .._core.fields import Invalid, shown
+from .wording import checked, tokens
 
 #: The keyword arguments of a FuzzyDate (``value``, ``precision``...) or of a RelativeDate
 #: (``amount``, ``unit``...): the only readings with a ``unit``.
 DateReading = dict[str, Any]
-
-
-class PeriodReading(NamedTuple):
-    start: DateReading | None = None
-    end: DateReading | None = None
-    ongoing: bool = False
 
 
 def is_relative(reading: DateReading) -> bool:
@@ -34,18 +34,29 @@ _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3, "few": 3,
 }  # fmt: skip
+_VAGUE_NUMBERS = {"several", "a few", "few"}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _APPROX = re.compile(r"^(?:around|about|approximately|approx\.?|circa|ca?\.|roughly|~)\s*", re.I)
 _BOUNDS = (
     (
-        re.compile(r"^(?:since\s+at\s+least|at\s+least\s+since|no\s+later\s+than|not\s+later\s+than|by)\s+", re.I),
+        re.compile(
+            r"^(?:since\s+at\s+least|at\s+least\s+since|no\s+later\s+than|not\s+later\s+than|as\s+early\s+as|by)\s+", re.I
+        ),
         "on_or_before",
     ),
     (re.compile(r"^(?:before|prior\s+to|earlier\s+than)\s+", re.I), "before"),
     (re.compile(r"^(?:after|later\s+than)\s+", re.I), "after"),
-    (re.compile(r"^(?:no\s+earlier\s+than|not\s+before|from|since)\s+", re.I), "on_or_after"),
+    (
+        re.compile(
+            r"^(?:no\s+earlier\s+than|not\s+before|until\s+at\s+least|through\s+at\s+least|as\s+late\s+as|"
+            r"as\s+recently\s+as|from|since)\s+",
+            re.I,
+        ),
+        "on_or_after",
+    ),
+    (re.compile(r"^(?:as\s+of|on|in)\s+", re.I), "exact"),
 )
-_PART = re.compile(r"^(early|mid|middle\s+of|late|end\s+of|beginning\s+of|start\s+of)[\s-]+", re.I)
+_PART = re.compile(r"^(?:the\s+)?(early|mid|middle\s+of|late|end\s+of|beginning\s+of|start\s+of)[\s-]+", re.I)
 _PARTS = {
     "early": "early",
     "beginning of": "early",
@@ -57,7 +68,7 @@ _PARTS = {
 }
 _YEAR = re.compile(r"^(\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\S+)?$")
 # (patterns, months in one step): quarters start every 3 months, halves every 6.
 _STEPS = (
     (
@@ -79,45 +90,74 @@ _STEPS = (
         "half",
     ),
 )
-_RELATIVE = re.compile(
-    r"^(?:(?:over|in|during|within)\s+)?(?:the\s+)?(?:last|past|previous|preceding)\s+"
-    r"(?P<n>\d+|a\s+few|[a-z]+)?\s*(?P<unit>day|week|month|year)s?$",
+_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+RELATIVE = re.compile(
+    r"^(?:(?:over|in|during|within|throughout)\s+)?(?:the\s+)?(?:last|past|previous|preceding)\s+"
+    r"(?:(?P<n>\d{1,6}|a\s+few|[a-z]+)\s+)?" + _UNIT + "$",
     re.I,
 )
-_AGO = re.compile(r"^(?P<n>\d+|a\s+few|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s+(?:ago|before\s+the\s+report)$", re.I)
-EXPECTED = (
-    "a date wording such as '2024', '2024-05', '2024-05-30', 'May 2024', '2024-Q1', 'early 2023' "
-    "or 'since at least February 2022'"
+_AGO = re.compile(r"^(?P<n>\d{1,6}|a\s+few|[a-z]+)\s+" + _UNIT + r"\s+(?:ago|before\s+the\s+report)$", re.I)
+# "at the time of writing": the report's own date.
+_WRITING = re.compile(
+    r"^(?:at\s+|as\s+of\s+)?(?:the\s+time\s+of\s+(?:this\s+)?(?:writing|publication|this\s+report)|this\s+writing|"
+    r"writing|publication|the\s+report\s+date|the\s+date\s+of\s+the\s+report)$",
+    re.I,
 )
-EXPECTED_PERIOD = "a period wording such as 'since at least 2017' or 'May 2023 to March 2024'"
+# "almost three years", "for two months": how long, not when.
+_DURATION = re.compile(
+    r"^(?:for\s+)?(?:(?:about|almost|nearly|over|around|roughly|approximately|more\s+than|less\s+than|just\s+over|"
+    r"just\s+under|some|at\s+least|up\s+to)\s+)?(?:\d{1,6}|a\s+few|[a-z]+)\s+" + _UNIT + r"(?:\s+long)?$",
+    re.I,
+)
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3,
+    "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_DAY_SUFFIXES = {"st", "nd", "rd", "th"}
+_FILLERS = {"the", "of", ","}
+_WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2, "thursday": 3,
+    "thu": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+EXPECTED = (
+    "a date wording such as '2024', '2024-05', '2024-05-30', 'May 2024', 'March 3, 2021', '2024-Q1', "
+    "'early 2023' or 'since at least February 2022'"
+)
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip())
+def squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _fail(original: str, problem: str) -> Invalid:
+    return Invalid(original, EXPECTED, problem=problem)
 
 
 def _number(text: str | None, original: str) -> int:
     if text is None:
         return 1
-    text = _squash(text.lower())
+    text = squash(text.lower())
     if text.isdecimal():
         return int(text)
     if text in _NUMBERS:
         return _NUMBERS[text]
-    raise Invalid(original, EXPECTED, problem=f"cannot read the number {text!r} in {original!r}")
+    raise _fail(original, f"cannot read the number {shown(text)} in {shown(original)}")
 
 
 def _iso(text: str, original: str) -> tuple[dt.date, str]:
     """An ISO 8601 day, or an instant that names its offset (a naive one is refused, never guessed)."""
     try:
-        if "T" not in text:
+        if len(text) == 10:
             return dt.date.fromisoformat(text), "day"
         moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
         if moment.utcoffset() is not None:
             return moment.astimezone(dt.timezone.utc), "instant"
+    except OverflowError:
+        raise _fail(original, f"{shown(original)} falls outside the years 1 to 9999 once in UTC") from None
     except ValueError:
         pass
-    raise Invalid(original, EXPECTED, problem=f"{original!r} is not a valid ISO 8601 date")
+    raise _fail(original, f"{shown(original)} is not a valid ISO 8601 date or instant (an instant names its UTC offset)")
 
 
 def _stepped(text: str) -> tuple[dt.date, str] | None:
@@ -130,20 +170,52 @@ def _stepped(text: str) -> tuple[dt.date, str] | None:
     return None
 
 
-def _free_form(text: str, original: str) -> tuple[dt.date, str]:
-    # Two parses with different defaults reveal which parts the text really states.
+#: A date's stated parts: year, month and day, each None when the text leaves it out.
+Parts = tuple[int | None, int | None, int | None]
+
+
+def parts_of(text: str, original: str) -> Parts:
+    """The year, month and day a plain wording states ("March 3, 2021", "3rd of March", "7, 2021").
+
+    The year comes last; day and month in either order; "the", "of" and commas are skipped.
+    """
+    year = month = day = None
+    words = tokens(text)
+    at = 0
+    while at < len(words):
+        word, said = words[at].text, text[words[at].start : words[at].end]
+        at += 1
+        if word in _FILLERS or (word in _WEEKDAYS and at == 1):
+            continue
+        if year is not None:
+            raise _fail(original, f"cannot read {shown(said)} after the year in {shown(original)}")
+        if word in _MONTHS and month is None:
+            month = _MONTHS[word]
+        elif word.isdecimal() and len(word) == 4:
+            year = int(word)
+        elif word.isdecimal() and len(word) <= 2 and day is None and 1 <= int(word) <= 31:
+            day = int(word)
+            at += at < len(words) and words[at].text in _DAY_SUFFIXES
+        else:
+            raise _fail(original, f"cannot read {shown(said)} in {shown(original)} as a day, month or year")
+    return year, month, day
+
+
+def date_of(parts: Parts, original: str) -> tuple[dt.date, str]:
+    """The first day and precision of a date stated in parts; a missing year or month is refused."""
+    year, month, day = parts
+    if year is None:
+        raise _fail(original, f"no year in {shown(original)}")
+    if month is None and day is not None:
+        raise _fail(original, f"a day without a month in {shown(original)}")
     try:
-        one = dateutil_parser.parse(text, default=dt.datetime(2000, 1, 1))
-        two = dateutil_parser.parse(text, default=dt.datetime(2004, 2, 2))
-    except (ValueError, OverflowError):
-        raise Invalid(original, EXPECTED, problem=f"cannot read a date in {original!r}") from None
-    if one.year != two.year:
-        raise Invalid(original, EXPECTED, problem=f"no year in {original!r}")
-    if one.month != two.month:
-        return dt.date(one.year, 1, 1), "year"
-    if one.day != two.day:
-        return dt.date(one.year, one.month, 1), "month"
-    return one.date(), "day"
+        if month is None:
+            return dt.date(year, 1, 1), "year"
+        if day is None:
+            return dt.date(year, month, 1), "month"
+        return dt.date(year, month, day), "day"
+    except ValueError:
+        raise _fail(original, f"{shown(original)} is not a date on the calendar") from None
 
 
 def _core(text: str, original: str) -> tuple[dt.date, str]:
@@ -155,9 +227,24 @@ def _core(text: str, original: str) -> tuple[dt.date, str]:
     stepped = _stepped(text)
     if stepped is not None:
         return stepped
-    if "T" in text or _ISO_DAY.match(text):
+    if _ISO.match(text):
         return _iso(text, original)
-    return _free_form(text, original)
+    value, precision = date_of(parts_of(text, original), original)
+    _check_weekday(text, value, precision, original)
+    return value, precision
+
+
+def _check_weekday(text: str, value: dt.date, precision: str, original: str) -> None:
+    """A weekday in front of a day ("Tuesday, March 3, 2021") must be that day's."""
+    words = tokens(text)
+    weekday = _WEEKDAYS.get(words[0].text) if words else None
+    if weekday is None:
+        return
+    if precision != "day":
+        raise _fail(original, f"a weekday without a day in {shown(original)}")
+    if value.weekday() != weekday:
+        named = calendar.day_name[value.weekday()]
+        raise _fail(original, f"{value.isoformat()} was a {named}, not the weekday {shown(original)} names")
 
 
 def _qualifiers(text: str) -> tuple[str, bool, str]:
@@ -172,100 +259,41 @@ def _qualifiers(text: str) -> tuple[str, bool, str]:
     return bound, False, text
 
 
+def _relative(rest: str, original: str, approximate: bool, bound: str) -> DateReading | None:
+    """ "the last three months", "two years ago", "at the time of writing" (0 days), or None."""
+    if _WRITING.match(rest):
+        return {"amount": 0, "unit": "day", "approximate": approximate, "bound": bound}
+    m = RELATIVE.match(rest) or _AGO.match(rest)
+    if m is None:
+        return None
+    unit, amount = m["unit"].lower(), _number(m["n"], original)
+    if unit == "decade":
+        unit, amount = "year", amount * 10
+    # "a few days ago": 3 is an estimate, never a figure the text gives.
+    vague = m["n"] is not None and squash(m["n"].lower()) in _VAGUE_NUMBERS
+    return {"amount": amount, "unit": unit, "approximate": approximate or vague, "bound": bound}
+
+
 def read_date(text: Any) -> DateReading:
     """The FuzzyDate or RelativeDate a report's wording of a date denotes, as keyword arguments."""
-    if not isinstance(text, str) or not text.strip():
-        raise Invalid(text, EXPECTED)
-    bound, approximate, rest = _qualifiers(_squash(text).rstrip("."))
-    if m := (_RELATIVE.match(rest) or _AGO.match(rest)):
-        unit = m["unit"].lower()
-        return {"amount": _number(m["n"], text), "unit": unit, "approximate": approximate, "bound": bound}
+    original = checked(text, EXPECTED)
+    bound, approximate, rest = _qualifiers(squash(original).rstrip("."))
+    relative = _relative(rest, original, approximate, bound)
+    if relative is not None:
+        return relative
+    if _DURATION.match(squash(original).rstrip(".")):
+        raise _fail(
+            original,
+            f"{shown(original)} says how long, not when: name when it started or ended "
+            "('over the last three years', 'since 2021')",
+        )
     part = None
     if m := _PART.match(rest):
-        part, rest = _PARTS[_squash(m[1].lower())], rest[m.end() :]
+        part, rest = _PARTS[squash(m[1].lower())], rest[m.end() :]
     try:
-        value, precision = _core(rest, text)
+        value, precision = _core(rest, original)
     except ValueError:  # "2024-13", "0000": the shape of a date, not a real one
-        raise Invalid(text, EXPECTED, problem=f"{text!r} is not a valid date") from None
+        raise _fail(original, f"{shown(original)} is not a valid date") from None
     if part is not None and precision in ("day", "instant"):
-        raise Invalid(text, EXPECTED, problem=f"'early', 'mid' or 'late' cannot qualify a single day in {text!r}")
+        raise _fail(original, f"'early', 'mid' or 'late' cannot qualify a single day in {shown(original)}")
     return {"value": value, "precision": precision, "part": part, "approximate": approximate, "bound": bound}
-
-
-_RANGE = [
-    re.compile(r"^(?:from|between)\s+(?P<a>.+?)\s+(?:to|until|till|through|and)\s+(?P<b>.+)$", re.I),
-    re.compile(r"^(?P<a>.+?)\s*(?:–|—|\s-\s|\bto\b|\buntil\b|\bthrough\b)\s*(?P<b>.+)$", re.I),
-]
-_OPEN_START = re.compile(
-    r"^(?P<q>since\s+at\s+least|at\s+least\s+since|since|starting|starting\s+in|from|beginning\s+in)\s+(?P<a>.+)$", re.I
-)
-_YEAR_RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")  # "2019-2021", not the ISO month "2019-05"
-_ISO_MONTH_OR_DAY = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
-_OPEN_END = re.compile(r"^(?:until|till|up\s+to|through)\s+(?P<b>.+)$", re.I)
-
-
-def _range_ends(first: str, second: str) -> PeriodReading:
-    """Both ends of "X to Y"; X may leave its year to Y ("between January and March 2024")."""
-    end = read_date(second)
-    try:
-        return PeriodReading(read_date(first), end)
-    except Invalid:
-        if is_relative(end) or re.search(r"\d{4}", first):
-            raise
-        return PeriodReading(read_date(f"{first} {end['value'].year}"), end)
-
-
-def _open_start(qualifier: str, first: str) -> PeriodReading:
-    """ "since at least 2017": ongoing, and "at least" makes the start a bound."""
-    start = read_date(first)
-    if not is_relative(start) and "at least" in _squash(qualifier.lower()):
-        start = {**start, "bound": "on_or_before"}
-    return PeriodReading(start=start, ongoing=True)
-
-
-def _single(text: str) -> PeriodReading:
-    """A period worded as one date: "2023" covers it, "before 2019" ends there, "after 2019" starts."""
-    date = read_date(text)
-    if is_relative(date):
-        return PeriodReading(start=date)
-    if date["bound"] == "exact":
-        return PeriodReading(start=date, end=date)
-    if date["bound"] in ("before", "on_or_before"):
-        return PeriodReading(end=date)
-    return PeriodReading(start=date)
-
-
-def _any_range(text: str) -> PeriodReading | None:
-    if _ISO_MONTH_OR_DAY.match(text):
-        return None
-    for pattern in _RANGE:
-        if m := pattern.match(text):
-            try:
-                return _range_ends(m["a"], m["b"])
-            except Invalid:
-                continue
-    return None
-
-
-def read_period(text: Any) -> PeriodReading:
-    """The ends of the period a report's wording denotes (without the wording itself).
-
-    "since at least 2017" starts no later than 2017 and is ongoing; "over the last three months"
-    runs from three months before the report to the report; a single date is a period covering it.
-    """
-    if not isinstance(text, str) or not text.strip():
-        raise Invalid(text, EXPECTED_PERIOD)
-    rest = _squash(text).rstrip(".")
-    if m := _RANGE[0].match(rest):
-        return _range_ends(m["a"], m["b"])
-    if m := _OPEN_START.match(rest):
-        return _open_start(m["q"], m["a"])
-    if m := _OPEN_END.match(rest):
-        return PeriodReading(end=read_date(m["b"]))
-    if _RELATIVE.match(rest):
-        relative = read_date(rest)
-        if is_relative(relative):
-            return PeriodReading(start=relative, end={"amount": 0, "unit": relative["unit"]})
-    if m := _YEAR_RANGE.match(rest):
-        return PeriodReading(read_date(m[1]), read_date(m[2]))
-    return _any_range(rest) or _single(rest)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Union
 
 import attrs
@@ -11,8 +12,9 @@ from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
 from .._core.errors import FieldError, ParseError
-from .._core.fields import Invalid, Vocabulary, check_bool, fail, model, to_optional_text, to_source_ids
-from .date_wording import DateReading, is_relative, read_date, read_period
+from .._core.fields import Invalid, Vocabulary, check_bool, fail, model, shown, to_optional_text, to_source_ids
+from .date_wording import DateReading, is_relative, read_date
+from .period_wording import read_period
 
 
 class Precision(Vocabulary):
@@ -76,7 +78,14 @@ def to_utc(value: dt.datetime) -> dt.datetime:
             "a timezone-aware datetime (e.g. with tzinfo=datetime.timezone.utc)",
             problem=f"got naive datetime {value.isoformat()!r}",
         )
-    return value.astimezone(dt.timezone.utc)
+    try:
+        return value.astimezone(dt.timezone.utc)
+    except OverflowError:
+        raise Invalid(
+            value,
+            "a datetime within the years 1 to 9999 once in UTC",
+            problem=f"{value.isoformat()!r} falls outside the years 1 to 9999 once in UTC",
+        ) from None
 
 
 def to_date_value(value: dt.date | str) -> dt.date:
@@ -264,9 +273,24 @@ class FuzzyDate:
 _BOUND_WORDS = {Bound.BEFORE: "before ", Bound.ON_OR_BEFORE: "by ", Bound.ON_OR_AFTER: "from ", Bound.AFTER: "after "}
 
 
+#: How far back a relative date may reach: 1,000 years in each unit, so that it resolves to a
+#: date (years 1 to 9999) against any report of the last millennium.
+MAX_AMOUNTS = {TimeUnit.DAY: 365_242, TimeUnit.WEEK: 52_177, TimeUnit.MONTH: 12_000, TimeUnit.YEAR: 1_000}
+
+
 def _check_amount(instance: RelativeDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if type(value) is not int or value < 0:
         raise fail(instance, attribute, value, "a whole number of units, zero or more")
+    most = MAX_AMOUNTS.get(instance.unit)
+    if most is not None and value > most:
+        reach = "" if instance.unit is TimeUnit.YEAR else " (1,000 years)"
+        raise fail(
+            instance,
+            attribute,
+            value,
+            f"at most {most:,} {instance.unit.value}s{reach}",
+            problem=f"{value:,} {instance.unit.value}s reach back more than 1,000 years",
+        )
 
 
 @model
@@ -304,7 +328,16 @@ class RelativeDate:
             TimeUnit.MONTH: relativedelta(months=self.amount),
             TimeUnit.YEAR: relativedelta(years=self.amount),
         }[self.unit]
-        day = base - step
+        try:
+            day = base - step
+        except (OverflowError, ValueError):
+            raise FieldError(
+                owner="RelativeDate",
+                field="amount",
+                value=self.amount,
+                expected=f"an amount that stays after the year 1 counted back from {base.isoformat()}",
+                problem=f"{self} is before the year 1 when the report is dated {base.isoformat()}",
+            ) from None
         if precision is Precision.INSTANT:
             precision = Precision.DAY
         if precision is not Precision.DAY:
@@ -422,6 +455,13 @@ class Period:
         return f"{start} to {end}"
 
 
+def _parse_error(text: Any, exc: Invalid | FieldError) -> ParseError:
+    if isinstance(exc, Invalid):
+        return ParseError(text=text, expected=exc.expected, problem=exc.problem)
+    problem = f"{shown(text)} reads as a value the model refuses: {exc.problem}"
+    return ParseError(text=text, expected=exc.expected, problem=problem)
+
+
 def parse_date(text: str, *, wording: bool = True) -> FuzzyDate | RelativeDate:
     """Read a date as a report words it.
 
@@ -430,25 +470,43 @@ def parse_date(text: str, *, wording: bool = True) -> FuzzyDate | RelativeDate:
     >>> parse_date("2024-Q1").isoformat()
     '2024-Q1'
 
-    The source's text is kept as ``wording`` unless ``wording=False``. Raises
-    :class:`~opsmodel.ParseError` (a ``ValueError``) when the text is not a date.
+    The source's text is kept as ``wording`` unless ``wording=False``. A range ("March 3-7,
+    2021") or a season is a period: read it with :func:`parse_period`. Raises
+    :class:`~opsmodel.ParseError` (a ``ValueError``) when the text is not a date;
+    ``docs/reference/wordings.md`` lists the grammar.
     """
     try:
-        reading = read_date(text)
+        return _date_from(read_date(text), wording=text if wording else None)
+    except FieldError as exc:
+        raise _parse_error(text, exc) from None
     except Invalid as exc:
-        raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
-    return _date_from(reading, wording=text if wording else None)
+        error = _parse_error(text, exc)
+    try:
+        read_period(text)
+    except Invalid:
+        raise error from None
+    raise ParseError(
+        text=text,
+        expected=error.expected,
+        problem=f"{shown(text)} is a period (a range, a season or an open span), not one date: read it with parse_period",
+    )
 
 
-def parse_period(text: str) -> Period:
-    """Read a span as a report words it.
+def parse_period(text: str, *, sources: Iterable[str] = ()) -> Period:
+    """Read a span as a report words it; ``sources`` cites it (ids of the operation's sources).
 
     "since at least 2017" starts no later than 2017 and is ongoing; "over the last three months"
-    runs from three months before the report to the report; "May 2023 to March 2024" has both ends.
-    A single date ("2023") is a period covering it. Raises :class:`~opsmodel.ParseError`.
+    runs from three months before the report to the report; "May 2023 to March 2024" has both ends;
+    "March 3-7, 2021" and "summer 2023" too. A single date ("2023") is a period covering it.
+    Raises :class:`~opsmodel.ParseError`; ``docs/reference/wordings.md`` lists the grammar.
+
+    >>> parse_period("since 2021", sources=["meta-q1"]).sources
+    ('meta-q1',)
     """
     try:
         reading = read_period(text)
-    except Invalid as exc:
-        raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
-    return Period(start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text)
+        period = Period(start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text)
+    except (Invalid, FieldError) as exc:
+        raise _parse_error(text, exc) from None
+    # Outside the try: a bad source id is the caller's FieldError, not a problem of the text.
+    return attrs.evolve(period, sources=sources) if sources else period

@@ -11,16 +11,41 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
+from .._core.errors import FieldError, ParseError
 from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
 from .places import country_code
+from .wording import checked
 
-_EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian')"
+_EXPECTED_LANGUAGE = "an ISO 639-1 or 639-3 code or an English language name (e.g. 'ru', 'rus', 'Russian', 'Farsi')"
+
+#: Names in common use that ISO 639 does not list as names, and the code each stands for (the
+#: table in docs/reference/wordings.md). Mandarin and Cantonese are the ISO 639-3 languages
+#: (``cmn``, ``yue``); "Chinese" stays the macrolanguage ``zh``. "Filipino/Tagalog" is Filipino,
+#: the standard form of Tagalog.
+LANGUAGE_ALIASES = {
+    "farsi": "fa", "mandarin": "cmn", "cantonese": "yue", "filipino/tagalog": "fil", "tagalog/filipino": "fil",
+    "pashto": "ps", "swahili": "sw", "kiswahili": "sw", "greek": "el", "nepali": "ne", "malay": "ms",
+    "azeri": "az", "kyrgyz": "ky", "kirghiz": "ky", "uyghur": "ug", "uighur": "ug", "punjabi": "pa",
+    "sinhalese": "si", "sorani": "ckb", "kurmanji": "kmr", "flemish": "nl", "moldovan": "ro",
+    "byelorussian": "be", "haitian creole": "ht", "castilian": "es", "bangla": "bn", "hebrew": "he",
+}  # fmt: skip
+#: Names that also fix a script or a region, read by :meth:`Language.parse` (and the converters).
+LANGUAGE_TAG_ALIASES = {
+    "simplified chinese": ("zh", "Hans", None),
+    "traditional chinese": ("zh", "Hant", None),
+    "brazilian portuguese": ("pt", None, "BR"),
+    "european portuguese": ("pt", None, "PT"),
+    "latin american spanish": ("es", None, "419"),
+}
 
 
 @functools.lru_cache(maxsize=4096)
 def _language_code(text: str) -> str:
     key = text.strip()
     lower = key.lower()
+    alias = LANGUAGE_ALIASES.get(" ".join(lower.split()))
+    if alias is not None:
+        return alias
     found = None
     if len(lower) == 2 and lower.isalpha():
         found = pycountry.languages.get(alpha_2=lower)
@@ -100,8 +125,12 @@ class Language:
 
     @classmethod
     def parse(cls, text: str) -> Language:
-        """Read a BCP 47 tag (``"zh-Hant-TW"``), an ISO 639 code or an English language name."""
-        return _to_language(text)
+        """Read a BCP 47 tag (``"zh-Hant-TW"``), an ISO 639 code or an English language name.
+
+        Names in common use ("Farsi", "Mandarin") are read too (docs/reference/wordings.md).
+        Raises :class:`~opsmodel.ParseError` when the text is none of these.
+        """
+        return parse_language(text)
 
     @property
     def tag(self) -> str | None:
@@ -129,10 +158,23 @@ def _to_language(value: Any) -> Language:
     if isinstance(value, Language):
         return value
     if isinstance(value, str):
+        named = LANGUAGE_TAG_ALIASES.get(" ".join(value.lower().split()))
+        if named is not None:
+            return Language(code=named[0], script=named[1], region=named[2])
         if m := _TAG.match(value.strip()):
             return Language(code=m["code"], script=m["script"], region=m["region"])
         return Language(code=_to_optional_code(value))
     raise Invalid(value, "a Language, a BCP 47 tag or a language name")
+
+
+def parse_language(text: str) -> Language:
+    """:meth:`Language.parse`: a language from its tag, code or name, or a ParseError."""
+    try:
+        return _to_language(checked(text, _EXPECTED_LANGUAGE))
+    except Invalid as exc:
+        raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
+    except FieldError as exc:
+        raise ParseError(text=text, expected=exc.expected, problem=exc.problem) from None
 
 
 def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:

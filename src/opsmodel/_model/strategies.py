@@ -29,6 +29,7 @@ from .claims import (
     Likelihood,
     Voice,
 )
+from .count_wording import MAX_COUNT
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
 from .languages import Language
@@ -330,8 +331,8 @@ def counts(*, kinds: Sequence[CountKind | str] | None = None, max_value: int = 1
     chosen = tuple(CountKind) if kinds is None else tuple(CountKind(kind) for kind in kinds)
     if not chosen:
         raise ValueError("counts(kinds=...) needs at least one kind")
-    if max_value < 0:
-        raise ValueError(f"counts(max_value={max_value!r}) must be zero or more")
+    if not 0 <= max_value <= MAX_COUNT:
+        raise ValueError(f"counts(max_value={max_value!r}) must be zero or more and at most {MAX_COUNT:,}, the largest count")
     return _counts_of(chosen, max_value)
 
 
@@ -462,6 +463,10 @@ def fuzzy_dates(
 @_cached
 def relative_dates(*, max_amount: int = 36) -> st.SearchStrategy[RelativeDate]:
     """Dates relative to the report: "three months before the report", "the last year"..."""
+    if not 0 <= max_amount <= 1_000:
+        raise ValueError(
+            f"relative_dates(max_amount={max_amount!r}) must be 0 to 1,000: a relative date reaches back 1,000 years"
+        )
     return st.builds(
         RelativeDate,
         amount=st.integers(0, max_amount),
