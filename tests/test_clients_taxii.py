@@ -91,17 +91,14 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _read_by_type(url: str) -> list[dict[str, Any]]:
-    """The objects of a collection, read one STIX type at a time: what medallion serves today.
-
-    Not the extension-definition: even a read filtered on its type fails (see below).
-    """
+    """The objects of a collection, read one STIX type at a time (the extension-definition too, see below)."""
     import taxii2client.v21 as client  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     collection = client.Collection(url, user=USER, password=PASSWORD)
     types = {entry["id"].split("--")[0] for page in client.as_pages(collection.get_manifest) for entry in page["objects"]}
     return [
         obj
-        for kind in sorted(types - {"extension-definition"})
+        for kind in sorted(types)
         for page in client.as_pages(collection.get_objects, type=kind)
         for obj in page.get("objects", [])
     ]
@@ -117,17 +114,12 @@ def test_publish_and_re_publish_are_idempotent(server: str) -> None:
     assert (again.added, list(again.present)) == ((), ids)
     # what the server holds is the bundle, once, and a filtered read gives the report back
     held = _read_by_type(url)
-    assert sorted(obj["id"] for obj in held) == sorted(ident for ident in ids if not ident.startswith("extension-definition--"))
+    assert sorted(obj["id"] for obj in held) == sorted(ids)
 
 
 # medallion keys an object's version on a `version` property before `modified` (common.find_att), and
-# parses it as a timestamp; a STIX extension-definition's required `version` is "1.0.0", so every
-# unfiltered read of a collection holding one fails with HTTP 500 (ValueError in string_to_datetime).
-@pytest.mark.xfail(
-    strict=True,
-    reason="medallion parses the extension-definition's version '1.0.0' as a timestamp (HTTP 500); fixed when the "
-    "STIX writer writes EXTENSION_VERSION as a STIX timestamp (ids.py), see docs/how-to/taxii.md",
-)
+# parses it as a timestamp; a STIX extension-definition has a required `version`, so ours is written as
+# its `modified` timestamp (ids.py, EXTENSION_VERSION): "1.0.0" made every unfiltered read fail (HTTP 500).
 def test_unfiltered_read_gives_the_report_back(server: str) -> None:
     url = f"{server}{OTHER}/"
     report = examples.load("openai-2024-05")
@@ -149,14 +141,13 @@ def test_a_report_without_the_extension_definition_reads_unfiltered(server: str)
 
 
 def test_the_fix_an_extension_version_that_is_a_timestamp(server: str) -> None:
-    """The fix, verified: the same bundle with the extension-definition's version written as its
-    ``modified`` timestamp (a legal STIX version string) publishes, reads unfiltered and imports exactly."""
+    """The fix: the writer gives the extension-definition its ``modified`` timestamp as ``version`` (a legal
+    STIX version string), so the bundle, sent by another client, reads back unfiltered and imports exactly."""
     url = f"{server}{FIXED}/"
     report = examples.load("openai-2024-05")
     objects = stix.to_stix(report)["objects"]
-    for obj in objects:
-        if obj["type"] == "extension-definition":
-            obj["version"] = obj["modified"]
+    (definition,) = [obj for obj in objects if obj["type"] == "extension-definition"]
+    assert definition["version"] == definition["modified"]
     import taxii2client.v21 as client  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     client.Collection(url, user=USER, password=PASSWORD).add_objects({"objects": objects})
