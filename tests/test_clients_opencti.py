@@ -140,7 +140,6 @@ def test_a_subdivision_stays_a_subdivision() -> None:
     assert kind == "Administrative-Area"
 
 
-@pytest.mark.xfail(strict=True, reason="OpenCTI merges campaigns by name; no validation warning says so yet")
 def test_two_operations_with_one_name_are_warned_about() -> None:
     report = Report(
         id="r",
