@@ -66,8 +66,10 @@ def test_layer_format_4_5_for_navigator_4_9_and_later() -> None:
     report = examples.load("openai-2024-05")
     old, new = tx.to_layer(report), tx.to_layer(report, layer_format="4.5", navigator="attack")
     assert new["versions"] == {"navigator": "4.9.1", "layer": "4.5"}
-    assert "expandedSubtechniques" not in old["layout"] and "selectVisibleTechniques" not in old
-    assert new["layout"]["expandedSubtechniques"] == "annotated" and new["selectVisibleTechniques"] is False
+    assert "expandedSubtechniques" not in old["layout"]
+    assert "selectVisibleTechniques" not in old
+    assert new["layout"]["expandedSubtechniques"] == "annotated"
+    assert new["selectVisibleTechniques"] is False
     assert new["techniques"] == old["techniques"]
     assert _navlayers_problems(new) == []
     with pytest.raises(tx.LayerError, match=r"unknown layer format '4\.6'; expected one of '4\.4', '4\.5'"):
