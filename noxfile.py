@@ -38,9 +38,10 @@ def tests_oldest(session: nox.Session) -> None:
 
 @nox.session(python="3.11")
 def typing(session: nox.Session) -> None:
-    """mypy --strict over the package, the tests and this file."""
+    """mypy --strict over the package, the tests and this file; pyright over the constructor cases in tests/typing/."""
     session.install("-e", ".", *_group("typing"), *_group("tests"))
     session.run("mypy", "--strict", *session.posargs)
+    session.run("basedpyright")
 
 
 @nox.session(python="3.11")
@@ -80,7 +81,7 @@ def bench(session: nox.Session) -> None:
 def schema(session: nox.Session) -> None:
     """Regenerate the shipped JSON Schema from the model (a test checks that it is in step)."""
     session.install("-e", ".")
-    target = Path("src/opsmodel/schemas/opsmodel-1.0.schema.json")
+    target = Path("src/opsmodel/schemas/opsmodel-1.1.schema.json")
     with target.open("w", encoding="utf-8") as handle:
         session.run("python", "-m", "opsmodel._formats.json.schema", stdout=handle)
 

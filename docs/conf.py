@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from opsmodel import __version__
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))  # the local extensions
 
 project = "opsmodel"
 author = "The opsmodel developers"
@@ -15,6 +20,8 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "fielddocs",  # field descriptions from #: comments, enums as tables (docs/_ext/fielddocs.py)
+    "clireference",  # the command line reference from the argument parser (docs/_ext/clireference.py)
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

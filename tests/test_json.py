@@ -54,7 +54,7 @@ def test_equal_values_give_equal_bytes_and_plain_json(report: om.Report) -> None
     again = ojson.loads(ojson.dumps(report))
     assert again is not report
     assert ojson.dumps(again) == ojson.dumps(report)
-    assert json.loads(ojson.dumps(report)) == {"format": "opsmodel", "format_version": "1.0", **ojson.to_dict(report)}
+    assert json.loads(ojson.dumps(report)) == {"format": "opsmodel", "format_version": "1.1", **ojson.to_dict(report)}
     assert _plain_json(ojson.to_dict(report))
 
 
@@ -72,7 +72,7 @@ def test_defaults_are_left_out_and_fields_keep_the_model_order() -> None:
     assert list(data) == ["id", "title", "publisher", "operations"]
     assert data["operations"] == [{"id": "op", "name": "Op", "summary": "A network"}]
     text = ojson.dumps(_report())
-    assert text.startswith('{\n  "format": "opsmodel",\n  "format_version": "1.0",\n  "id": "r",')
+    assert text.startswith('{\n  "format": "opsmodel",\n  "format_version": "1.1",\n  "id": "r",')
     assert text.endswith("}\n")
 
 
@@ -229,7 +229,7 @@ def test_unknown_fields_are_refused_by_default_and_kept_on_request() -> None:
     assert ojson.unknown_fields(kept) == {"x_review": {"by": "me"}}
     assert ojson.unknown_fields(kept.operations[0]) == {"x_score": 3}
     assert ojson.dumps(kept) == text
-    assert json.loads(text) == {"format": "opsmodel", "format_version": "1.0", **body}
+    assert json.loads(text) == {"format": "opsmodel", "format_version": "1.1", **body}
     assert ojson.unknown_fields(_report()) == {}
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 import opsmodel as om
 from opsmodel import json as ojson
 from opsmodel import testing
-from opsmodel._formats.json import lines_header
+from opsmodel._formats.json.lines import lines_header
 
 from .test_json import json_values
 
@@ -30,7 +30,7 @@ def _lines(operations: tuple[om.Operation, ...]) -> str:
 def test_lines_and_the_whole_document_agree(report: om.Report) -> None:
     text = _lines(report.operations)
     header, *records = text.splitlines()
-    assert json.loads(header) == {"format": "opsmodel-lines", "format_version": "1.0"}
+    assert json.loads(header) == {"format": "opsmodel-lines", "format_version": "1.1"}
     assert [json.loads(line) for line in records] == json.loads(ojson.dumps(report)).get("operations", [])
     assert tuple(ojson.load_lines(io.StringIO(text))) == report.operations
     assert all("\n" not in line for line in records)

@@ -65,3 +65,15 @@ def test_texts_of_claims_actions_relations_and_reports() -> None:
     assert str(banned) == "OpenAI: accounts banned (12) on X, 2024-05"
     assert str(opsmodel.Relation(kind="same_as", other="doppelganger")) == "same as doppelganger"
     assert str(opsmodel.Report(id="r", title="A report", publisher="Lab")) == "Lab: A report"
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [("AssetKind", "an AssetKind"), ("Country", "a Country"), ("'indicator'", "an 'indicator'"), ("`stix`", "a `stix`")],
+)
+def test_messages_put_the_right_article_before_a_noun(noun: str, expected: str) -> None:
+    from opsmodel._core.fields import with_article
+
+    assert with_article(noun) == expected
+    with pytest.raises(FieldError, match="'accounts' is not an AssetKind"):
+        opsmodel.Asset(platform="x", kind="accounts")

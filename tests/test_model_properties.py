@@ -64,10 +64,11 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.TechniqueRef: {"framework", "id"},
     opsmodel.Language: {"code", "name"},
     opsmodel.Actor: {"name", "description"},
-    opsmodel.Attribution: {"actor", "countries"},
+    opsmodel.Attribution: {"actor", "countries", "stance"},
     opsmodel.Target: {"place", "audience"},
     opsmodel.Operation: {"name", "summary"},
-    opsmodel.Confidence: {"score", "words"},
+    opsmodel.Confidence: {"score", "words", "likelihood", "level"},
+    opsmodel.Source: {"id", "covers", "access", "via"},
 }
 
 
@@ -338,7 +339,9 @@ def test_vocabularies_accept_values_and_names_in_any_case(vocabulary: type[Vocab
 @settings(max_examples=10)
 @given(testing.operations())
 def test_lists_convert_to_tuples(operation: Operation) -> None:
-    as_lists = {name: list(value) if isinstance(value, tuple) else value for name, value in fields_of(operation).items()}
+    as_lists: dict[str, Any] = {}
+    for name, value in fields_of(operation).items():
+        as_lists[name] = list(value) if isinstance(value, tuple) else value
     rebuilt = Operation(**as_lists)
     assert rebuilt == operation
     assert all(isinstance(getattr(rebuilt, f.name), tuple) for f in attrs.fields(Operation) if isinstance(as_lists[f.name], list))

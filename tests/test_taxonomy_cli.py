@@ -35,6 +35,34 @@ def test_show(files: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None
     assert "no technique of disarm 1.6 is named 'T9999'" in capsys.readouterr().err
 
 
+def test_show_takes_the_id_as_an_argument(files: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["taxonomy", "show", files["v16"], "--technique", "T0085.001"]) == 0
+    by_option = capsys.readouterr().out
+    assert main(["taxonomy", "show", files["v16"], "T0085.001"]) == 0
+    assert capsys.readouterr().out == by_option
+    assert main(["taxonomy", "show", files["v16"], "TA06"]) == 0
+    assert capsys.readouterr().out.startswith("TA06 Develop Content\n  T0015 Create Hashtags and Search Artefacts\n")
+    assert main(["taxonomy", "show", files["v16"], "Develop Content"]) == 0
+    assert capsys.readouterr().out.startswith("TA06 Develop Content\n")
+    assert main(["taxonomy", "show", files["v16"], "T0085", "--tactic", "TA06"]) == 2
+    assert "give ID or --tactic/--technique, not both" in capsys.readouterr().err
+    assert main(["taxonomy", "show", files["v16"], "Narnia"]) == 1
+    assert "'Narnia' is neither a technique nor a tactic of disarm 1.6: give an id" in capsys.readouterr().err
+
+
+def test_show_prints_plain_text(files: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
+    """DISARM's descriptions carry <br> and <b> for its website; the catalogue holds them as plain text."""
+    assert main(["taxonomy", "show", files["v16"], "T0085.001"]) == 0
+    out = capsys.readouterr().out
+    assert "<br>" not in out
+    assert "<b>" not in out
+    assert "\n\nAssociated Techniques and Sub-techniques:\nT0085.008: Machine Translated Text:" in out
+    for path in (files["v16"], files["v17"]):
+        catalogue = tx.load(path)
+        descriptions = [entry.description for entry in catalogue.tactics] + [entry.description for entry in catalogue]
+        assert not [text for text in descriptions if text and "<" in text]
+
+
 def test_diff(files: dict[str, str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["taxonomy", "diff", files["v16"], files["v17"]]) == 0
     out = capsys.readouterr().out

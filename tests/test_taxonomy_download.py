@@ -134,6 +134,17 @@ def test_unreachable_server(tmp_path: Path) -> None:
         tx.download("meta-ookc", directory=tmp_path, url=url, timeout=5)
 
 
+def test_cli_download_offline_says_how_to_go_on(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without network, the command says how to use the file anyway: fetch it another way, give its path."""
+    with socket_closed() as url:
+        assert main(["taxonomy", "download", "meta-ookc", "--dir", str(tmp_path), "--url", url, "--timeout", "5"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot fetch the file" in err
+    official = tx.PUBLISHED["meta-ookc"].url
+    assert f"get the file another way ({official}) and give its path wherever the name 'meta-ookc' goes" in err
+    assert str(tx.published_path("meta-ookc", directory=tmp_path)) in err
+
+
 class socket_closed:  # noqa: N801 - used as a context manager
     """A loopback URL on a port nobody listens on."""
 
@@ -181,7 +192,7 @@ def test_cli_download_and_list(server: _Server, tmp_path: Path, capsys: pytest.C
     assert "meta-ookc" in listing
     assert "(downloaded)" in listing
     assert main(["taxonomy", "show", "meta-ookc", "--dir", str(tmp_path)]) == 0
-    assert "Online Operations Kill Chain (meta-ookc): 1 tactics, 1 techniques, 1 sub-techniques" in capsys.readouterr().out
+    assert "Online Operations Kill Chain (meta-ookc): 1 tactic, 1 technique, 1 sub-technique" in capsys.readouterr().out
     assert main(["taxonomy", "download", "all", "--url", server.url("/ttps.csv"), "--dir", str(tmp_path)]) == 2
     assert main(["taxonomy", "download", "meta-ookc", "--dir", str(tmp_path), "--url", server.url("/no"), "--force"]) == 1
     assert "404" in capsys.readouterr().err

@@ -50,7 +50,12 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         for i in operation.impacts
     )
     assets = tuple(_counted(asset) for asset in operation.assets)
-    relations = tuple(r for r in operation.relations if r.other != operation.id)
+    relations = tuple(
+        attrs.evolve(r, claimed=_day(draw(st.integers(offsets[0], offsets[-1]))) if r.claimed is not None else None)
+        for r in operation.relations
+        if r.other != operation.id
+    )
+    date_claims = tuple(attrs.evolve(c, date=_day(draw(st.integers(offsets[0], offsets[-1])))) for c in operation.date_claims)
     return attrs.evolve(
         operation,
         activity=activity,
@@ -60,6 +65,7 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         impacts=impacts,
         assets=assets,
         relations=relations,
+        date_claims=date_claims,
     )
 
 
@@ -91,6 +97,8 @@ def _latest_date(operation: Operation) -> dt.date:
     dates += [d.date.last_day for d in operation.disruptions if d.date is not None]
     dates += [a.claimed.last_day for a in operation.attributions if a.claimed is not None]
     dates += [i.rated.last_day for i in operation.impacts if i.rated is not None]
+    dates += [r.claimed.last_day for r in operation.relations if r.claimed is not None]
+    dates += [c.date.last_day for c in operation.date_claims if isinstance(c.date, FuzzyDate)]
     return max(dates)
 
 

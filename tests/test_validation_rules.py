@@ -15,7 +15,9 @@ from opsmodel import (
     AssetKind,
     Attribution,
     AttributionRole,
+    Confidence,
     Count,
+    DateClaim,
     Disruption,
     DisruptionAction,
     FuzzyDate,
@@ -361,6 +363,76 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
         lambda: op(techniques=[TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA06"), sources=S)]),
         "$.techniques[0].tactic.id",
         lambda: op(techniques=[TechniqueUse(technique="T0049", tactic=Tactic(framework="disarm", id="TA17"), sources=S)]),
+    ),
+    (
+        "OPS108",
+        lambda: op(activity=start(2023, 5), date_claims=[DateClaim(event="activity_start", date="2021", sources=S)]),
+        "$.date_claims[0].date",
+        lambda: op(activity=start(2021), date_claims=[DateClaim(event="activity_start", date="2021", sources=S)]),
+    ),
+    (
+        "OPS701",
+        lambda: op(sources=(SOURCE, Source(id="blog", role="summary", covers="full-report"))),
+        "$.sources[1].covers",
+        lambda: op(sources=(SOURCE, Source(id="blog", role="summary", covers="src"))),
+    ),
+    (
+        "OPS702",
+        lambda: op(relations=[Relation(kind="same_as", other="doppelganger", described_in="meta-2022", sources=S)]),
+        "$.relations[0].described_in",
+        lambda: op(relations=[Relation(kind="same_as", other="doppelganger", described_in="src", sources=S)]),
+    ),
+    (
+        "OPS703",
+        lambda: op(
+            relations=[
+                Relation(kind="sibling_of", other="b", described_in="src", sources=S),
+                Relation(kind="no_link_asserted", other="b", described_in="src", sources=S),
+            ]
+        ),
+        "$.relations[1].kind",
+        lambda: op(
+            relations=[
+                Relation(kind="sibling_of", other="b", claimant="Meta", described_in="src", sources=S),
+                Relation(kind="no_link_asserted", other="b", described_in="src", sources=S),
+            ]
+        ),
+    ),
+    (
+        "OPS704",
+        lambda: op(attributions=[Attribution(claimant="Meta", stance="declines", countries=["RU"], sources=S)]),
+        "$.attributions[0].stance",
+        lambda: op(attributions=[Attribution(claimant="Meta", stance="declines", sources=S)]),
+    ),
+    (
+        "OPS705",
+        lambda: op(
+            attributions=[
+                Attribution(claimant="Meta", countries=["RU"], confidence=Confidence(score=30, likelihood="likely"), sources=S)
+            ]
+        ),
+        "$.attributions[0].confidence.score",
+        lambda: op(
+            attributions=[
+                Attribution(claimant="Meta", countries=["RU"], confidence=Confidence(score=70, likelihood="likely"), sources=S)
+            ]
+        ),
+    ),
+    (
+        "OPS706",
+        lambda: op(attributions=[Attribution(claimant="Publisher", countries=["RU"], voice="relayed", sources=S)]),
+        "$.attributions[0].voice",
+        lambda: op(attributions=[Attribution(claimant="Meta", countries=["RU"], voice="relayed", sources=S)]),
+    ),
+    (
+        "OPS707",
+        lambda: op(
+            attributions=[Attribution(claimant="Meta", role="sponsor", countries=["RU"], awareness="unwitting", sources=S)]
+        ),
+        "$.attributions[0].awareness",
+        lambda: op(
+            attributions=[Attribution(claimant="Meta", role="operator", countries=["RU"], awareness="unwitting", sources=S)]
+        ),
     ),
 ]
 

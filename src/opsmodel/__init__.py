@@ -1,6 +1,17 @@
 """opsmodel: covert influence operations from threat reports, as typed, immutable data."""
 
 from ._core.exports import publish
+from ._model.claims import (
+    AttributionStance,
+    Awareness,
+    ConfidenceLevel,
+    DateBasis,
+    DateClaim,
+    DatedEvent,
+    Likelihood,
+    Voice,
+    estimate,
+)
 from ._model.counts import Count, CountKind, Money, parse_count
 from ._model.dates import (
     Anchor,
@@ -39,6 +50,7 @@ from ._model.operations import (
 )
 from ._model.places import Audience, Country, Region, Subdivision, Target
 from ._model.platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
+from ._model.provenance import PublicationStatus, SourceAccess, SourceRole
 from ._model.techniques import LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 from ._version import __version__
 from .errors import FieldError, OpsmodelError, ParseError
@@ -57,13 +69,19 @@ __all__ = [
     "AssetKind",
     "Attribution",
     "AttributionRole",
+    "AttributionStance",
     "Audience",
+    "Awareness",
     "Bound",
     "ClaimStatus",
     "Confidence",
+    "ConfidenceLevel",
     "Count",
     "CountKind",
     "Country",
+    "DateBasis",
+    "DateClaim",
+    "DatedEvent",
     "Disruption",
     "DisruptionAction",
     "FieldError",
@@ -71,6 +89,7 @@ __all__ = [
     "Impact",
     "ImpactQualifier",
     "Language",
+    "Likelihood",
     "Money",
     "Narrative",
     "Operation",
@@ -81,19 +100,24 @@ __all__ = [
     "Period",
     "Platform",
     "Precision",
+    "PublicationStatus",
     "Region",
     "Relation",
     "RelationKind",
     "RelativeDate",
     "Report",
     "Source",
+    "SourceAccess",
+    "SourceRole",
     "Subdivision",
     "Tactic",
     "Target",
     "TechniqueRef",
     "TechniqueUse",
     "TimeUnit",
+    "Voice",
     "__version__",
+    "estimate",
     "parse_count",
     "parse_date",
     "parse_period",

@@ -5,7 +5,7 @@
 >>> print(json.dumps(report), end="")
 {
   "format": "opsmodel",
-  "format_version": "1.0",
+  "format_version": "1.1",
   "id": "example",
   "title": "An example",
   "publisher": "Nobody"
@@ -23,27 +23,14 @@ the documentation.
 
 from __future__ import annotations
 
-from ._formats.json import (
-    ERROR_CODES,
-    FORMAT,
-    FORMAT_VERSION,
-    LINES_FORMAT,
-    SUPPORTED_VERSIONS,
-    DocumentError,
-    Problem,
-    dump,
-    dump_lines,
-    dumps,
-    from_dict,
-    load,
-    load_lines,
-    load_report_lines,
-    loads,
-    make_converter,
-    schema,
-    to_dict,
-    unknown_fields,
-)
+from ._core.errors import DocumentError, Problem
+from ._formats.json.converter import make_converter
+from ._formats.json.document import dump, dumps, from_dict, load, loads, to_dict
+from ._formats.json.envelope import FORMAT, FORMAT_VERSION, LINES_FORMAT, SUPPORTED_VERSIONS
+from ._formats.json.errors import ERROR_CODES
+from ._formats.json.kept import unknown_fields
+from ._formats.json.lines import dump_lines, load_lines, load_report_lines
+from ._formats.json.schema import schema
 
 __all__ = [
     "ERROR_CODES",

@@ -14,10 +14,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import OpsmodelError
 from . import _convert, _demo, _schema, _taxonomy, _validate
-
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
+from ._io import EXIT_INVALID, EXIT_OK
 
 _COMMANDS = (_validate, _convert, _demo, _taxonomy, _schema)
 

@@ -10,9 +10,7 @@ from .. import Report
 from ..errors import InputError, OpsmodelError
 from ..formats import FORMATS, Action, Format
 from ..validation import iter_document_errors
-from ._io import decode, label, read_input, write_report
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+from ._io import EXIT_INVALID, EXIT_OK, EXIT_USAGE, decode, label, read_input, write_report
 
 
 def register(subparsers: Any) -> None:

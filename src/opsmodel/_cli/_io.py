@@ -12,6 +12,9 @@ from .. import Report
 from ..errors import DecodingError, InputError
 from ..formats import Format, atomic_writer
 
+# The exit statuses of every command: success or valid data, invalid data, a usage error.
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
 
 def label(name: str) -> str:
     """How messages name an input: its file name, or ``<stdin>`` for ``-``."""

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from .. import Operation, Report
+from ._io import count_of
 
 DEFAULT_WIDTH = 100
 _GAP = "  "
@@ -107,7 +108,7 @@ def summary_table(report: Report, *, width: int | None = DEFAULT_WIDTH, colour: 
     for row in rows:
         lines.extend(_render_row(row, widths, wrap=width is not None, name_style=bold))
     published = f", {report.published}" if report.published else ""
-    title = _one_line_text(f"{report.title} ({report.publisher}{published}): {len(report.operations)} operations")
+    title = _one_line_text(f"{report.title} ({report.publisher}{published}): {count_of(len(report.operations), 'operation')}")
     titles = [title] if width is None else textwrap.wrap(title, width, break_long_words=False)
     return "\n".join([*titles, "", *lines]) + "\n"
 

@@ -15,7 +15,11 @@ from ..taxonomy import (
     LAYER_FORMATS,
     PUBLISHED,
     Catalogue,
+    DownloadError,
     Severity,
+    TacticEntry,
+    TechniqueEntry,
+    UnknownEntryError,
     check,
     data_dir,
     diff,
@@ -62,21 +66,32 @@ def register(subparsers: Any) -> None:
         description="Download the official files, pinned to the commit they were published at and checked "
         "against their SHA-256, into the data directory. An existing copy is kept unless --force.",
     )
-    fetch.add_argument("names", nargs="+", metavar="NAME", choices=[*PUBLISHED, "all"], help="which files, or 'all'")
+    fetch.add_argument(
+        "names", nargs="+", metavar="NAME", choices=[*PUBLISHED, "all"], help=f"which files ({', '.join(PUBLISHED)}), or 'all'"
+    )
     fetch.add_argument("--url", help="fetch from this URL instead (a mirror; one NAME only)")
     fetch.add_argument("--sha256", help="the SHA-256 the file must have (with --url)")
     fetch.add_argument("--force", action="store_true", help="download again even if a copy exists")
     fetch.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for the server (default: %(default)s)")
 
-    show = command("show", _show, published, help="summarise a catalogue, a tactic or a technique")
-    show.add_argument("catalogue", help=_CATALOGUE_HELP)
+    show = command(
+        "show",
+        _show,
+        published,
+        help="summarise a catalogue, a tactic or a technique",
+        description="Summarise a catalogue (its tactics, with how many techniques each has); with ID, show one "
+        "technique (its tactics, parent, sub-techniques and description) or list one tactic's techniques.",
+        epilog="Example: opsmodel taxonomy show disarm-1.7 T0085.001",
+    )
+    show.add_argument("catalogue", metavar="CATALOGUE", help=_CATALOGUE_HELP)
+    show.add_argument("id", nargs="?", metavar="ID", help="a technique or tactic to show: its id (T0085.001, TA06) or its name")
     what = show.add_mutually_exclusive_group()
     what.add_argument("--tactic", help="list a tactic's techniques (id, shortname or name)")
-    what.add_argument("--technique", help="show one technique (id or name)")
+    what.add_argument("--technique", help="show one technique (id or name); the same as giving its ID")
 
     compare = command("diff", _diff, published, help="what changed between two releases")
-    compare.add_argument("old", help=_CATALOGUE_HELP)
-    compare.add_argument("new", help=_CATALOGUE_HELP)
+    compare.add_argument("old", metavar="OLD", help=_CATALOGUE_HELP)
+    compare.add_argument("new", metavar="NEW", help=_CATALOGUE_HELP)
 
     verify = command(
         "check",
@@ -86,7 +101,7 @@ def register(subparsers: Any) -> None:
         description="Check every technique tag of a report against a release: unknown or removed ids, names that "
         "do not match, tactics that do not fit. Exit status 1 if any error is found.",
     )
-    verify.add_argument("catalogue", help=_CATALOGUE_HELP)
+    verify.add_argument("catalogue", metavar="CATALOGUE", help=_CATALOGUE_HELP)
     _report_arguments(verify, "check")
     verify.add_argument("--history", nargs="*", default=[], metavar="OLD", help="earlier releases, to tell removed ids")
 
@@ -104,7 +119,9 @@ def register(subparsers: Any) -> None:
 
 
 def _report_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
-    parser.add_argument("report", nargs="?", type=Path, help="a report file (opsmodel JSON); default: --example")
+    parser.add_argument(
+        "report", nargs="?", type=Path, metavar="REPORT", help="a report file (opsmodel JSON); default: --example"
+    )
     parser.add_argument("--example", default="openai-2024-05", help=f"bundled example to {verb} (default: %(default)s)")
 
 
@@ -146,34 +163,89 @@ def _download(args: argparse.Namespace) -> int:
         print("opsmodel: error: --url needs exactly one NAME", file=sys.stderr)
         return 2
     for name in names:
-        path = download(name, directory=args.dir, url=args.url, sha256=args.sha256, force=args.force, timeout=args.timeout)
+        try:
+            path = download(name, directory=args.dir, url=args.url, sha256=args.sha256, force=args.force, timeout=args.timeout)
+        except DownloadError as exc:
+            print(f"opsmodel: error: {exc}", file=sys.stderr)
+            print(f"opsmodel: {_without_download(name, args)}", file=sys.stderr)
+            return 1
         print(f"{name}: {path}")
     return 0
 
 
+def _without_download(name: str, args: argparse.Namespace) -> str:
+    """How to go on when a download fails (offline, behind a proxy): every name also takes a file's path."""
+    return (
+        f"to go on without downloading, get the file another way ({PUBLISHED[name].url}) and give its path wherever the name "
+        f"{name!r} goes ('opsmodel taxonomy show PATH', 'opsmodel validate --catalogue PATH', "
+        f"opsmodel.taxonomy.load(path)), or save it as {published_path(name, directory=args.dir)}"
+    )
+
+
 def _show(args: argparse.Namespace) -> int:
     catalogue = load_catalogue(args.catalogue, args.dir)
+    if args.id is not None and (args.tactic or args.technique):
+        print("opsmodel: error: give ID or --tactic/--technique, not both", file=sys.stderr)
+        return 2
     if args.technique:
-        found = catalogue.get(args.technique)
-        technique = catalogue.technique(found.id) if found is not None else catalogue.technique_named(args.technique)
-        print(technique)
-        tactics = ", ".join(str(t) for t in catalogue.tactics_of(technique.id))
-        print(f"  tactics: {tactics or '-'}")
-        if technique.parent:
-            print(f"  parent: {catalogue.technique(technique.parent)}")
-        for child in catalogue.children(technique.id):
-            print(f"  sub-technique: {child}")
-        if technique.url:
-            print(f"  {technique.url}")
-        if technique.description:
-            print(f"\n{technique.description}")
-        return 0
-    if args.tactic:
-        tactic = catalogue.tactic(args.tactic)
-        print(tactic)
-        for technique in catalogue.members(tactic.id):
-            print(f"  {'  ' if technique.parent else ''}{technique}")
-        return 0
+        _show_technique(catalogue, _technique(catalogue, args.technique))
+    elif args.tactic:
+        _show_tactic(catalogue, catalogue.tactic(args.tactic))
+    elif args.id is not None:
+        entry = _entry(catalogue, args.id)
+        if isinstance(entry, TacticEntry):
+            _show_tactic(catalogue, entry)
+        else:
+            _show_technique(catalogue, entry)
+    else:
+        _show_catalogue(catalogue)
+    return 0
+
+
+def _technique(catalogue: Catalogue, key: str) -> TechniqueEntry:
+    """The technique an id or a name names."""
+    found = catalogue.get(key)
+    return catalogue.technique(found.id) if found is not None else catalogue.technique_named(key)
+
+
+def _entry(catalogue: Catalogue, key: str) -> TacticEntry | TechniqueEntry:
+    """The tactic or technique an id, a technique's name or a tactic's name or shortname names."""
+    found = catalogue.get(key)
+    if found is not None:
+        return found
+    if any(isinstance(entry, TechniqueEntry) for entry in catalogue.named(key)):
+        return catalogue.technique_named(key)
+    try:
+        return catalogue.tactic(key)
+    except UnknownEntryError:
+        raise UnknownEntryError(
+            f"{key!r} is neither a technique nor a tactic of {catalogue.label}: give an id (T0085.001, TA06) or an "
+            f"exact name; 'opsmodel taxonomy show {catalogue.source or catalogue.label}' lists the tactics",
+            key,
+        ) from None
+
+
+def _show_technique(catalogue: Catalogue, technique: TechniqueEntry) -> None:
+    print(technique)
+    tactics = ", ".join(str(t) for t in catalogue.tactics_of(technique.id))
+    print(f"  tactics: {tactics or '-'}")
+    if technique.parent:
+        print(f"  parent: {catalogue.technique(technique.parent)}")
+    for child in catalogue.children(technique.id):
+        print(f"  sub-technique: {child}")
+    if technique.url:
+        print(f"  {technique.url}")
+    if technique.description:
+        print(f"\n{technique.description}")
+
+
+def _show_tactic(catalogue: Catalogue, tactic: TacticEntry) -> None:
+    print(tactic)
+    for technique in catalogue.members(tactic.id):
+        print(f"  {'  ' if technique.parent else ''}{technique}")
+
+
+def _show_catalogue(catalogue: Catalogue) -> None:
     print(catalogue)
     if catalogue.licence:
         print(f"licence: {catalogue.licence}")
@@ -181,8 +253,7 @@ def _show(args: argparse.Namespace) -> int:
         members = catalogue.members(tactic.id)
         subs = sum(1 for t in members if t.parent)
         phase = f" [{tactic.phase}]" if tactic.phase else ""
-        print(f"  {tactic}{phase}: {len(members) - subs} techniques, {subs} sub-techniques")
-    return 0
+        print(f"  {tactic}{phase}: {count_of(len(members) - subs, 'technique')}, {count_of(subs, 'sub-technique')}")
 
 
 def _diff(args: argparse.Namespace) -> int:

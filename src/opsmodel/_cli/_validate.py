@@ -10,10 +10,8 @@ from typing import Any
 from ..errors import InputError, OpsmodelError, Problem
 from ..formats import FORMATS
 from ..validation import iter_document_errors
-from ._io import Progress, count_of, label, read_input
+from ._io import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Progress, count_of, label, read_input
 from ._taxonomy import load_catalogue
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
 def _codes(text: str) -> list[str]:

@@ -88,14 +88,25 @@ class Problem:
     """
 
     # A rule's check may leave the code out: the validation engine sets the rule's code.
+    #: A stable code naming the kind of problem (``type``, ``OPS101``...); see
+    #: :data:`opsmodel.errors.CODES`.
     code: str = attrs.field(default="error", validator=_must_be_text)
+    #: What is wrong, in words.
     message: str = attrs.field(validator=_must_be_text)
+    #: A JSON path to the bad value as the JSON format nests it
+    #: (``$.operations[2].activity.start``).
     path: str = attrs.field(default="$", validator=_must_be_text)
+    #: ``error`` makes the data invalid; a ``warning`` only does in strict mode.
     severity: Severity = attrs.field(default=Severity.ERROR, converter=_to_severity)
+    #: The offending value, if there is one.
     value: Any = attrs.field(default=None, eq=False)
+    #: What was expected instead.
     expected: str | None = None
+    #: The 1-based line of a JSON Lines input the problem is on.
     line: int | None = None
+    #: The id of the STIX object the problem is in.
     object_id: str | None = None
+    #: The name of the validation rule that found it.
     rule: str | None = None
 
     @property
@@ -450,7 +461,7 @@ class MispError(DataError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         found = tuple(problems)
-        super().__init__(_summary(f"{len(found)} problem(s) in a MISP event", found, 10))
+        super().__init__(_summary(f"{_count_of(len(found), 'problem')} in a MISP event", found, 10))
         self.problems = found
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -13,15 +13,19 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 from .errors import FieldError, show_value
 
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
 
+QUOTES = "'\"`"
 _SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
 
 
@@ -36,8 +40,11 @@ def shown(value: Any) -> str:
 
 
 def with_article(noun: str) -> str:
-    """The noun with its indefinite article: ``a Country``, ``an AssetKind``."""
-    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
+    """The noun with its indefinite article: ``a Country``, ``an AssetKind``, ``an 'indicator'``.
+
+    Quotes and backticks are looked through: the article goes by the word's first letter.
+    """
+    return f"{'an' if noun.lstrip(QUOTES)[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def got(value: Any) -> str:
@@ -128,14 +135,19 @@ def fail(instance: Any, attribute: attrs.Attribute[Any], value: Any, expected: s
     )
 
 
+E = TypeVar("E", bound=enum.Enum)
+
+
 class _VocabularyType(enum.EnumMeta):
     # Converters call the class on every construction; members pass through without Enum's
-    # lookup machinery, which dominates the cost of building small objects.
-    def __call__(cls, value: Any, *args: Any, **kwargs: Any) -> Any:
-        vocabulary: Any = cls
-        if value.__class__ is vocabulary:
-            return value
-        return super().__call__(value, *args, **kwargs)
+    # lookup machinery, which dominates the cost of building small objects. Typed for type
+    # checkers that read a metaclass's __call__ (pyright): a member or its text in, a member out.
+    def __call__(cls: type[E], value: str, *args: Any, **kwargs: Any) -> E:  # type: ignore[misc]
+        given: Any = value
+        if given.__class__ is cls:
+            return given
+        member: E = enum.EnumMeta.__call__(cls, value, *args, **kwargs)
+        return member
 
 
 class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
@@ -144,6 +156,11 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
     Lookup is forgiving about case, spaces and hyphens (``"Upper end"`` finds ``UPPER_END``)
     and a miss names every accepted value.
     """
+
+    if TYPE_CHECKING:
+        # For type checkers only: a vocabulary is built from a member or its text (the attrs
+        # plugin types a constructor parameter whose converter is the class from this).
+        def __new__(cls, value: str) -> Self: ...
 
     def __str__(self) -> str:
         return str(self.value)
@@ -212,7 +229,7 @@ def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple_of(value, to_text, "non-empty strings", ready=_is_text)
 
 
-def to_text(value: Any) -> str:
+def to_text(value: str) -> str:
     if not isinstance(value, str):
         raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
@@ -220,11 +237,11 @@ def to_text(value: Any) -> str:
     return value
 
 
-def to_optional_text(value: Any) -> str | None:
+def to_optional_text(value: str | None) -> str | None:
     return None if value is None else to_text(value)
 
 
-def to_slug(value: Any) -> str:
+def to_slug(value: str) -> str:
     if not isinstance(value, str) or not _SLUG.fullmatch(value):
         raise Invalid(
             value,
@@ -241,7 +258,7 @@ def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
     return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
 
-def to_optional_slug(value: Any) -> str | None:
+def to_optional_slug(value: str | None) -> str | None:
     return None if value is None else to_slug(value)
 
 

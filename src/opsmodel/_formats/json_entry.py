@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._model.operations import Operation, Report
-from .json import dump, loads
+from .json.document import dump, loads
 from .registry import Format, whole_document
 
 

@@ -7,7 +7,9 @@ from typing import IO, Any
 
 from .._core.errors import Problem
 from .._model.operations import Operation, Report
-from .json import LINES_FORMAT, dump_lines, from_dict, load_lines, load_report_lines
+from .json.document import from_dict
+from .json.envelope import LINES_FORMAT
+from .json.lines import dump_lines, load_lines, load_report_lines
 from .registry import NOT_JSON, Format, Piece, document_problem, not_an_object, parse_json, read_pieces
 
 

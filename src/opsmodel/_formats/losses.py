@@ -14,9 +14,13 @@ class Loss:
     ``object_id`` names the object, ``properties`` the properties left out, ``reason`` says why.
     """
 
+    #: The id of the object in the other tool's document.
     object_id: str
+    #: The object's type (``indicator``, ``malware``...).
     type: str
+    #: The properties left out; empty when the whole object was.
     properties: tuple[str, ...] = ()
+    #: Why it could not be mapped.
     reason: str
 
     def __str__(self) -> str:
@@ -31,7 +35,9 @@ class ImportResult:
     Returned by :func:`opsmodel.stix.import_stix` and :func:`opsmodel.misp.import_misp`.
     """
 
+    #: The report as opsmodel could read it.
     report: Report
+    #: What it could not map, object by object.
     losses: tuple[Loss, ...] = ()
 
     @property

@@ -60,8 +60,11 @@ class Piece:
     JSON Lines document.
     """
 
+    #: The report or operation the piece holds; None when it does not load or holds neither.
     loaded: Report | Operation | None = None
+    #: What is wrong with the piece as a document.
     problems: tuple[Problem, ...] = attrs.field(default=(), converter=_problem_tuple)
+    #: Its 1-based line in a JSON Lines document.
     line: int | None = None
 
 
@@ -81,13 +84,21 @@ class Format:
     the file ``opsmodel demo --out`` writes.
     """
 
+    #: The format's name, as ``--to`` and ``--format`` take it (``json``, ``stix``).
     name: str
+    #: What the format is, in a few words, for the command's help.
     description: str
+    #: The file ``opsmodel demo --out`` writes in this format.
     file_name: str
+    #: ``detect(data, text)``: whether a text is in this format; None for a format only written.
     detect: Detector | None = attrs.field(default=None, eq=False, kw_only=True)
+    #: Turns a text into a report; None for a format opsmodel only writes.
     read: Reader | None = attrs.field(default=None, eq=False, kw_only=True)
+    #: Writes a report to a text stream; None for a format opsmodel only reads.
     write: Writer | None = attrs.field(default=None, eq=False, kw_only=True)
+    #: Yields the :class:`Piece` values of a raw document, for ``opsmodel validate``.
     check: Checker | None = attrs.field(default=None, eq=False, kw_only=True)
+    #: True when the pieces are the lines of one corpus, checked together.
     lines: bool = attrs.field(default=False, kw_only=True)
 
     def can(self, action: Action) -> bool:

@@ -20,8 +20,11 @@ def _check_number(instance: Any, attribute: Any, value: Any) -> None:
 class BreakoutCategory:
     """One category of the Breakout Scale: its number, short name and definition."""
 
+    #: The category's number, 1 to 6.
     number: int = field(validator=_check_number)
+    #: Its short name ("One platform, no breakout").
     name: str = field(converter=to_text)
+    #: What an operation must reach to be rated in it, in Nimmo's words.
     definition: str = field(converter=to_text)
 
     def __str__(self) -> str:

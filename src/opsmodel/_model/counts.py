@@ -15,13 +15,21 @@ from .count_wording import read_count
 
 
 class CountKind(Vocabulary):
+    #: Exactly ``value``.
     EXACT = "exact"
+    #: About ``value`` ("around 50", "several hundred").
     APPROXIMATE = "approximate"
+    #: ``value`` or more.
     AT_LEAST = "at_least"
+    #: More than ``value``.
     MORE_THAN = "more_than"
+    #: ``value`` or fewer.
     AT_MOST = "at_most"
+    #: Fewer than ``value``.
     LESS_THAN = "less_than"
+    #: From ``value`` to ``upper``.
     RANGE = "range"
+    #: The source does not know or say; not zero.
     UNKNOWN = "unknown"
 
 
@@ -65,9 +73,14 @@ class Count:
     dozen")``, ``Count.between(3, 5)``, ``Count.unknown()``, or :func:`parse_count`.
     """
 
+    #: How the number is stated: exactly, approximately, as a bound, as a range, or not at all
+    #: (``unknown``).
     kind: CountKind = field(converter=CountKind)
+    #: The number, or the lower end of a range; None only for an unknown count.
     value: int | None = field(default=None, validator=_check_value)
+    #: The upper end of a range; only for ``kind`` ``range``.
     upper: int | None = field(default=None, validator=_check_upper)
+    #: The count as the source words it ("at least a dozen").
     wording: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -140,7 +153,7 @@ class Count:
         }[self.kind]
 
 
-def to_optional_count(value: Any) -> Count | None:
+def to_optional_count(value: Count | int | str | None) -> Count | None:
     if value is None or isinstance(value, Count):
         return value
     if type(value) is int:
@@ -173,11 +186,11 @@ def _currency_code(text: str) -> str:
     return str(found.alpha_3)
 
 
-def _to_currency(value: Any) -> str:
+def _to_currency(value: str) -> str:
     return read_text(value, _currency_code, "an ISO 4217 currency code (e.g. 'USD')")
 
 
-def _to_amount(value: Any) -> Count:
+def _to_amount(value: Count | int | str) -> Count:
     converted = to_optional_count(value)
     if converted is None:
         raise Invalid(value, "an amount: a Count or a whole number")
@@ -189,8 +202,11 @@ def _to_amount(value: Any) -> Count:
 class Money:
     """A sum in whole units of an ISO 4217 currency, with the count's bounds ("less than $100")."""
 
+    #: How much, in whole units, with the count's bounds ("less than 100").
     amount: Count = field(converter=_to_amount)
+    #: The ISO 4217 currency code (``USD``); codes in any case are normalised.
     currency: str = field(converter=_to_currency)
+    #: The sum as the source words it ("less than $100").
     wording: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:

@@ -29,8 +29,11 @@ class Precision(Vocabulary):
 class Part(Vocabulary):
     """ "Early", "mid" or "late" within the stated period."""
 
+    #: Early in the span ("early 2023").
     EARLY = "early"
+    #: In the middle of the span ("mid-2023").
     MID = "mid"
+    #: Late in the span ("late 2023").
     LATE = "late"
 
 
@@ -40,10 +43,15 @@ class Bound(Vocabulary):
     ``on_or_before`` is the "since at least February 2022" case: the true date is no later.
     """
 
+    #: The date itself.
     EXACT = "exact"
+    #: Strictly before the date ("before 2019").
     BEFORE = "before"
+    #: No later than the date ("since at least February 2022", "by May").
     ON_OR_BEFORE = "on_or_before"
+    #: No earlier than the date ("from 2020").
     ON_OR_AFTER = "on_or_after"
+    #: Strictly after the date ("after 2020").
     AFTER = "after"
 
 
@@ -71,7 +79,7 @@ def to_utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.timezone.utc)
 
 
-def to_date_value(value: Any) -> dt.date:
+def to_date_value(value: dt.date | str) -> dt.date:
     """Accept a date, an aware datetime (kept in UTC) or their ISO 8601 text."""
     if isinstance(value, dt.datetime):
         return to_utc(value)
@@ -96,7 +104,7 @@ _FIRST_MONTHS = {
 }
 
 
-def _to_optional_part(value: Any) -> Part | None:
+def _to_optional_part(value: Part | str | None) -> Part | None:
     return None if value is None else Part(value)
 
 
@@ -133,11 +141,18 @@ class FuzzyDate:
     Build one with :meth:`of` or :func:`parse_date`.
     """
 
+    #: The first day the date covers (1 May for "May 2024"), or the instant itself, in UTC.
     value: dt.date = field(converter=to_date_value, validator=_check_value)
+    #: How much of the date the source states: a year, half, quarter, month, day or instant.
     precision: Precision = field(converter=Precision)
+    #: "Early", "mid" or "late" within the stated span.
     part: Part | None = field(default=None, converter=_to_optional_part)
+    #: True when the source says "around" or "about".
     approximate: bool = field(default=False, validator=check_bool)
+    #: Whether the date is the value itself or a limit ("before 2019", "since at least February
+    #: 2022").
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
+    #: The date as the source words it.
     wording: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -263,11 +278,18 @@ class RelativeDate:
     itself. :meth:`resolve` turns it into a :class:`FuzzyDate` once the anchor is known.
     """
 
+    #: How many units before the anchor; 0 is the anchor itself.
     amount: int = field(validator=_check_amount)
+    #: The unit counted: days, weeks, months or years.
     unit: TimeUnit = field(converter=TimeUnit)
+    #: What the date counts from: the report's publication date.
     anchor: Anchor = field(default=Anchor.REPORT, converter=Anchor)
+    #: True when the source says "around" or "about".
     approximate: bool = field(default=False, validator=check_bool)
+    #: Whether the date is the value itself or a limit on it ("since at least three months
+    #: before the report").
     bound: Bound = field(default=Bound.EXACT, converter=Bound)
+    #: The date as the source words it.
     wording: str | None = field(default=None, converter=to_optional_text)
 
     def resolve(self, anchor: FuzzyDate | dt.date) -> FuzzyDate:
@@ -320,7 +342,7 @@ def _end_from(reading: DateReading | None) -> FuzzyDate | RelativeDate | None:
     return None if reading is None else _date_from(reading)
 
 
-def to_optional_datelike(value: Any) -> FuzzyDate | RelativeDate | None:
+def to_optional_datelike(value: FuzzyDate | RelativeDate | dt.date | str | None) -> FuzzyDate | RelativeDate | None:
     """Accept a date object, a ``datetime.date`` or a report's wording of a date."""
     if value is None or isinstance(value, (FuzzyDate, RelativeDate)):
         return value
@@ -365,10 +387,15 @@ def _check_order(instance: Period, attribute: attrs.Attribute[Any], value: Any) 
 class Period:
     """A span of time: either end may be missing, fuzzy, a bound or relative to the report."""
 
+    #: When the span began; None when the source does not say.
     start: DateLike | None = field(default=None, converter=to_optional_datelike)
+    #: When the span ended; None when the source does not say or it goes on.
     end: DateLike | None = field(default=None, converter=to_optional_datelike, validator=_check_order)
+    #: True when the source says the span had not ended when it wrote.
     ongoing: bool = field(default=False, validator=check_bool)
+    #: The span as the source words it ("between January and March 2024").
     wording: str | None = field(default=None, converter=to_optional_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __attrs_post_init__(self) -> None:

@@ -40,7 +40,7 @@ def _language_code(text: str) -> str:
     return str(getattr(found, "alpha_2", None) or found.alpha_3)
 
 
-def _to_optional_code(value: Any) -> str | None:
+def _to_optional_code(value: str | None) -> str | None:
     return None if value is None else read_text(value, _language_code, _EXPECTED_LANGUAGE)
 
 
@@ -59,11 +59,11 @@ def _script_code(text: str) -> str:
     return str(found.alpha_4)
 
 
-def _to_optional_script(value: Any) -> str | None:
+def _to_optional_script(value: str | None) -> str | None:
     return None if value is None else read_text(value, _script_code, "an ISO 15924 script code (e.g. 'Hant')")
 
 
-def _to_optional_region(value: Any) -> str | None:
+def _to_optional_region(value: str | None) -> str | None:
     if value is None:
         return None
     if isinstance(value, str) and re.fullmatch(r"[0-9]{3}", value):
@@ -89,9 +89,13 @@ class Language:
     with no code keeps its ``name`` and has no :attr:`tag`.
     """
 
+    #: The ISO 639 code (639-1 where one exists, else 639-3); names and 639-2 codes are normalised.
     code: str | None = field(default=None, converter=_to_optional_code)
+    #: The ISO 15924 script code (``Hant``, ``Cyrl``), when the script matters.
     script: str | None = field(default=None, converter=_to_optional_script)
+    #: The ISO 3166-1 country or UN M.49 area code of a regional variety (``BR`` in ``pt-BR``).
     region: str | None = field(default=None, converter=_to_optional_region)
+    #: The language's name; required for a language with no code.
     name: str | None = field(default=None, converter=to_optional_text, validator=_check_language)
 
     @classmethod
@@ -135,5 +139,5 @@ def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
     return tuple_of(value, _to_language, "languages", ready=lambda item: type(item) is Language)
 
 
-def to_optional_language(value: Any) -> Language | None:
+def to_optional_language(value: Language | str | None) -> Language | None:
     return None if value is None else _to_language(value)

@@ -72,7 +72,7 @@ def _iso_name(key: str) -> str | None:
     return None
 
 
-def _code(value: Any) -> str:
+def _code(value: str) -> str:
     return read_text(value, country_code, _EXPECTED_COUNTRY)
 
 
@@ -81,6 +81,8 @@ def _code(value: Any) -> str:
 class Country:
     """A country by its ISO 3166-1 alpha-2 code; names and alpha-3 codes are accepted and normalised."""
 
+    #: The ISO 3166-1 alpha-2 code (``RU``; Kosovo is ``XK``); names and alpha-3 codes are
+    #: normalised.
     code: str = field(converter=_code)
 
     @property
@@ -100,14 +102,14 @@ class Country:
         return self.code
 
 
-def to_country(value: Any) -> Country:
+def to_country(value: Country | str) -> Country:
     """Accept a Country or anything :func:`country_code` reads."""
     if isinstance(value, Country):
         return value
     return Country(code=_code(value))
 
 
-def to_optional_country(value: Any) -> Country | None:
+def to_optional_country(value: Country | str | None) -> Country | None:
     return None if value is None else to_country(value)
 
 
@@ -126,7 +128,7 @@ def _subdivision_code(text: str) -> str:
     return str(found.code)
 
 
-def _to_subdivision_code(value: Any) -> str:
+def _to_subdivision_code(value: str) -> str:
     return read_text(value, _subdivision_code, "an ISO 3166-2 subdivision code (e.g. 'MD-GA')")
 
 
@@ -135,6 +137,7 @@ def _to_subdivision_code(value: Any) -> str:
 class Subdivision:
     """A region of a country with an ISO 3166-2 code (e.g. ``MD-GA``, Gagauzia)."""
 
+    #: The ISO 3166-2 code (``MD-GA``), in upper case.
     code: str = field(converter=_to_subdivision_code)
 
     @property
@@ -154,7 +157,9 @@ class Subdivision:
 class Region:
     """A named region no code list has ("the Sahel", "the Baltic States"), with optional members."""
 
+    #: The region's name ("the Sahel").
     name: str = field(converter=to_text)
+    #: The countries the region covers, when the source lists them.
     members: tuple[Country, ...] = field(default=(), converter=to_countries)
 
     def __str__(self) -> str:
@@ -164,7 +169,7 @@ class Region:
 Place = Union[Country, Subdivision, Region]
 
 
-def to_place(value: Any) -> Country | Subdivision | Region:
+def to_place(value: Country | Subdivision | Region | str) -> Country | Subdivision | Region:
     """Accept a place object, a country code or name, or an ISO 3166-2 code."""
     if isinstance(value, (Country, Subdivision, Region)):
         return value
@@ -175,7 +180,7 @@ def to_place(value: Any) -> Country | Subdivision | Region:
     raise Invalid(value, "a Country, Subdivision or Region (or a country or subdivision code)")
 
 
-def to_optional_place(value: Any) -> Country | Subdivision | Region | None:
+def to_optional_place(value: Country | Subdivision | Region | str | None) -> Country | Subdivision | Region | None:
     return None if value is None else to_place(value)
 
 
@@ -188,14 +193,16 @@ def to_places(value: Iterable[Any]) -> tuple[Country | Subdivision | Region, ...
 class Audience:
     """People who are not a place: a diaspora, fact-checkers, readers of named channels."""
 
+    #: Who the people are ("the Russian diaspora", "fact-checkers").
     name: str = field(converter=to_text)
+    #: More on who they are, in the source's words.
     description: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
         return self.name
 
 
-def _to_optional_audience(value: Any) -> Audience | None:
+def _to_optional_audience(value: Audience | str | None) -> Audience | None:
     if value is None or isinstance(value, Audience):
         return value
     if isinstance(value, str):
@@ -213,9 +220,13 @@ def _check_target(instance: Target, attribute: attrs.Attribute[Any], value: Any)
 class Target:
     """Who an operation aimed at: a place, an audience, or an audience in a place."""
 
+    #: The country, subdivision or region targeted; a code or country name is read into one.
     place: Place | None = field(default=None, converter=to_optional_place)
+    #: The people targeted; with a ``place``, the people there.
     audience: Audience | None = field(default=None, converter=_to_optional_audience, validator=_check_target)
+    #: What the source says about the targeting.
     note: str | None = field(default=None, converter=to_optional_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __str__(self) -> str:

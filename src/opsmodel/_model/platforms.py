@@ -85,7 +85,9 @@ class Platform:
     :data:`KNOWN_PLATFORMS` are allowed (they are an open vocabulary) and keep a display ``name``.
     """
 
+    #: The canonical id (``x``, ``telegram``) or a custom one derived from the name.
     id: str = field(converter=to_slug)
+    #: The display name of a platform not in ``KNOWN_PLATFORMS``.
     name: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -114,7 +116,7 @@ class Platform:
         return self.display_name
 
 
-def to_platform(value: Any) -> Platform:
+def to_platform(value: Platform | str) -> Platform:
     if isinstance(value, Platform):
         return value
     if isinstance(value, str):
@@ -122,7 +124,7 @@ def to_platform(value: Any) -> Platform:
     raise Invalid(value, "a Platform or a platform name such as 'Telegram'")
 
 
-def to_optional_platform(value: Any) -> Platform | None:
+def to_optional_platform(value: Platform | str | None) -> Platform | None:
     return None if value is None else to_platform(value)
 
 
@@ -144,12 +146,20 @@ class AssetKind(Vocabulary):
 class Asset:
     """Accounts, pages, groups, channels, websites or domains an operation ran on one platform."""
 
+    #: The platform the assets were on; a name such as ``"Twitter"`` is read into its canonical
+    #: platform.
     platform: Platform = field(converter=to_platform)
+    #: What the assets are: accounts, pages, groups, channels, websites, domains...
     kind: AssetKind = field(default=AssetKind.ACCOUNT, converter=AssetKind)
+    #: How many there were, as the source says it.
     count: Count | None = field(default=None, converter=to_optional_count)
+    #: How many followers they had together.
     followers: Count | None = field(default=None, converter=to_optional_count)
+    #: Handles, URLs or domains of the assets, as the source gives them.
     identifiers: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    #: What the source says about the assets.
     note: str | None = field(default=None, converter=to_optional_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __str__(self) -> str:

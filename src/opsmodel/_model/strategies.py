@@ -17,12 +17,25 @@ import pycountry
 from hypothesis import strategies as st
 
 from . import operations as vocabulary  # its vocabularies, as vocabulary.ActorKind
+from .claims import (
+    LEVEL_WORDINGS,
+    LIKELIHOOD_WORDINGS,
+    AttributionStance,
+    Awareness,
+    ConfidenceLevel,
+    DateBasis,
+    DateClaim,
+    DatedEvent,
+    Likelihood,
+    Voice,
+)
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
 from .languages import Language
 from .operations import Actor, AIUse, Alias, Attribution, Disruption, Impact, Narrative, Operation, Relation, Report, Source
 from .places import Audience, Country, Region, Subdivision, Target
 from .platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
+from .provenance import PublicationStatus, SourceAccess, SourceRole
 from .techniques import ESTIMATIVE_RANGES, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 
 T = TypeVar("T")
@@ -574,20 +587,23 @@ def tactics(*, framework: str | None = None) -> st.SearchStrategy[Tactic]:
     return _tactics(framework)
 
 
-_WORDS = tuple(sorted(ESTIMATIVE_RANGES))
+_WORDS = tuple(sorted({*ESTIMATIVE_RANGES, *LIKELIHOOD_WORDINGS, *LEVEL_WORDINGS}))
 
 
 @st.composite
 def _confidences(draw: st.DrawFn) -> Confidence:
     score = draw(_optional(st.integers(0, 100)))
+    likelihood = draw(_optional(st.sampled_from(Likelihood)))
+    level = draw(_optional(st.sampled_from(ConfidenceLevel)))
     words_strategy = _phrases(_WORDS)
-    words = draw(words_strategy) if score is None else draw(_optional(words_strategy))
-    return Confidence(score=score, words=words)
+    given = (score, likelihood, level) != (None, None, None)
+    words = draw(_optional(words_strategy)) if given else draw(words_strategy)
+    return Confidence(score=score, words=words, likelihood=likelihood, level=level)
 
 
 @_cached
 def confidences() -> st.SearchStrategy[Confidence]:
-    """A 0-100 score, the source's estimative words ("almost certainly"), or both."""
+    """A 0-100 score, the source's estimative words ("almost certainly"), a likelihood and a level, or some of them."""
     return _confidences()
 
 
@@ -616,20 +632,34 @@ def technique_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrat
 _CLAIMANTS = ("OpenAI", "Meta", "Microsoft", "Google TAG", "US Department of Justice", "Graphika")
 
 
+@st.composite
+def _sources(draw: st.DrawFn, source_id: str | None) -> Source:
+    source_id = draw(identifiers()) if source_id is None else source_id
+    access = draw(st.sampled_from(SourceAccess))
+    return Source(
+        id=source_id,
+        publisher=draw(_optional(_phrases(("OpenAI", "Meta", "Graphika", "DFRLab", "EU DisinfoLab")))),
+        title=draw(_optional(texts())),
+        url=draw(_optional(_urls())),
+        published=draw(_optional(fuzzy_dates(min_year=2010, precisions=(Precision.YEAR, Precision.MONTH, Precision.DAY)))),
+        authors=draw(_text_tuples(max_size=2)),
+        language=draw(_optional(languages())),
+        quotes=draw(_text_tuples(max_size=2)),
+        role=draw(st.sampled_from(SourceRole)),
+        covers=draw(_optional(identifiers().filter(lambda other: other != source_id))),
+        access=access,
+        via=None if access is SourceAccess.DIRECT else draw(_optional(_phrases(("a transcription by the BBC",)))),
+        status=draw(st.sampled_from(PublicationStatus)),
+    )
+
+
 @_cached
 def sources(*, id: str | None = None) -> st.SearchStrategy[Source]:
-    """Sources (reports, articles, posts), with partial publication dates; ``id`` fixes the id."""
-    return st.builds(
-        Source,
-        id=identifiers() if id is None else st.just(id),
-        publisher=_optional(_phrases(("OpenAI", "Meta", "Graphika", "DFRLab", "EU DisinfoLab"))),
-        title=_optional(texts()),
-        url=_optional(_urls()),
-        published=_optional(fuzzy_dates(min_year=2010, precisions=(Precision.YEAR, Precision.MONTH, Precision.DAY))),
-        authors=_text_tuples(max_size=2),
-        language=_optional(languages()),
-        quotes=_text_tuples(max_size=2),
-    )
+    """Sources (reports, summaries, coverage, competing claims...), read directly or through an intermediary.
+
+    ``id`` fixes the id; ``covers`` (the source it summarises or contests) is any other id.
+    """
+    return _sources(id)
 
 
 @_cached
@@ -680,7 +710,9 @@ def _actor_refs(actor_ids: tuple[str, ...] | None) -> st.SearchStrategy[str | No
 @st.composite
 def _attributions(draw: st.DrawFn, actor_ids: tuple[str, ...] | None, source_ids: tuple[str, ...] | None) -> Attribution:
     actor = draw(_actor_refs(actor_ids))
-    claimed_countries = draw(st.lists(countries(), min_size=0 if actor is not None else 1, max_size=2, unique=True))
+    stance = draw(st.sampled_from(AttributionStance))
+    anyone = actor is not None or stance is AttributionStance.DECLINES
+    claimed_countries = draw(st.lists(countries(), min_size=0 if anyone else 1, max_size=2, unique=True))
     return Attribution(
         claimant=draw(_phrases(_CLAIMANTS)),
         role=draw(st.sampled_from(vocabulary.AttributionRole)),
@@ -692,6 +724,9 @@ def _attributions(draw: st.DrawFn, actor_ids: tuple[str, ...] | None, source_ids
         claimed=draw(_optional(fuzzy_dates(min_year=2010))),
         status=draw(st.sampled_from(vocabulary.ClaimStatus)),
         sources=draw(_cited(source_ids)),
+        stance=stance,
+        voice=draw(st.sampled_from(Voice)),
+        awareness=draw(_optional(st.sampled_from(Awareness))),
     )
 
 
@@ -699,7 +734,8 @@ def _attributions(draw: st.DrawFn, actor_ids: tuple[str, ...] | None, source_ids
 def attributions(
     *, actor_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None
 ) -> st.SearchStrategy[Attribution]:
-    """Attribution claims in every role and status, naming an actor, countries or both.
+    """Attribution claims in every role, stance, voice and status, naming an actor, countries or both
+    (or no one, when the claimant declines to attribute).
 
     With ``actor_ids``, the claim's ``actor`` and ``client`` are among them or absent (always
     absent when it is empty).
@@ -783,6 +819,7 @@ def aliases(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Ali
         kind=st.sampled_from(vocabulary.AliasKind),
         used_by=_optional(st.sampled_from(_CLAIMANTS)),
         sources=_cited(_ids(source_ids)),
+        claimant=_optional(st.sampled_from(_CLAIMANTS)),
     )
 
 
@@ -796,6 +833,30 @@ def relations(*, other_ids: Sequence[str] | None = None, source_ids: Sequence[st
         kind=st.sampled_from(vocabulary.RelationKind),
         other=identifiers() if other_ids is None else st.sampled_from(tuple(other_ids)),
         other_name=_optional(texts()),
+        note=_optional(texts()),
+        sources=_cited(_ids(source_ids)),
+        described_in=st.none() if source_ids is not None and not source_ids else _optional(_cited_one(_ids(source_ids))),
+        claimant=_optional(st.sampled_from(_CLAIMANTS)),
+        voice=st.sampled_from(Voice),
+        confidence=_optional(confidences()),
+        claimed=_optional(fuzzy_dates(min_year=2010)),
+    )
+
+
+def _cited_one(source_ids: tuple[str, ...] | None) -> st.SearchStrategy[str]:
+    return identifiers() if source_ids is None else st.sampled_from(source_ids)
+
+
+@_cached
+def date_claims(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[DateClaim]:
+    """Claimed dates of an operation's events, with what they were inferred from and whose claim they are."""
+    return st.builds(
+        DateClaim,
+        event=st.sampled_from(DatedEvent),
+        date=st.one_of(fuzzy_dates(min_year=2010), relative_dates()),
+        basis=st.sampled_from(DateBasis),
+        claimant=_optional(st.sampled_from(_CLAIMANTS)),
+        voice=st.sampled_from(Voice),
         note=_optional(texts()),
         sources=_cited(_ids(source_ids)),
     )
@@ -825,14 +886,34 @@ def _uncited(max_facts: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
         "actors": _tuples(actors(parent_ids=none, source_ids=none), max_facts),
         "attributions": _tuples(attributions(actor_ids=none, source_ids=none), max_facts),
         "relations": _tuples(relations(source_ids=none), 2),
+        "date_claims": _tuples(date_claims(source_ids=none), 2),
     }
+
+
+def _tied_to_sources(
+    draw: st.DrawFn, sources_: list[Source], relations_: tuple[Relation, ...]
+) -> tuple[list[Source], tuple[Relation, ...]]:
+    """The sources covering others of the operation, and relations naming the source that describes their operation."""
+    source_ids = [source.id for source in sources_]
+    if source_ids:
+        # a relation to an operation described elsewhere names the source describing it
+        described = _optional(st.sampled_from(source_ids))
+        relations_ = tuple(attrs.evolve(relation, described_in=draw(described)) for relation in relations_)
+    if len(source_ids) > 1:
+        # a summary, coverage or competing claim names another source of the operation
+        covered = [draw(_optional(st.sampled_from([i for i in source_ids if i != s.id]))) for s in sources_]
+        sources_ = [attrs.evolve(s, covers=other) for s, other in zip(sources_, covered, strict=True)]
+    return sources_, relations_
 
 
 @st.composite
 def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[str, ...] | None, max_facts: int) -> Operation:
     facts = _uncited(max_facts)
     source_ids = tuple(draw(_unique_identifiers(max_size=max_facts)))
-    sources_ = [attrs.evolve(source, id=source_id) for source, source_id in zip(draw(facts["sources"]), source_ids, strict=False)]
+    sources_ = [
+        attrs.evolve(source, id=source_id, covers=None)
+        for source, source_id in zip(draw(facts["sources"]), source_ids, strict=False)
+    ]
     source_ids = source_ids[: len(sources_)]
     citing = _cited(source_ids)
 
@@ -874,6 +955,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         if related_ids:
             others = st.sampled_from(related_ids)
             relations_ = tuple(attrs.evolve(relation, other=draw(others)) for relation in relations_)
+    sources_, relations_ = _tied_to_sources(draw, sources_, relations_)
 
     def period(relative: bool) -> Period | None:
         value = draw(_optional(periods(relative=relative, source_ids=())))
@@ -889,6 +971,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         aliases=cite(draw(facts["aliases"])),
         activity=period(True),
         detected=period(False),
+        date_claims=cite(draw(facts["date_claims"])),
         actors=actors_,
         attributions=attributions_,
         targets=cite(draw(facts["targets"])),
@@ -936,6 +1019,7 @@ def _reports(draw: st.DrawFn, max_operations: int, max_facts: int) -> Report:
         title=draw(_phrases(("AI and Covert Influence Operations: Latest Trends",))),
         publisher=draw(_phrases(_CLAIMANTS)),
         published=draw(_optional(fuzzy_dates(min_year=2010, precisions=(Precision.YEAR, Precision.MONTH, Precision.DAY)))),
+        period=draw(_optional(periods(relative=False, source_ids=()))),
         url=draw(_optional(_urls())),
         authors=draw(_text_tuples(max_size=2)),
         summary=draw(_optional(texts(max_size=80))),
@@ -964,6 +1048,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Confidence: confidences,
     Count: counts,
     Country: countries,
+    DateClaim: date_claims,
     Disruption: disruptions,
     FuzzyDate: fuzzy_dates,
     Impact: impacts,

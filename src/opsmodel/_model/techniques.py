@@ -23,6 +23,7 @@ from .._core.fields import (
     to_text_tuple,
     with_article,
 )
+from .claims import ConfidenceLevel, Likelihood, estimate
 
 # framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
 # Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
@@ -43,7 +44,7 @@ _FRAMEWORK_ALIASES = {
 }
 
 
-def to_framework(value: Any) -> str:
+def to_framework(value: str) -> str:
     if type(value) is str and value in ID_GRAMMARS:
         return value
     if not isinstance(value, str):
@@ -83,9 +84,14 @@ def _check_id(instance: Any, attribute: attrs.Attribute[Any], value: Any, which:
 class Tactic:
     """A framework's tactic (DISARM ``TA06``, ATT&CK ``TA0001``, kill chain phase ``0``)."""
 
+    #: The framework's id: ``disarm``, ``attack`` or ``meta-ookc`` (aliases are normalised), or
+    #: another.
     framework: str = field(converter=to_framework)
+    #: The tactic's id in the framework (``TA06``), checked against the framework's id grammar.
     id: str = field(validator=_check_tactic_id)
+    #: The tactic's name in the framework.
     name: str | None = field(default=None, converter=to_optional_text)
+    #: The framework release the id is taken from.
     version: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
@@ -101,9 +107,15 @@ class TechniqueRef:
     given release is a question for :mod:`opsmodel.taxonomy`.
     """
 
+    #: The framework's id: ``disarm``, ``attack`` or ``meta-ookc`` (aliases are normalised), or
+    #: another.
     framework: str = field(converter=to_framework)
+    #: The technique's id in the framework (``T0085.001``), checked against the framework's id
+    #: grammar.
     id: str = field(validator=_check_technique_id)
+    #: The framework release the id is taken from.
     version: str | None = field(default=None, converter=to_optional_text)
+    #: The technique's name in the framework.
     name: str | None = field(default=None, converter=to_optional_text)
 
     @classmethod
@@ -121,8 +133,22 @@ class TechniqueRef:
 
 
 def _check_confidence(instance: Confidence, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.score is None and instance.words is None:
-        raise fail(instance, attribute, value, "a score, the source's words, or both", problem="neither score nor words given")
+    if instance.score is None and instance.words is None and instance.likelihood is None and instance.level is None:
+        raise fail(
+            instance,
+            attribute,
+            value,
+            "a score, the source's words, a likelihood or a confidence level",
+            problem="neither score, words, likelihood nor level given",
+        )
+
+
+def _to_optional_likelihood(value: Any) -> Likelihood | None:
+    return None if value is None else Likelihood(value)
+
+
+def _to_optional_level(value: Any) -> ConfidenceLevel | None:
+    return None if value is None else ConfidenceLevel(value)
 
 
 # Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
@@ -153,17 +179,41 @@ ESTIMATIVE_RANGES = {
 @model
 @frozen(kw_only=True)
 class Confidence:
-    """How sure a source is: a 0-100 score (as in STIX), its estimative words, or both."""
+    """How sure a source is: a 0-100 score (as in STIX), its estimative words, their place on the ICD 203 scale.
 
+    :meth:`worded` reads the likelihood and the confidence level from the words.
+    """
+
+    #: A score from 0 to 100, as STIX gives confidence.
     score: int | None = field(default=None, validator=check_confidence_score)
+    #: The source's estimative words ("high confidence", "likely").
     words: str | None = field(default=None, converter=to_optional_text, validator=_check_confidence)
+    #: How probable the claim is said to be, on the ICD 203 scale.
+    likelihood: Likelihood | None = field(default=None, converter=_to_optional_likelihood)
+    #: How well founded the claim is said to be (ICD 203 analytic confidence).
+    level: ConfidenceLevel | None = field(default=None, converter=_to_optional_level)
+
+    @classmethod
+    def worded(cls, words: str, *, score: int | None = None) -> Confidence:
+        """The source's words with the likelihood and level they state (see :func:`opsmodel.estimate`).
+
+        >>> str(Confidence.worded("we assess with high confidence"))
+        'we assess with high confidence (likely, high confidence)'
+        """
+        likelihood, level = estimate(words)
+        return cls(score=score, words=words, likelihood=likelihood, level=level)
 
     @property
     def estimated_range(self) -> tuple[int, int] | None:
-        """The score range the words imply on the ICD 203 scale (the score wins if given)."""
+        """The score range the confidence implies: the score, else the likelihood's, the level's, the words'."""
         if self.score is not None:
             return (self.score, self.score)
-        assert self.words is not None
+        if self.likelihood is not None:
+            return self.likelihood.range
+        if self.level is not None:
+            return self.level.range
+        if self.words is None:
+            return None
         key = re.sub(r"\s+", " ", self.words.strip().lower())
         for phrase in sorted(ESTIMATIVE_RANGES, key=len, reverse=True):
             if phrase in key:
@@ -171,12 +221,17 @@ class Confidence:
         return None
 
     def __str__(self) -> str:
-        if self.words and self.score is not None:
-            return f"{self.words} ({self.score})"
-        return self.words or str(self.score)
+        scale = [self.likelihood.value.replace("_", " ")] if self.likelihood is not None else []
+        if self.level is not None:
+            scale.append(f"{self.level.value} confidence")
+        if self.score is not None:
+            scale.append(str(self.score))
+        if self.words is None:
+            return ", ".join(scale)
+        return f"{self.words} ({', '.join(scale)})" if scale else self.words
 
 
-def to_optional_confidence(value: Any) -> Confidence | None:
+def to_optional_confidence(value: Confidence | int | str | None) -> Confidence | None:
     if value is None or isinstance(value, Confidence):
         return value
     if type(value) is int:
@@ -186,7 +241,7 @@ def to_optional_confidence(value: Any) -> Confidence | None:
     raise Invalid(value, "a Confidence, a 0-100 score or the source's estimative words")
 
 
-def _to_technique(value: Any) -> TechniqueRef:
+def _to_technique(value: TechniqueRef | str) -> TechniqueRef:
     if isinstance(value, TechniqueRef):
         return value
     if isinstance(value, str) and ID_GRAMMARS["disarm"][0].fullmatch(value):
@@ -194,7 +249,7 @@ def _to_technique(value: Any) -> TechniqueRef:
     raise Invalid(value, "a TechniqueRef (or a DISARM technique id such as 'T0085.001')")
 
 
-def _to_optional_tactic(value: Any) -> Tactic | None:
+def _to_optional_tactic(value: Tactic | None) -> Tactic | None:
     if value is None or isinstance(value, Tactic):
         return value
     raise Invalid(value, "a Tactic")
@@ -205,11 +260,17 @@ def _to_optional_tactic(value: Any) -> Tactic | None:
 class TechniqueUse:
     """An operation's use of a technique: which, how (procedure), on what evidence, how sure."""
 
+    #: Which technique; a DISARM technique id alone is read as a DISARM reference.
     technique: TechniqueRef = field(converter=_to_technique)
+    #: The tactic the technique served here, when the source says.
     tactic: Tactic | None = field(default=None, converter=_to_optional_tactic)
+    #: How the operation used the technique, in the source's words.
     procedure: str | None = field(default=None, converter=to_optional_text)
+    #: What shows the use: quoted posts, URLs, observations.
     evidence: tuple[str, ...] = field(default=(), converter=to_text_tuple)
+    #: How sure the source is that the technique was used.
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __str__(self) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from .._core.errors import CatalogueError, Problem, UnknownEntryError
+from .._core.errors import CatalogueError, Problem, UnknownEntryError, _count_of
 from .._core.fields import Invalid, instances, model, to_optional_text, to_text, to_text_tuple
 from .._model.techniques import TechniqueRef, to_framework
 
@@ -50,8 +50,11 @@ def _to_name(value: Any) -> str:
 class Phase:
     """A phase grouping tactics (DISARM's ``P01`` Plan, ``P02`` Prepare, ``P03`` Execute, ``P04`` Assess)."""
 
+    #: The phase's id (``P01``).
     id: str = field(converter=_to_id)
+    #: The phase's name (``Plan``).
     name: str = field(converter=_to_name)
+    #: What the phase covers, as plain text.
     description: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
@@ -67,11 +70,17 @@ class TacticEntry:
     use in a technique's ``tactic`` (``develop-content``); ``phase`` is a :class:`Phase` id.
     """
 
+    #: The tactic's id (``TA06``).
     id: str = field(converter=_to_id)
+    #: The tactic's name (``Develop Content``).
     name: str = field(converter=_to_name)
+    #: The slug STIX kill chain phases and Navigator layers use for it (``develop-content``).
     shortname: str | None = field(default=None, converter=to_optional_text)
+    #: The id of the :class:`Phase` it belongs to (DISARM only).
     phase: str | None = field(default=None, converter=_to_optional_id)
+    #: What the tactic covers, as plain text.
     description: str | None = field(default=None, converter=to_optional_text)
+    #: Its page on the framework's site.
     url: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
@@ -86,11 +95,17 @@ class TechniqueEntry:
     ``tactics`` are tactic ids in the framework's order; a sub-technique has its ``parent``'s id.
     """
 
+    #: The technique's id (``T0085.001``).
     id: str = field(converter=_to_id)
+    #: The technique's name.
     name: str = field(converter=_to_name)
+    #: The ids of the tactics it serves, in the framework's order.
     tactics: tuple[str, ...] = field(default=(), converter=_to_ids)
+    #: The parent technique's id, for a sub-technique.
     parent: str | None = field(default=None, converter=_to_optional_id)
+    #: What the technique is, as plain text.
     description: str | None = field(default=None, converter=to_optional_text)
+    #: Its page on the framework's site.
     url: str | None = field(default=None, converter=to_optional_text)
 
     @property
@@ -106,9 +121,13 @@ class TechniqueEntry:
 class Removal:
     """A technique an earlier release had and this one does not: when it was last seen, and as what."""
 
+    #: The removed technique's id.
     id: str = field(converter=_to_id)
+    #: Its name in the last release that had it.
     name: str = field(converter=_to_name)
+    #: The last release that had it.
     last_version: str | None = field(default=None, converter=to_optional_text)
+    #: The first release without it.
     removed_in: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
@@ -147,14 +166,23 @@ class Catalogue:
     releases had (see :meth:`with_history`).
     """
 
+    #: The framework's id: ``disarm``, ``attack`` or ``meta-ookc``.
     framework: str = field(converter=to_framework)
+    #: The release (``1.6``); None when the file does not say.
     version: str | None = field(default=None, converter=to_optional_text)
+    #: The framework's title as its file gives it.
     title: str | None = field(default=None, converter=to_optional_text)
+    #: The licence the framework is published under (DISARM: CC BY-SA 4.0).
     licence: str | None = field(default=None, converter=to_optional_text)
+    #: Where the catalogue was read from: a file name or URL.
     source: str | None = field(default=None, converter=to_optional_text)
+    #: The phases that group the tactics, in the framework's order (DISARM only).
     phases: tuple[Phase, ...] = field(default=(), converter=_to_phases)
+    #: The tactics, in the framework's order.
     tactics: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    #: The techniques and sub-techniques, in the framework's order.
     techniques: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
+    #: Techniques earlier releases had and this one does not (see :meth:`with_history`).
     removals: tuple[Removal, ...] = field(default=(), converter=_to_removals)
 
     _by_id: Mapping[str, Entry] = field(init=False, repr=False, eq=False, hash=False)
@@ -202,8 +230,8 @@ class Catalogue:
 
     def __str__(self) -> str:
         return (
-            f"{self.title or self.framework} ({self.label}): {len(self.tactics)} tactics, "
-            f"{len(self.top_level)} techniques, {len(self.subtechniques)} sub-techniques"
+            f"{self.title or self.framework} ({self.label}): {_count_of(len(self.tactics), 'tactic')}, "
+            f"{_count_of(len(self.top_level), 'technique')}, {_count_of(len(self.subtechniques), 'sub-technique')}"
         )
 
     # -- lookup by id -------------------------------------------------------------------------

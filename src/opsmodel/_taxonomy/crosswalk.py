@@ -9,7 +9,7 @@ from attrs import field, frozen
 
 from .._core.errors import CatalogueError, Problem, show_value
 from .._core.errors import Severity as Severity  # the command line still imports it from here
-from .._core.fields import Vocabulary, instances, model, to_optional_text, to_text
+from .._core.fields import Vocabulary, instances, model, to_optional_text, to_text, with_article
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
 from .catalogue import (
@@ -31,6 +31,7 @@ from .catalogue import (
 class _Change:
     """What differs about one id between two releases."""
 
+    #: The id of the tactic or technique that changed.
     id: str = field(converter=to_text)
 
 
@@ -39,7 +40,9 @@ class _Change:
 class Renamed(_Change):
     """An id whose name changed between two releases."""
 
+    #: The name in the old release.
     old_name: str = field(converter=to_text)
+    #: The name in the new release.
     new_name: str = field(converter=to_text)
 
     def __str__(self) -> str:
@@ -55,7 +58,9 @@ def _to_id_tuple(value: Iterable[str]) -> tuple[str, ...]:
 class Moved(_Change):
     """A technique whose tactics changed between two releases."""
 
+    #: The technique's tactic ids in the old release.
     old_tactics: tuple[str, ...] = field(converter=_to_id_tuple)
+    #: Its tactic ids in the new release.
     new_tactics: tuple[str, ...] = field(converter=_to_id_tuple)
 
     def __str__(self) -> str:
@@ -75,15 +80,25 @@ def _to_moved(value: Iterable[Moved]) -> tuple[Moved, ...]:
 class Diff:
     """What changed from one release of a framework to another (see :func:`diff`)."""
 
+    #: The framework both releases belong to.
     framework: str = field(converter=to_text)
+    #: The release compared from.
     old_version: str | None = field(default=None, converter=to_optional_text)
+    #: The release compared to.
     new_version: str | None = field(default=None, converter=to_optional_text)
+    #: Tactics only the new release has.
     tactics_added: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    #: Tactics only the old release has.
     tactics_removed: tuple[TacticEntry, ...] = field(default=(), converter=to_tactic_entries)
+    #: Tactics whose name changed.
     tactics_renamed: tuple[Renamed, ...] = field(default=(), converter=_to_renamed)
+    #: Techniques only the new release has.
     added: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
+    #: Techniques only the old release has.
     removed: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
+    #: Techniques whose name changed.
     renamed: tuple[Renamed, ...] = field(default=(), converter=_to_renamed)
+    #: Techniques whose tactics changed.
     moved: tuple[Moved, ...] = field(default=(), converter=_to_moved)
 
     def __bool__(self) -> bool:
@@ -208,11 +223,17 @@ def _removals(catalogue: Catalogue, history: History) -> dict[str, Removal]:
 class CrosswalkStatus(Vocabulary):
     """What became of a tagged technique in another release."""
 
+    #: Same id, name and tactics.
     UNCHANGED = "unchanged"
+    #: Same id and tactics, another name.
     RENAMED = "renamed"
+    #: Same id and name, other tactics.
     MOVED = "moved"
+    #: Same id, another name and other tactics.
     RENAMED_AND_MOVED = "renamed_and_moved"
+    #: The id is gone (``candidates`` lists techniques with its name).
     REMOVED = "removed"
+    #: The id is not in the target release, and its history does not know it.
     UNKNOWN = "unknown"
 
 
@@ -232,10 +253,15 @@ class Translation:
     ``candidates`` are techniques of the target release with the tag's name, for a removed id.
     """
 
+    #: The technique tag as the operation has it.
     ref: TechniqueRef = field(converter=_to_ref)
+    #: What became of it in the target release: unchanged, renamed, moved, removed or unknown.
     status: CrosswalkStatus = field(converter=CrosswalkStatus)
+    #: The technique in the target release; None when it is not there.
     entry: TechniqueEntry | None = field(default=None, converter=_to_optional_entry)
+    #: Techniques of the target release with the tag's name, for an id that was removed.
     candidates: tuple[TechniqueEntry, ...] = field(default=(), converter=to_technique_entries)
+    #: Why the tag got this status, in words.
     reason: str = field(converter=to_text)
 
     @property
@@ -254,7 +280,7 @@ def crosswalk(item: TechniqueRef | TechniqueUse, target: Catalogue, *, source: C
     """
     ref = item.technique if isinstance(item, TechniqueUse) else item
     if ref.framework != target.framework:
-        raise CatalogueError(f"cannot carry a {ref.framework} technique into {target.label}")
+        raise CatalogueError(f"cannot carry {with_article(ref.framework)} technique into {target.label}")
     before = source.get(ref.id) if source is not None else None
     old = before if isinstance(before, TechniqueEntry) else None
     entry = target.get(ref.id)

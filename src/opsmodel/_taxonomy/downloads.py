@@ -32,15 +32,25 @@ _MAX_BYTES = 64 * 1024 * 1024
 class PublishedFile:
     """A framework file as its publisher put it online: where, which release, in which format."""
 
+    #: The name ``opsmodel taxonomy download`` knows the file by.
     name: str
+    #: The framework the file holds.
     framework: str
+    #: The release it holds; None when the publisher numbers none (Meta's index).
     version: str | None
+    #: How it is written: ``stix``, ``misp`` or ``meta-csv``.
     format: str  # "stix", "misp" or "meta-csv"
+    #: Where it is downloaded from.
     url: str
+    #: The name it is saved under.
     filename: str
+    #: The SHA-256 digest the download must have; None when it is not pinned.
     sha256: str | None
+    #: The licence it is published under.
     licence: str
+    #: The publisher's page about it.
     page: str
+    #: Anything else worth knowing before using it.
     note: str = ""
 
 
@@ -213,7 +223,11 @@ def load_published(name: str, *, directory: str | os.PathLike[str] | None = None
     entry = _entry(name)
     path = published_path(name, directory=directory)
     if not path.exists():
-        raise DownloadError(f"not downloaded yet; run `opsmodel taxonomy download {name}` first", source=str(path))
+        raise DownloadError(
+            f"not downloaded yet; run `opsmodel taxonomy download {name}` first, or give the path of a copy of the file "
+            "instead of its name",
+            source=str(path),
+        )
     if entry.format == "meta-csv":
         return load_meta_csv(path, version=entry.version)
     if entry.format == "misp":

@@ -201,7 +201,7 @@ def _stix_tactics(live: list[Mapping[str, Any]], disarm: bool) -> dict[str, Tact
             name=obj.get("name") or tactic_id,
             shortname=obj.get("x_mitre_shortname") or slugify(str(obj.get("name", tactic_id))),
             phase=known[1] if known else None,
-            description=obj.get("description") or None,
+            description=plain_text(obj.get("description")),
             url=reference.get("url"),
         )
     return tactics
@@ -239,7 +239,7 @@ def _stix_techniques(live: list[Mapping[str, Any]], tactics: Mapping[str, Tactic
             "name": obj.get("name") or technique_id,
             "tactics": tuple(dict.fromkeys(p for p in phases if p is not None)),
             "parent": None,
-            "description": obj.get("description") or None,
+            "description": plain_text(obj.get("description")),
             "url": reference.get("url"),
             "sub": bool(obj.get("x_mitre_is_subtechnique")) or "." in technique_id,
         }
@@ -298,6 +298,26 @@ def _licence(statement: str) -> str:
     """``"CC-BY-SA-4.0"`` from DISARM's ``"CC-BY-SA-4.0 DISARM Foundation"``; other statements whole."""
     first = statement.split()[0] if statement.split() else ""
     return first if _SPDX.match(first) else statement.strip()
+
+
+# DISARM writes its descriptions for its website: line breaks as <br> (also <br /> and a stray
+# </br>) and headings in <b>/<i>. A catalogue holds plain text, so that the terminal, Navigator
+# layers, STIX exports and Python callers all get the same readable text without an HTML parser.
+_BREAK = re.compile(r"<\s*/?\s*br\s*/?\s*>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"<\s*/?\s*(?:b|i|strong|em)\s*>", re.IGNORECASE)
+
+
+def plain_text(description: Any) -> str | None:
+    """A framework's description as plain text: ``<br>`` as a line break, ``<b>``/``<i>`` dropped.
+
+    >>> plain_text("Text.<br><br><b>Associated Techniques:</b><br>T0085.008")
+    'Text.\\n\\nAssociated Techniques:\\nT0085.008'
+    """
+    if not description:
+        return None
+    text = _EMPHASIS.sub("", _BREAK.sub("\n", str(description)))
+    lines = [line.rstrip() for line in text.splitlines()]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip() or None
 
 
 def _id_key(technique_id: str) -> tuple[Any, ...]:
@@ -375,7 +395,7 @@ def _misp_row(value: Any, tactic_names: dict[str, str]) -> dict[str, Any] | None
     return {
         "id": str(technique_id),
         "name": value.get("value") or str(technique_id),
-        "description": value.get("description") or None,
+        "description": plain_text(value.get("description")),
         "url": str(refs[0]) if refs else None,
         "tactics": tuple(dict.fromkeys(tactics)),
     }

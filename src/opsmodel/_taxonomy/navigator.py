@@ -12,8 +12,8 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .._core.errors import FieldError, LayerError, show_value
-from .._core.fields import model, slugify, to_optional_text
+from .._core.errors import FieldError, LayerError, _count_of, show_value
+from .._core.fields import model, slugify, to_optional_text, with_article
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
 from .._version import __version__
@@ -40,7 +40,7 @@ def _operations(source: Report | Operation | Iterable[Operation]) -> tuple[Opera
     operations = tuple(source)
     for index, item in enumerate(operations):
         if not isinstance(item, Operation):
-            raise LayerError(f"item {index} is a {type(item).__name__}, expected an Operation")
+            raise LayerError(f"item {index} is {with_article(type(item).__name__)}, expected an Operation")
     return operations
 
 
@@ -49,7 +49,7 @@ def _default_name(source: Report | Operation | Iterable[Operation], count: int) 
         return source.title
     if isinstance(source, Operation):
         return source.display_name
-    return f"{count} operations"
+    return _count_of(count, "operation")
 
 
 def to_layer(
@@ -296,11 +296,17 @@ def _to_optional_number(value: Any) -> float | None:
 class LayerTechnique:
     """One technique entry of a layer: the technique, and how the layer annotates it."""
 
+    #: The technique the entry annotates.
     technique: TechniqueRef
+    #: The tactic shortname the entry is shown under; None for every tactic of the technique.
     tactic: str | None = field(default=None, converter=to_optional_text)
+    #: The layer's score for the technique (opsmodel writes how many operations used it).
     score: float | None = field(default=None, converter=_to_optional_number)
+    #: The layer's comment on the technique.
     comment: str | None = field(default=None, converter=to_optional_text)
+    #: The cell's colour, as a ``#rrggbb`` string.
     color: str | None = field(default=None, converter=to_optional_text)
+    #: False when the layer greys the technique out.
     enabled: bool = True
 
     @property

@@ -8,7 +8,7 @@ the highest private layer, because it is the one that sees every part.
 from __future__ import annotations
 
 from .._core.errors import CORE_CODES, MISP_CODES, TAXII_CODES
-from .._formats.json import ERROR_CODES as JSON_CODES
+from .._formats.json.errors import ERROR_CODES as JSON_CODES
 from .._formats.registry import DOCUMENT_CODES
 from .._formats.stix.ids import BUNDLE_CODES
 from .._taxonomy.codes import TAXONOMY_CODES

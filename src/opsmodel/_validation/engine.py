@@ -59,8 +59,11 @@ def _severity(value: Any) -> Severity:
 class Context:
     """What a rule may know besides the operation: its report, its index, the catalogue."""
 
+    #: The report the operation belongs to, if any.
     report: Report | None = None
+    #: The operation's index in the report's ``operations``.
     index: int | None = None
+    #: The framework catalogue the technique checks use, if any.
     catalogue: Any = None
     operation_ids: Mapping[str, int] = field(factory=dict, eq=False, repr=False)
     """Each operation id of the report, with the index of its first operation (computed once per report)."""
@@ -105,10 +108,16 @@ class Rule:
     absolute path. Build your own and pass ``rules=[*opsmodel.validation.RULES, my_rule]``.
     """
 
+    #: The rule's stable code (``OPS101``).
     code: str = field(validator=_check_code)
+    #: Its stable name (``detected-before-activity``).
     name: str = field(validator=_check_text)
+    #: The severity of what it finds.
     severity: Severity = field(converter=_severity)
+    #: What it checks, in a sentence.
     description: str = field(validator=_check_text)
+    #: ``check(operation, context)``: yields the problems it finds, with paths relative to the
+    #: operation.
     check: Check = field(eq=False, repr=False)
 
     def matches(self, selector: str) -> bool:

@@ -52,10 +52,17 @@ class Validator:
     True
     """
 
+    #: The rules to choose from (the ``rules`` argument); :data:`opsmodel.validation.RULES` by
+    #: default.
     available: tuple[Rule, ...] = attrs.field(default=None, converter=_rules, alias="rules", repr=False)
+    #: Codes, code prefixes (``OPS1``) or names of the rules to run; None runs them all.
     select: tuple[str, ...] | None = attrs.field(default=None, converter=_selectors)
+    #: Codes, code prefixes or names of rules to leave out.
     ignore: tuple[str, ...] = attrs.field(default=(), converter=_ignored)
+    #: True reports warnings as errors.
     strict: bool = False
+    #: A :class:`opsmodel.taxonomy.Catalogue` (or a duck-typed one) that enables the technique
+    #: checks (OPS6xx).
     catalogue: Any = None
 
     @functools.cached_property

@@ -19,8 +19,10 @@ from .errors import describe, too_deep
 
 FORMAT = "opsmodel"
 LINES_FORMAT = "opsmodel-lines"
-FORMAT_VERSION = "1.0"
-SUPPORTED_VERSIONS: tuple[str, ...] = ("1.0",)
+FORMAT_VERSION = "1.1"
+# Every version the readers accept. A 1.0 document is a 1.1 document: 1.1 only added optional
+# fields and vocabulary members, so reading one needs no migration step.
+SUPPORTED_VERSIONS: tuple[str, ...] = ("1.0", "1.1")
 
 # Text is written as UTF-8, not \u-escaped, except characters that some readers take for line
 # breaks (str.splitlines, JavaScript): escaped, a JSON Lines record is always one line.

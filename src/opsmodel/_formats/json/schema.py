@@ -2,7 +2,7 @@
 
 The shipped file ``schemas/opsmodel-<version>.schema.json`` is the output of
 :func:`build_schema`; a test keeps the two in step. Regenerate it with
-``python -m opsmodel._formats.json.schema > src/opsmodel/schemas/opsmodel-1.0.schema.json``.
+``python -m opsmodel._formats.json.schema > src/opsmodel/schemas/opsmodel-1.1.schema.json``.
 Like the converter, it reads the model through :mod:`opsmodel._model.description`.
 """
 
@@ -22,7 +22,7 @@ from ..._model.description import UNIONS, Field, Kind, TaggedUnion, fields_of
 from ..._model.operations import Operation, Report
 from ..._model.places import Country
 from .dates import DATE_PATTERN
-from .envelope import FORMAT, FORMAT_VERSION, LINES_FORMAT
+from .envelope import FORMAT, FORMAT_VERSION, LINES_FORMAT, SUPPORTED_VERSIONS
 from .hooks import CODE_PATTERNS
 
 SCHEMA_ID = f"https://opsmodel.readthedocs.io/en/latest/_static/opsmodel-{FORMAT_VERSION}.schema.json"
@@ -41,6 +41,8 @@ _BY_FIELD: dict[tuple[str, str], dict[str, Any]] = {
     ("Actor", "parent"): _SLUG_SCHEMA,
     ("Attribution", "actor"): _SLUG_SCHEMA,
     ("Attribution", "client"): _SLUG_SCHEMA,
+    ("Source", "covers"): _SLUG_SCHEMA,
+    ("Relation", "described_in"): _SLUG_SCHEMA,
     **{key: {"type": "string", "pattern": pattern} for key, pattern in CODE_PATTERNS.items()},
     ("Tactic", "framework"): _SLUG_SCHEMA,
     ("TechniqueRef", "framework"): _SLUG_SCHEMA,
@@ -135,7 +137,7 @@ def build_schema() -> dict[str, Any]:
     report = builder.defs["Report"]
     envelope = {
         "format": {"const": FORMAT},
-        "format_version": {"const": FORMAT_VERSION},
+        "format_version": {"enum": list(SUPPORTED_VERSIONS)},
     }
     builder.defs["LinesHeader"] = {
         "title": "LinesHeader",
@@ -146,7 +148,7 @@ def build_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "format": {"const": LINES_FORMAT},
-            "format_version": {"const": FORMAT_VERSION},
+            "format_version": {"enum": list(SUPPORTED_VERSIONS)},
             "report": {"allOf": [{"$ref": "#/$defs/Report"}], "not": {"required": ["operations"]}},
         },
         "required": ["format", "format_version"],

@@ -19,9 +19,10 @@ import attrs
 
 from ..._core.errors import FieldError
 from ..._generated import misp_disarm
+from ..._model.claims import AttributionStance
 from ..._model.operations import Operation, Report, Source
 from ..._model.techniques import TechniqueRef
-from ..json import to_dict
+from ..json.document import to_dict
 
 #: The namespace of every UUID the MISP export writes (events, objects, attributes, local clusters).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://opsmodel.readthedocs.io/misp")
@@ -157,6 +158,8 @@ def report_attributes(report: Report) -> list[_Attribute]:
 
 def _places(operation: Operation) -> Iterator[_Attribute]:
     for attribution in operation.attributions:
+        if attribution.stance is AttributionStance.REJECTS:
+            continue  # a country ruled out is not an attributed one
         for country in attribution.countries:
             yield _Attribute("attributed-country", country.code, tags=(f'opsmodel:country="{country.code}"',))
     for target in operation.targets:

@@ -20,7 +20,7 @@ from ..._core.errors import MispError, Problem
 from ..._core.fields import slugify
 from ..._model.operations import Operation, Report
 from ..._model.techniques import TechniqueRef, TechniqueUse
-from ..json import from_dict
+from ..json.document import from_dict
 from ..losses import ImportResult, Loss
 from .event import OPERATION_OBJECT, OTHER_OPERATION_OBJECT, PAYLOAD, REPORT_OBJECT, to_misp
 

@@ -10,19 +10,24 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..._core.errors import BundleError, Problem, show_value
+from ..._model.claims import AttributionStance, Voice
 from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
 from ..._model.operations import (
     Actor,
     ActorKind,
+    Attribution,
     AttributionRole,
     ClaimStatus,
     Narrative,
     Operation,
+    Relation,
+    RelationKind,
     Report,
     Source,
 )
 from ..._model.places import Audience, Country, Region, Subdivision
 from ..._model.platforms import Asset
+from ..._model.provenance import PublicationStatus, SourceAccess, SourceRole
 from ..._model.techniques import Confidence, Tactic, TechniqueRef
 from .codec import encode
 from .ids import (
@@ -371,9 +376,14 @@ class Writer:
         for index, claim in enumerate(scope.operation.attributions):
             claimant = self._shared_id("identity", _slug(claim.claimant))
             yield from self._identity(claimant, claim.claimant, "organization", self.tlp)
+            if claim.stance is not AttributionStance.ASSERTS:
+                # declining to attribute, or ruling someone out, links no one: a note says it
+                note = self._note(scope.campaign, f"attribution|{index}", "Attribution", _claim_text(claim), scope.marking)
+                note["created_by_ref"] = claimant
+                yield note
+                continue
             strong = claim.status is ClaimStatus.CURRENT and claim.role in _ORIGIN_ROLES
-            what = f"{claim.claimant} ({claim.role.value.replace('_', ' ')}, {claim.status.value} claim)"
-            description = f"{what}: {claim.wording}" if claim.wording else what
+            description = _claim_text(claim)
             claim_targets: list[tuple[str, str]] = []
             if claim.actor is not None and claim.actor in actor_ids:
                 claim_targets.append(("attributed-to" if strong else "related-to", actor_ids[claim.actor]))
@@ -388,7 +398,8 @@ class Writer:
                 yield rel
 
     def _unclaimed_actors(self, scope: _Scope, actor_ids: Mapping[str, str]) -> Iterator[dict[str, Any]]:
-        claimed = {claim.actor for claim in scope.operation.attributions}
+        # an actor only ruled out (or named by a claim that declines) is linked by no claim
+        claimed = {claim.actor for claim in scope.operation.attributions if claim.stance is AttributionStance.ASSERTS}
         for index, actor in enumerate(scope.operation.actors):
             if actor.id not in claimed:
                 # named by the sources (a client, a parent, a front) without a claim of its own
@@ -505,12 +516,30 @@ class Writer:
             yield self._note(scope.campaign, f"impact|{index}", "Breakout Scale rating", text, scope.marking)
 
     def _relations(self, scope: _Scope, related: Mapping[str, str]) -> Iterator[dict[str, Any]]:
-        """Relations to other operations of the report, as relationships between their campaigns."""
+        """Relations to other operations of the report, as relationships between their campaigns.
+
+        A relation is a claim: its confidence is the relationship's, its claimant the relationship's
+        author. An explicit "no link asserted" links nothing, so it writes no relationship.
+        """
         for index, relation in enumerate(scope.operation.relations):
-            other = related.get(relation.other)
-            if other is not None and other != scope.campaign:
-                text = relation.kind.value.replace("_", " ") + (f": {relation.note}" if relation.note else "")
-                yield self._relationship(scope, "related-to", other, f"relation|{index}", description=text)
+            other = related.get(relation.other) if relation.described_in is None else None
+            if other is None or other == scope.campaign or relation.kind is RelationKind.NO_LINK_ASSERTED:
+                continue
+            # STIX's common "duplicate-of" says two campaigns are one; OpenCTI has no such relationship
+            same = relation.kind is RelationKind.SAME_AS and not self.opencti
+            rel = self._relationship(
+                scope,
+                "duplicate-of" if same else "related-to",
+                other,
+                f"relation|{index}",
+                description=_relation_text(relation),
+                confidence=_score(relation.confidence),
+            )
+            if relation.claimant is not None:
+                claimant = self._shared_id("identity", _slug(relation.claimant))
+                yield from self._identity(claimant, relation.claimant, "organization", self.tlp)
+                rel["created_by_ref"] = claimant
+            yield rel
 
     def _seen_times(self, obj: dict[str, Any], period: Period | None) -> None:
         if period is None:
@@ -644,6 +673,45 @@ def _check_tlp(level: str | None) -> str | None:
     return key
 
 
+def _claim_text(claim: Attribution) -> str:
+    """An attribution claim in words: who, in which role, how (relayed, declined...), and its wording."""
+    how = [claim.role.value.replace("_", " "), f"{claim.status.value} claim"]
+    if claim.stance is not AttributionStance.ASSERTS:
+        how.insert(0, {AttributionStance.DECLINES: "declines to attribute", AttributionStance.REJECTS: "rules out"}[claim.stance])
+    if claim.voice is not Voice.SOURCE:
+        how.append(_VOICES[claim.voice])
+    if claim.awareness is not None:
+        how.append(f"{claim.awareness.value} operators")
+    what = f"{claim.claimant} ({', '.join(how)})"
+    return f"{what}: {claim.wording}" if claim.wording else what
+
+
+_VOICES = {
+    Voice.RELAYED: "relayed by the sources, not verified",
+    Voice.CORROBORATED: "corroborated by the sources",
+    Voice.ANALYST: "the analyst's own assessment",
+}
+
+
+def _relation_text(relation: Relation) -> str:
+    text: str = relation.kind.value.replace("_", " ")
+    if relation.claimant is not None or relation.voice is not Voice.SOURCE:
+        text += " (" + ", ".join(filter(None, [relation.claimant, _VOICES.get(relation.voice)])) + ")"
+    return text + (f": {relation.note}" if relation.note else "")
+
+
+def _provenance(source: Source) -> str:
+    """What a source is and how it was read, when it is not simply a report read directly (else empty)."""
+    said = []
+    if source.role is not SourceRole.PRIMARY:
+        said.append(source.role.value.replace("_", " ") + (f" of {source.covers!r}" if source.covers else ""))
+    if source.access is not SourceAccess.DIRECT:
+        said.append(f"read through {source.via or 'a ' + source.access.value}")
+    if source.status is not PublicationStatus.PUBLISHED:
+        said.append(f"publication {source.status.value}")
+    return "; ".join(said)
+
+
 def _reference(source: Source) -> dict[str, Any]:
     """A citation: named for a reader (publisher, else title), keyed by the source's id.
 
@@ -651,8 +719,11 @@ def _reference(source: Source) -> dict[str, Any]:
     and drops one with neither; the source's own id as ``external_id`` keeps every citation.
     """
     reference: dict[str, Any] = {"source_name": source.publisher or source.title or _unnamed_source(source)}
+    provenance = _provenance(source)
     if source.title is not None:
-        reference["description"] = source.title
+        reference["description"] = f"{source.title} ({provenance})" if provenance else source.title
+    elif provenance:
+        reference["description"] = provenance
     if source.url is not None:
         reference["url"] = source.url
     reference["external_id"] = source.id

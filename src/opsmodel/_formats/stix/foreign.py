@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 
 from ..._core.errors import BundleError, FieldError, Problem, show_value
-from ..._core.fields import slugify
+from ..._core.fields import slugify, with_article
 from ..._model.dates import FuzzyDate, Period, Precision
 from ..._model.operations import Actor, ActorKind, Attribution, Operation, OperationKind, Report, Source
 from ..._model.places import Audience, Country, Region, Subdivision, Target
@@ -154,7 +154,7 @@ def _why_lost(obj: dict[str, Any]) -> str:
         return f"relationship {show_value(obj.get('relationship_type'))} between these objects has no opsmodel equivalent"
     if kind in ("threat-actor", "location", "identity", "tool", "infrastructure"):
         return f"{kind} not linked to any campaign or intrusion set"
-    return f"no opsmodel equivalent for a {show_value(kind)} object"
+    return f"no opsmodel equivalent for {with_article(show_value(kind))} object"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,6 +19,11 @@ OPENCTI_NAMESPACE = uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7")
 #: a ``version`` property before ``modified`` (medallion does) parse it as a timestamp: "1.0.0" made
 #: every unfiltered read of a collection holding our bundle fail (docs/how-to/taxii.md).
 EXTENSION_VERSION = "2024-01-01T00:00:00.000Z"
+#: The version of the extension's payload, the model it carries: it follows the JSON format's
+#: version (1.1 added optional fields and vocabulary members only, so a 1.0 payload reads as a
+#: 1.1 one). It is not the extension-definition's ``version`` property (EXTENSION_VERSION); the
+#: shipped schema's title and ``$comment`` give it.
+EXTENSION_SCHEMA_VERSION = "1.1"
 EXTENSION_ID = "extension-definition--a3e5e956-7fd2-4f69-a9f4-2e152677a330"
 EXTENSION_SCHEMA_FILE = "stix-extension-opsmodel-v1.json"
 EXTENSION_SCHEMA_URL = f"https://opsmodel.readthedocs.io/en/stable/_static/{EXTENSION_SCHEMA_FILE}"

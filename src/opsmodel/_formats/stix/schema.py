@@ -1,6 +1,6 @@
 """The JSON Schema of opsmodel's STIX extension, generated from the model (the shipped file is its output).
 
-Regenerate with ``python -m opsmodel._stix_schema > src/opsmodel/schemas/stix-extension-opsmodel-v1.json``;
+Regenerate with ``python -m opsmodel._formats.stix.schema > src/opsmodel/schemas/stix-extension-opsmodel-v1.json``;
 a test checks the shipped file is current.
 """
 
@@ -11,13 +11,13 @@ from typing import Any
 
 from ..._model.operations import Operation, Report
 from .codec import json_schema
-from .ids import EXTENSION_ID, EXTENSION_SCHEMA_URL
+from .ids import EXTENSION_ID, EXTENSION_SCHEMA_URL, EXTENSION_SCHEMA_VERSION
 
 
 def build() -> dict[str, Any]:
     schema = json_schema(
         {"Operation": Operation, "Report": Report},
-        title="opsmodel STIX 2.1 property extension",
+        title=f"opsmodel STIX 2.1 property extension, version {EXTENSION_SCHEMA_VERSION}",
         description=(
             f"The payload of the property extension {EXTENSION_ID}. On a campaign, 'operation' holds the "
             "opsmodel Operation except its name (the campaign's name; 'unnamed' is true when the operation has "
@@ -29,6 +29,9 @@ def build() -> dict[str, Any]:
     )
     operation = {"$ref": "#/$defs/Operation"}
     report = {"$ref": "#/$defs/Report"}
+    schema["$comment"] = (
+        f"Payload version {EXTENSION_SCHEMA_VERSION}; payloads of earlier 1.x versions are valid payloads of this one."
+    )
     schema["type"] = "object"
     schema["required"] = ["extension_type"]
     schema["properties"] = {

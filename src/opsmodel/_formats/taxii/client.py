@@ -27,7 +27,9 @@ BATCH = 500
 class Publication:
     """What :func:`publish` did: the objects the server added, and those it already held (same id and version)."""
 
+    #: The ids of the objects the server added.
     added: tuple[str, ...] = ()
+    #: The ids of those it already held, with the same version.
     present: tuple[str, ...] = ()
 
 

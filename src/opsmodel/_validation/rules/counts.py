@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..._core.errors import Problem
+from ..._core.errors import Problem, _count_of
 from ..._model.counts import Count
 from ..._model.operations import DisruptionAction, Operation
 from ..._model.platforms import AssetKind
@@ -63,7 +63,7 @@ def _identifiers_exceed_count(operation: Operation, context: Context) -> Iterato
         if maximum is not None and listed > maximum:
             yield Problem(
                 path=f"assets[{i}].count",
-                message=f"{listed} identifiers listed, but the count is {asset.count}",
+                message=f"{_count_of(listed, 'identifier')} listed, but the count is {asset.count}",
                 value=str(asset.count),
             )
 
@@ -78,7 +78,7 @@ def _followers_without_assets(operation: Operation, context: Context) -> Iterato
         if asset.count.maximum == 0 and followers is not None and followers > 0:
             yield Problem(
                 path=f"assets[{i}].followers",
-                message=f"{asset.followers} followers for a count of {asset.count}",
+                message=f"followers ({asset.followers}) for a count of {asset.count}",
                 value=str(asset.followers),
             )
 

@@ -14,6 +14,7 @@ from typing import Any
 from dateutil.relativedelta import relativedelta
 
 from ..._core.errors import Problem
+from ..._model.claims import DatedEvent
 from ..._model.dates import DateLike, FuzzyDate, Period, Precision, RelativeDate
 from ..._model.operations import Operation
 from ..engine import Context
@@ -93,11 +94,15 @@ def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, 
                 date = _absolute(getattr(period, end), context)
                 if date is not None:
                     yield f"{name}.{end}", date
-    for name, field in (("disruptions", "date"), ("attributions", "claimed"), ("impacts", "rated")):
+    for name, field in (("disruptions", "date"), ("attributions", "claimed"), ("impacts", "rated"), ("relations", "claimed")):
         for i, item in enumerate(getattr(operation, name)):
             date = getattr(item, field)
             if date is not None:
                 yield f"{name}[{i}].{field}", date
+    for i, claim in enumerate(operation.date_claims):
+        date = _absolute(claim.date, context)
+        if date is not None:
+            yield f"date_claims[{i}].date", date
 
 
 # What can be dated before an event: (the list, the date field, who or what it is)
@@ -189,6 +194,31 @@ def _relative_date_unanchored(operation: Operation, context: Context) -> Iterato
             value = getattr(period, end) if period is not None else None
             if isinstance(value, RelativeDate):
                 yield Problem(path=f"{name}.{end}", message=f"{value} cannot be resolved without the report's date", value=value)
+
+
+_STARTS = frozenset({DatedEvent.ACTIVITY_START, DatedEvent.FIRST_CONTENT, DatedEvent.ASSETS_CREATED})
+_ENDS = frozenset({DatedEvent.ACTIVITY_END, DatedEvent.LAST_CONTENT})
+
+
+@FAMILY.rule("OPS108", "date-claim-outside-activity", WARNING)
+def _date_claim_outside_activity(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A claimed start (of the activity, of its content, of its assets' creation) falls before the operation's
+    activity period begins, or a claimed end after it ends: the period, meant to summarise the claims, does
+    not hold this one (conflicting sources are expected; say which the period follows).
+    """
+    activity = operation.activity
+    if activity is None:
+        return
+    start, end = _absolute(activity.start, context), _absolute(activity.end, context)
+    for i, claim in enumerate(operation.date_claims):
+        date = _absolute(claim.date, context)
+        if claim.event in _STARTS and _before(date, start):
+            message = f"{claim} is before the activity period begins ({start})"
+        elif claim.event in _ENDS and not activity.ongoing and _before(end, date):
+            message = f"{claim} is after the activity period ends ({end})"
+        else:
+            continue
+        yield Problem(path=f"date_claims[{i}].date", message=message, value=date)
 
 
 RULES = tuple(FAMILY.rules)

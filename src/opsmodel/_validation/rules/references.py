@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..._core.errors import Problem
+from ..._model.claims import Voice
 from ..._model.dates import Period
 from ..._model.operations import AttributionRole, Operation
 from ..engine import Context
@@ -37,13 +38,17 @@ _CITING = (
     "impacts",
     "disruptions",
     "relations",
+    "date_claims",
 )
 
 
 def _relations(operation: Operation, wrong: Callable[[str], bool], say: Callable[[str], str]) -> Iterator[Problem]:
-    """A problem, with the message ``say(other)``, for every relation to an operation id that is ``wrong``."""
+    """A problem, with the message ``say(other)``, for every relation to an operation id that is ``wrong``.
+
+    A relation to an operation described in another source (``described_in``) is not looked for here.
+    """
     for i, relation in enumerate(operation.relations):
-        if wrong(relation.other):
+        if relation.described_in is None and wrong(relation.other):
             yield Problem(path=f"relations[{i}].other", message=say(relation.other), value=relation.other)
 
 
@@ -179,12 +184,13 @@ def _source_unknown(operation: Operation, context: Context) -> Iterator[Problem]
 @FAMILY.rule("OPS211", "fact-uncited", WARNING)
 def _fact_uncited(operation: Operation, context: Context) -> Iterator[Problem]:
     """A fact (activity or detection period, actor, attribution, alias, target, narrative, asset, technique,
-    AI use, rating, disruption, relation) cites no source, in an operation that defines sources.
+    AI use, rating, disruption, relation, date claim) cites no source, in an operation that defines sources.
+    The analyst's own claims (voice 'analyst') need none.
     """
     if not operation.sources:
         return
     for path, fact in _facts(operation):
-        if not fact.sources:
+        if not fact.sources and getattr(fact, "voice", None) is not Voice.ANALYST:
             yield Problem(path=f"{path}.sources", message=f"{path} ({describe(fact)}) cites no source")
 
 
