@@ -100,9 +100,9 @@ def test_stix_names_a_sources_role_in_its_external_reference() -> None:
     bundle = stix.to_stix(_report(_operation()))
     campaign = next(obj for obj in bundle["objects"] if obj["type"] == "campaign")
     descriptions = {ref["source_name"]: ref["description"] for ref in campaign["external_references"]}
-    assert descriptions["The Daily"] == "cited as 'daily-news' (news coverage of 'lab-full')"
-    assert descriptions["A parliament"].endswith("(read through the committee's transcript)")
-    assert descriptions["Third Lab"] == "cited as 'rumoured' (publication unconfirmed)"
+    assert descriptions["The Daily"] == "news coverage of 'lab-full'"
+    assert descriptions["A parliament"].endswith("read through the committee's transcript")
+    assert descriptions["Third Lab"] == "publication unconfirmed"
 
 
 # --- relations between operations --------------------------------------------------------------

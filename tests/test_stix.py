@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from opsmodel import FuzzyDate, Operation, Period, Report, stix
+from opsmodel import FuzzyDate, Operation, Period, Region, Report, Source, Subdivision, Target, stix
 from opsmodel._formats.stix.ids import OPENCTI_NAMESPACE, opencti_id
 from opsmodel._formats.stix.schema import build as build_schema
 
@@ -146,6 +146,51 @@ def test_opencti_flavour_writes_opencti_objects_with_opencti_ids() -> None:
     assert not _objects(bundle, "infrastructure")
     assert {o["name"] for o in _objects(bundle, "language")} == {"Russian", "English", "Chinese"}
     assert not _objects(stix.to_stix(sample_report()), "channel")
+
+
+def test_citations_name_a_publisher_and_keep_the_source_id() -> None:
+    sources = [
+        Source(id="pub", publisher="Meta", title="Q2 report"),
+        Source(id="titled", title="A blog post", url="https://example.org/post"),
+        Source(id="web", url="https://www.example.org/a"),
+        Source(id="bare"),
+        Source(id="broken", url="http://[unclosed"),
+    ]
+    report = Report(id="r", title="R", publisher="P", operations=[Operation(id="a", name="A", sources=sources)])
+    for flavour in ("stix", "opencti"):
+        bundle = stix.to_stix(report, flavour=flavour)
+        (campaign,) = _objects(bundle, "campaign")
+        assert [(ref["source_name"], ref["external_id"]) for ref in campaign["external_references"]] == [
+            ("Meta", "pub"),
+            ("A blog post", "titled"),
+            ("example.org", "web"),
+            ("Unnamed source", "bare"),
+            ("Unnamed source", "broken"),
+        ]
+        assert [ref.get("description") for ref in campaign["external_references"]] == ["Q2 report", "A blog post"] + [None] * 3
+        assert stix.from_stix(bundle) == report
+
+
+def test_opencti_flavour_names_location_types_and_leaves_out_the_extension_definition() -> None:
+    targets = [Target(place=Subdivision(code="UA-43")), Target(place="XK"), Target(place="FR")]
+    region = Region(name="Baltic States", members=["EE", "LV", "LT"])
+    report = Report(
+        id="r", title="R", publisher="P", operations=[Operation(id="a", name="A", targets=[*targets, Target(place=region)])]
+    )
+    opencti = stix.to_stix(report, flavour="opencti")
+    kinds = {obj["name"]: obj["x_opencti_location_type"] for obj in _objects(opencti, "location")}
+    assert kinds == {
+        "Avtonomna Respublika Krym": "Administrative-Area",
+        "Kosovo": "Country",
+        "France": "Country",
+        "Baltic States": "Region",
+    }
+    assert not {"extension-definition"} & {obj["type"] for obj in opencti["objects"]}
+    assert stix.from_stix(opencti) == report
+    plain = stix.to_stix(report)
+    assert all("x_opencti_location_type" not in obj for obj in plain["objects"])
+    (definition,) = _objects(plain, "extension-definition")
+    assert definition["version"] == definition["modified"]
 
 
 def test_unknown_flavour_is_refused() -> None:

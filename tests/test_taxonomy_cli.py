@@ -88,6 +88,8 @@ def test_layer(files: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixt
     assert layer == tx.to_layer(examples.load("openai-2024-05"), catalogue=tx.load(files["v16"]))
     assert main(["taxonomy", "layer", "--navigator", "attack"]) == 0
     assert json.loads(capsys.readouterr().out)["domain"] == "enterprise-attack"
+    assert main(["taxonomy", "layer", "--layer-format", "4.5"]) == 0
+    assert json.loads(capsys.readouterr().out)["versions"] == {"navigator": "4.9.1", "layer": "4.5", "attack": "1"}
 
 
 def test_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -47,7 +47,7 @@ def test_report_layer_for_the_disarm_navigator() -> None:
     report = examples.load("openai-2024-05")
     layer = tx.to_layer(report)
     assert layer["domain"] == "DISARM"
-    assert layer["versions"]["layer"] == "4.5"
+    assert layer["versions"] == {"navigator": "4.8.2", "layer": "4.4", "attack": "1"}
     assert layer["name"] == report.title
     scores = {t["techniqueID"]: t["score"] for t in layer["techniques"] if "score" in t}
     expected: dict[str, set[str]] = {}
@@ -59,6 +59,21 @@ def test_report_layer_for_the_disarm_navigator() -> None:
     assert all(f"({op.id})" in used_by_all["comment"] for op in report)
     assert layer["gradient"]["maxValue"] == max(scores.values())
     assert _navlayers_problems(layer) == []
+
+
+def test_layer_format_4_5_for_navigator_4_9_and_later() -> None:
+    """4.4 (the default) has none of 4.5's fields, which a 4.8.2 Navigator (the DISARM Navigator) does not know."""
+    report = examples.load("openai-2024-05")
+    old, new = tx.to_layer(report), tx.to_layer(report, layer_format="4.5", navigator="attack")
+    assert new["versions"] == {"navigator": "4.9.1", "layer": "4.5"}
+    assert "expandedSubtechniques" not in old["layout"]
+    assert "selectVisibleTechniques" not in old
+    assert new["layout"]["expandedSubtechniques"] == "annotated"
+    assert new["selectVisibleTechniques"] is False
+    assert new["techniques"] == old["techniques"]
+    assert _navlayers_problems(new) == []
+    with pytest.raises(tx.LayerError, match=r"unknown layer format '4\.6'; expected one of '4\.4', '4\.5'"):
+        tx.to_layer(report, layer_format="4.6")
 
 
 def test_layers_with_a_catalogue_place_techniques_under_their_tactics(v16: tx.Catalogue) -> None:
@@ -207,9 +222,15 @@ def test_generated_corpora_make_loadable_layers(operations: list[Operation], nav
 
 
 @settings(max_examples=15)
-@given(reports(max_operations=2), st.sampled_from(["disarm", "attack"]), st.sampled_from(["disarm", "attack"]))
-def test_generated_reports_make_loadable_layers(report: Report, framework: str, navigator: str) -> None:
-    layer = tx.to_layer(report, framework=framework, navigator=navigator)
+@given(
+    reports(max_operations=2),
+    st.sampled_from(["disarm", "attack"]),
+    st.sampled_from(["disarm", "attack"]),
+    st.sampled_from(sorted(tx.LAYER_FORMATS)),
+)
+def test_generated_reports_make_loadable_layers(report: Report, framework: str, navigator: str, layer_format: str) -> None:
+    layer = tx.to_layer(report, framework=framework, navigator=navigator, layer_format=layer_format)
+    assert layer["versions"]["layer"] == layer_format
     json.dumps(layer, allow_nan=False)  # JSON-ready
     assert _navlayers_problems(layer) == []
     users: dict[str, set[str]] = {}

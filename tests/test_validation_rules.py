@@ -273,6 +273,12 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
         lambda: op(topics=["Ukraine", "Gaza"]),
     ),
     (
+        "OPS308",
+        lambda: report(op(), op(id="other", name="OP")),
+        "$.operations[1].name",
+        lambda: report(op(), op(id="other", name="Op (RRN)")),
+    ),
+    (
         "OPS401",
         lambda: op(
             assets=[Asset(platform="X", sources=S), Asset(platform="Telegram", sources=S)],

@@ -52,7 +52,7 @@ from ._taxonomy.loaders import (
     parse_meta_csv,
     parse_misp_galaxy,
 )
-from ._taxonomy.navigator import LAYER_FORMAT, LayerTechnique, from_layer, layer_refs, to_layer
+from ._taxonomy.navigator import LAYER_FORMAT, LAYER_FORMATS, LayerTechnique, from_layer, layer_refs, to_layer
 
 __all__ = [
     "BREAKOUT_SCALE",
@@ -61,6 +61,7 @@ __all__ = [
     "DISARM_TACTICS",
     "ID_GRAMMARS",
     "LAYER_FORMAT",
+    "LAYER_FORMATS",
     "LLM_TTP",
     "PUBLISHED",
     "TAXONOMY_CODES",

@@ -11,6 +11,8 @@ from typing import Any
 from .. import Report, examples
 from ..formats import FORMATS, atomic_writer
 from ..taxonomy import (
+    LAYER_FORMAT,
+    LAYER_FORMATS,
     PUBLISHED,
     Catalogue,
     DownloadError,
@@ -107,6 +109,12 @@ def register(subparsers: Any) -> None:
     _report_arguments(layer, "draw")
     layer.add_argument("--catalogue", help=_CATALOGUE_HELP + "; places techniques under their tactics")
     layer.add_argument("--navigator", choices=["disarm", "attack"], default="disarm", help="which Navigator (default: disarm)")
+    layer.add_argument(
+        "--layer-format",
+        choices=sorted(LAYER_FORMATS),
+        default=LAYER_FORMAT,
+        help=f"layer format (default: {LAYER_FORMAT}, what the DISARM Navigator reads; 4.5 needs Navigator 4.9 or later)",
+    )
     layer.add_argument("--out", type=Path, help="file to write (default: standard output)")
 
 
@@ -277,7 +285,7 @@ def _layer(args: argparse.Namespace) -> int:
     report = _report(args)
     if report is None:
         return 2
-    layer = to_layer(report, navigator=args.navigator, catalogue=catalogue)
+    layer = to_layer(report, navigator=args.navigator, catalogue=catalogue, layer_format=args.layer_format)
     if args.out is None:
         json.dump(layer, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -21,7 +21,7 @@ def _is_layer(data: Any, text: str) -> bool:
 
 
 def _write(report: Report, stream: IO[str]) -> None:
-    """The report's DISARM techniques as a DISARM Navigator layer (format 4.5)."""
+    """The report's DISARM techniques as a DISARM Navigator layer (format 4.4, what it reads)."""
     json.dump(to_layer(report), stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 

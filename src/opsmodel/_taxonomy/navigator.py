@@ -1,4 +1,4 @@
-"""Navigator layers (layer format 4.5): operations drawn on the DISARM or ATT&CK matrix, and back.
+"""Navigator layers (layer format 4.4, or 4.5): operations drawn on the DISARM or ATT&CK matrix, and back.
 
 A layer scores each technique by how many operations use it, colours it on a gradient, and
 comments it with the operations (names, ids and procedures) so the picture links back to data.
@@ -20,12 +20,13 @@ from .._version import __version__
 from .catalogue import Catalogue, TechniqueEntry
 from .loaders import DISARM_TACTICS
 
-LAYER_FORMAT = "4.5"
-# The DISARM Navigator is a fork of ATT&CK Navigator 4.8.2 with the domain "DISARM", version "1".
-_NAVIGATORS = {
-    "disarm": {"domain": "DISARM", "navigator": "4.8.2"},
-    "attack": {"domain": "enterprise-attack", "navigator": "5.1.0"},
-}
+#: The layer format written by default: the DISARM Navigator, a fork of ATT&CK Navigator 4.8.2, reads 4.4.
+LAYER_FORMAT = "4.4"
+#: Each layer format opsmodel writes, with the Navigator version its layers name: the one the format
+#: was made for (4.5, with ``selectVisibleTechniques`` and ``layout.expandedSubtechniques``, needs 4.9+).
+LAYER_FORMATS: dict[str, str] = {"4.4": "4.8.2", "4.5": "4.9.1"}
+# The DISARM Navigator draws the domain "DISARM", version "1".
+_NAVIGATORS = {"disarm": "DISARM", "attack": "enterprise-attack"}
 # light to dark red; two colours so that navlayers can build the curve for any maxValue >= 1
 GRADIENT = ("#fee0d2ff", "#de2d26ff")
 _LAYER_FRAMEWORKS = ("disarm", "attack")
@@ -61,6 +62,7 @@ def to_layer(
     description: str | None = None,
     domain: str | None = None,
     data_url: str | None = None,
+    layer_format: str = LAYER_FORMAT,
 ) -> dict[str, Any]:
     """A Navigator layer (a JSON-ready dict) of the techniques an operation, report or corpus uses.
 
@@ -71,16 +73,23 @@ def to_layer(
     Each technique's score is the number of operations using it; its comment lists them. With a
     ``catalogue`` each technique is placed under its tactics, and techniques the catalogue lacks
     are left out (check them with :func:`opsmodel.taxonomy.check`).
+
+    ``layer_format`` is ``"4.4"`` (the default, navigator 4.8.2: what the DISARM Navigator reads)
+    or ``"4.5"`` (navigator 4.9.1, for ATT&CK Navigator 4.9 and later), see :data:`LAYER_FORMATS`.
     """
     _check_options(navigator, framework, catalogue)
+    if layer_format not in LAYER_FORMATS:
+        raise LayerError(
+            f"unknown layer format {show_value(layer_format)}; expected one of {', '.join(map(repr, LAYER_FORMATS))}"
+        )
     operations = _operations(source)
     usage = _usage(operations, framework, catalogue)
     top = max((len(users) for users in usage.values()), default=0)
     count = len(operations)
     layer: dict[str, Any] = {
         "name": name or _default_name(source, count),
-        "versions": _versions(navigator, catalogue),
-        "domain": domain or _NAVIGATORS[navigator]["domain"],
+        "versions": _versions(navigator, catalogue, layer_format),
+        "domain": domain or _NAVIGATORS[navigator],
         "description": description
         or f"Techniques used by {count} operation{'s' if count != 1 else ''}, scored by how many use each.",
     }
@@ -92,17 +101,31 @@ def to_layer(
     layer.update(
         {
             "sorting": 3,
-            "layout": dict(_LAYOUT),
+            "layout": _layout(layer_format),
             "hideDisabled": False,
             "techniques": _technique_entries(usage, framework, catalogue),
             "gradient": {"colors": list(GRADIENT), "minValue": 0, "maxValue": max(top, 1)},
             "legendItems": _legend(top),
             "metadata": layer_metadata,
             "links": [],
-            **_SELECTION,
+            **_selection(layer_format),
         }
     )
     return layer
+
+
+def _layout(layer_format: str) -> dict[str, Any]:
+    layout = dict(_LAYOUT)
+    if layer_format == "4.4":  # added in 4.5: a 4.8.2 Navigator does not know it
+        del layout["expandedSubtechniques"]
+    return layout
+
+
+def _selection(layer_format: str) -> dict[str, Any]:
+    selection = dict(_SELECTION)
+    if layer_format == "4.4":  # added in 4.5
+        del selection["selectVisibleTechniques"]
+    return selection
 
 
 _LAYOUT = {
@@ -219,8 +242,8 @@ def _under_tactics(entry: dict[str, Any], shortnames: list[str]) -> list[dict[st
     return [{**entry, "tactic": shortname} if shortname else dict(entry) for shortname in shortnames]
 
 
-def _versions(navigator: str, catalogue: Catalogue | None) -> dict[str, str]:
-    versions = {"navigator": _NAVIGATORS[navigator]["navigator"], "layer": LAYER_FORMAT}
+def _versions(navigator: str, catalogue: Catalogue | None, layer_format: str) -> dict[str, str]:
+    versions = {"navigator": LAYER_FORMATS[layer_format], "layer": layer_format}
     if navigator == "disarm":
         versions["attack"] = (catalogue.version or "1").split(".")[0] if catalogue is not None else "1"
     elif catalogue is not None and catalogue.version:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import urllib.parse
 from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
 
@@ -35,6 +36,7 @@ from .ids import (
     EXTENSION_SCHEMA_URL,
     EXTENSION_VERSION,
     OPENCTI_EXTENSION_ID,
+    OPENCTI_PROPERTIES_EXTENSION_ID,
     OPSMODEL_IDENTITY_ID,
     TLP2_EXTENSION_ID,
     TLP_CREATED,
@@ -62,7 +64,10 @@ _ORIGIN_ROLES = frozenset(
     }
 )
 _KILL_CHAINS = {"disarm": "disarm", "attack": "mitre-attack", "meta-ookc": "meta-online-operations-kill-chain"}
-_SOURCE_NAMES = {"disarm": "DISARM", "attack": "mitre-attack", "meta-ookc": "meta-ookc"}
+# DISARM's own STIX bundle names its techniques' source "mitre-attack" (an ATT&CK-style bundle), and
+# OpenCTI reads a technique id only from a "mitre-" source (or x_mitre_id): written this way, our
+# DISARM techniques get the same OpenCTI standard id as DISARM's own objects, and merge with them
+_SOURCE_NAMES = {"disarm": "mitre-attack", "attack": "mitre-attack", "meta-ookc": "meta-ookc"}
 
 
 def _score(confidence: Confidence | None) -> int | None:
@@ -185,7 +190,32 @@ class Writer:
     # ---- header ------------------------------------------------------------------------------
 
     def header(self) -> Iterator[dict[str, Any]]:
-        """The opsmodel identity, the extension definition, TLP markings and the publisher's identity."""
+        """opsmodel's identity and extension definition (not in the OpenCTI flavour), TLP markings and the
+        publisher's identity."""
+        if not self.opencti:
+            yield from self._extension_definition()
+        for level in dict.fromkeys([self.tlp, *self.operation_tlp.values()]):
+            if level is not None:
+                self._new(TLP_MARKINGS[level])
+                yield {
+                    "type": "marking-definition",
+                    "spec_version": "2.1",
+                    "id": TLP_MARKINGS[level],
+                    "created": TLP_CREATED,
+                    "name": f"TLP:{level.upper()}",
+                    "extensions": {TLP2_EXTENSION_ID: {"extension_type": "property-extension", "tlp_2_0": level}},
+                }
+        if self.publisher_id is not None and self.publisher is not None:
+            yield from self._identity(self.publisher_id, self.publisher, "organization", self.tlp)
+
+    def _extension_definition(self) -> Iterator[dict[str, Any]]:
+        """The definition of opsmodel's property extension and its author, opsmodel's identity.
+
+        The OpenCTI flavour leaves both out: OpenCTI has no extension-definition entity, so pycti's
+        splitter (every OpenCTI import goes through it) flags the object incompatible and drops it,
+        while it passes the extension's payloads on the objects through untouched. No reader needs
+        the definition in the bundle (``from_stix`` finds the payloads by the extension's id).
+        """
         self._new(OPSMODEL_IDENTITY_ID)
         yield {
             "type": "identity",
@@ -205,7 +235,7 @@ class Writer:
             "id": EXTENSION_ID,
             "created_by_ref": OPSMODEL_IDENTITY_ID,
             "created": "2024-01-01T00:00:00.000Z",
-            "modified": "2024-01-01T00:00:00.000Z",
+            "modified": EXTENSION_VERSION,  # its version is its modified timestamp (see ids.py)
             "name": "opsmodel influence operations",
             "description": "Every fact of an opsmodel influence-operation model that no standard STIX property holds "
             "exactly (Breakout Scale ratings, AI use, counts with bounds, fuzzy dates, claims as worded).",
@@ -213,19 +243,6 @@ class Writer:
             "version": EXTENSION_VERSION,
             "extension_types": ["property-extension"],
         }
-        for level in dict.fromkeys([self.tlp, *self.operation_tlp.values()]):
-            if level is not None:
-                self._new(TLP_MARKINGS[level])
-                yield {
-                    "type": "marking-definition",
-                    "spec_version": "2.1",
-                    "id": TLP_MARKINGS[level],
-                    "created": TLP_CREATED,
-                    "name": f"TLP:{level.upper()}",
-                    "extensions": {TLP2_EXTENSION_ID: {"extension_type": "property-extension", "tlp_2_0": level}},
-                }
-        if self.publisher_id is not None and self.publisher is not None:
-            yield from self._identity(self.publisher_id, self.publisher, "organization", self.tlp)
 
     def _identity(self, object_id: str, name: str, identity_class: str, markings: str | None) -> Iterator[dict[str, Any]]:
         if self._new(object_id):
@@ -558,8 +575,16 @@ class Writer:
                 obj["region"] = USER_ASSIGNED_REGIONS[country.code]
             else:
                 obj["country"] = country.code
-            yield obj
+            yield self._location_type(obj, "Country")
         return location
+
+    def _location_type(self, obj: dict[str, Any], kind: str) -> dict[str, Any]:
+        """Say the OpenCTI location type in the OpenCTI flavour: without it, OpenCTI guesses from the
+        properties present, and makes a subdivision (it has ``country``) or Kosovo (``region``) the wrong kind."""
+        if self.opencti:
+            obj["x_opencti_location_type"] = kind
+            obj["extensions"] = {OPENCTI_PROPERTIES_EXTENSION_ID: {"extension_type": "toplevel-property-extension"}}
+        return obj
 
     def _place(self, place: Country | Subdivision | Region, markings: str | None) -> Generator[dict[str, Any], None, list[str]]:
         if isinstance(place, Country):
@@ -572,7 +597,7 @@ class Writer:
                 obj["name"] = place.name
                 obj["country"] = place.country.code
                 obj["administrative_area"] = place.code
-                yield obj
+                yield self._location_type(obj, "Administrative-Area")
             return [location]
         region = region_vocabulary(place.name)
         if region is None:
@@ -589,7 +614,7 @@ class Writer:
             obj["region"] = region
             if place.members:
                 obj["description"] = "Countries: " + ", ".join(member.code for member in place.members)
-            yield obj
+            yield self._location_type(obj, "Region")
         return [location]
 
     def _attack_pattern(
@@ -688,15 +713,30 @@ def _provenance(source: Source) -> str:
 
 
 def _reference(source: Source) -> dict[str, Any]:
-    reference: dict[str, Any] = {"source_name": source.publisher or source.title or source.id}
-    # STIX wants a description, external_id or url beside the name
-    reference["description"] = source.title if source.title is not None else f"cited as {source.id!r}"
+    """A citation: named for a reader (publisher, else title), keyed by the source's id.
+
+    OpenCTI keys an external reference on its ``url``, else on ``source_name`` with ``external_id``,
+    and drops one with neither; the source's own id as ``external_id`` keeps every citation.
+    """
+    reference: dict[str, Any] = {"source_name": source.publisher or source.title or _unnamed_source(source)}
     provenance = _provenance(source)
-    if provenance:
-        reference["description"] += f" ({provenance})"
+    if source.title is not None:
+        reference["description"] = f"{source.title} ({provenance})" if provenance else source.title
+    elif provenance:
+        reference["description"] = provenance
     if source.url is not None:
         reference["url"] = source.url
+    reference["external_id"] = source.id
     return reference
+
+
+def _unnamed_source(source: Source) -> str:
+    """What a reader can be told of a source with neither publisher nor title: its web site, if known."""
+    try:
+        host = urllib.parse.urlsplit(source.url or "").hostname
+    except ValueError:  # a URL as written in a report may be malformed ("http://[x")
+        host = None
+    return host.removeprefix("www.") if host else "Unnamed source"
 
 
 def _technique_url(technique: TechniqueRef) -> str | None:

@@ -14,7 +14,11 @@ _NAMESPACE_BYTES = NAMESPACE.bytes
 #: OpenCTI's namespace for deterministic ids (also STIX 2.1's SCO namespace).
 OPENCTI_NAMESPACE = uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7")
 
-EXTENSION_VERSION = "1.0.0"
+#: The extension-definition's ``version``: the timestamp of its ``modified``, not a semantic version.
+#: STIX 2.1 only encourages semantic versions there, and TAXII servers that key an object's version on
+#: a ``version`` property before ``modified`` (medallion does) parse it as a timestamp: "1.0.0" made
+#: every unfiltered read of a collection holding our bundle fail (docs/how-to/taxii.md).
+EXTENSION_VERSION = "2024-01-01T00:00:00.000Z"
 #: The version of the extension's payload, the model it carries: it follows the JSON format's
 #: version (1.1 added optional fields and vocabulary members only, so a 1.0 payload reads as a
 #: 1.1 one). It is not the extension-definition's ``version`` property (EXTENSION_VERSION); the
@@ -25,6 +29,10 @@ EXTENSION_SCHEMA_FILE = "stix-extension-opsmodel-v1.json"
 EXTENSION_SCHEMA_URL = f"https://opsmodel.readthedocs.io/en/stable/_static/{EXTENSION_SCHEMA_FILE}"
 OPSMODEL_IDENTITY_ID = "identity--ef5e8b32-6d6f-4c6c-b497-dae87e506480"
 OPENCTI_EXTENSION_ID = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"
+#: The top-level property extension under which the OpenCTI flavour writes OpenCTI's own properties
+#: (``x_opencti_location_type``): STIX 2.1 wants a custom property declared by an extension, and
+#: OpenCTI reads the property only at the top level of the object.
+OPENCTI_PROPERTIES_EXTENSION_ID = "extension-definition--3e167fc0-7ff1-43a7-a463-9b3e0613ade6"
 TLP2_EXTENSION_ID = "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d"
 
 #: The OASIS TLP 2.0 marking-definition ids (cti-stix-common-objects).

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..._core.errors import Problem
+from ..._core.errors import Problem, show_value
 from ..._model.operations import Operation
 from ..._model.techniques import TechniqueRef
 from ..engine import Context
@@ -134,6 +134,29 @@ def _duplicate_entry(operation: Operation, context: Context) -> Iterator[Problem
                     message=f"{name}[{i}] repeats {name}[{first}] ({describe(item)})",
                     value=describe(item),
                 )
+
+
+def _campaign_name(operation: Operation) -> str:
+    """The name a platform files the operation's campaign under, as OpenCTI compares names."""
+    return operation.display_name.casefold().strip()
+
+
+@FAMILY.rule("OPS308", "duplicate-operation-name", WARNING)
+def _duplicate_operation_name(operation: Operation, context: Context) -> Iterator[Problem]:
+    """Two operations of a report have the same name (ignoring case): OpenCTI, which identifies a campaign
+    by its name, merges them into one.
+    """
+    if context.report is None or context.index is None or context.lines:
+        return
+    name = _campaign_name(operation)
+    first = next((j for j, other in enumerate(context.report.operations[: context.index]) if _campaign_name(other) == name), None)
+    if first is not None:
+        path = "aliases[0].name" if operation.name is None and operation.aliases else "name"
+        message = (
+            f"name {show_value(operation.display_name)} already used by operations[{first}]; "
+            "expected one name per operation (OpenCTI merges campaigns with one name)"
+        )
+        yield Problem(path=path, message=message, value=operation.display_name)
 
 
 RULES = tuple(FAMILY.rules)
