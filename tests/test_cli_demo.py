@@ -125,3 +125,10 @@ def _words(table: str) -> list[str]:
     lines = table.splitlines()
     rule = lines.index("") + 2
     return [word for number, line in enumerate(lines) if number != rule for word in line.split()]
+
+
+def test_wrapping_keeps_hyphenated_words_whole() -> None:
+    # hypothesis found it: "pro-Kremlin" in a title was split into "pro-" and "Kremlin"
+    report = Report(id="r", title="readers of pro-Kremlin Telegram channels", publisher="Someone")
+    title_lines = summary_table(report, width=31).split("\n\n")[0].split()
+    assert "pro-Kremlin" in title_lines

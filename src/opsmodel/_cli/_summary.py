@@ -109,7 +109,7 @@ def summary_table(report: Report, *, width: int | None = DEFAULT_WIDTH, colour: 
         lines.extend(_render_row(row, widths, wrap=width is not None, name_style=bold))
     published = f", {report.published}" if report.published else ""
     title = _one_line_text(f"{report.title} ({report.publisher}{published}): {count_of(len(report.operations), 'operation')}")
-    titles = [title] if width is None else textwrap.wrap(title, width, break_long_words=False)
+    titles = [title] if width is None else textwrap.wrap(title, width, break_long_words=False, break_on_hyphens=False)
     return "\n".join([*titles, "", *lines]) + "\n"
 
 
