@@ -129,6 +129,6 @@ def _words(table: str) -> list[str]:
 
 def test_wrapping_keeps_hyphenated_words_whole() -> None:
     # hypothesis found it: "pro-Kremlin" in a title was split into "pro-" and "Kremlin"
-    report = Report(id="r", title="a report on the pro-Kremlin networks", publisher="Someone")
+    report = Report(id="r", title="nineteen characters pro-Kremlin networks", publisher="Someone")
     title_lines = summary_table(report, width=30).split("\n\n")[0].split()
     assert "pro-Kremlin" in title_lines
