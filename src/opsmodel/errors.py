@@ -25,6 +25,7 @@ from ._core.errors import (
     FieldError,
     InputError,
     LayerError,
+    LimitError,
     MispError,
     MissingExtraError,
     OpsmodelError,
@@ -37,10 +38,13 @@ from ._core.errors import (
     UnknownExampleError,
     ValidationError,
 )
+from ._core.limits import LIMIT_CODES, LIMITS
 from ._validation.codes import CODES
 
 __all__ = [
     "CODES",
+    "LIMITS",
+    "LIMIT_CODES",
     "AccessError",
     "BundleError",
     "CatalogueError",
@@ -51,6 +55,7 @@ __all__ = [
     "FieldError",
     "InputError",
     "LayerError",
+    "LimitError",
     "MispError",
     "MissingExtraError",
     "OpsmodelError",

@@ -28,6 +28,8 @@ CORE_CODES: dict[str, str] = {
     "validation": "a report or operation that failed validation, summarised (ValidationError)",
     "input": "an input file that cannot be read (InputError)",
     "not-utf8": "an input that is not UTF-8 text (DecodingError)",
+    "limit": "outside data past one of the documented limits, with no more specific code (LimitError)",
+    "output": "an output file that cannot be written (a read-only directory, a full disk, a directory in the way)",
 }
 
 
@@ -302,6 +304,24 @@ class ValidationError(DataError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ValidationError, (self.problems,))
+
+
+class LimitError(DataError):
+    """Outside data past one of the documented limits (:data:`opsmodel.errors.LIMITS`).
+
+    Too large a document, too deep a nesting, too long a number or string.
+
+    Its one problem has a code of :data:`opsmodel.errors.LIMIT_CODES` and the path where the limit was hit.
+    """
+
+    code = "limit"
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.path}: {problem.message}")
+        self.problems = (problem,)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LimitError, (self.problems[0],))
 
 
 class InputError(AccessError):

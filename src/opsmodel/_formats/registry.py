@@ -16,7 +16,8 @@ from typing import IO, Any, Literal
 
 import attrs
 
-from .._core.errors import OpsmodelError, Problem
+from .._core.errors import LimitError, OpsmodelError, Problem
+from .._core.limits import loads_json
 from .._model.operations import Operation, Report
 
 # code -> (name, description); documented in docs/reference/rules.md like the rules
@@ -146,8 +147,8 @@ class Registry:
 def parse_or_not(text: str) -> Any:
     """The JSON value a text holds, or :data:`NOT_JSON`."""
     try:
-        return json.loads(text)
-    except ValueError:
+        return loads_json(text)
+    except ValueError:  # not JSON, or past a limit (a LimitError is a ValueError)
         return NOT_JSON
 
 
@@ -163,7 +164,9 @@ def document_problem(code: str, message: str, value: Any = None, *, path: str = 
 def parse_json(text: str, *, line: int | None = None) -> tuple[Any, Problem | None]:
     """The JSON value of a document (or of one line), or the OPS001 problem that stops it."""
     try:
-        return json.loads(text), None
+        return loads_json(text), None
+    except LimitError as exc:
+        return None, _as_document_problem("OPS001", exc.problems[0], line)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}" if line is None else f"column {exc.colno}"
         return None, document_problem("OPS001", f"not valid JSON at {where}: {exc.msg}", text[exc.pos : exc.pos + 20], line=line)

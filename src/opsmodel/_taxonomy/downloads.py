@@ -19,8 +19,9 @@ from pathlib import Path
 
 from attrs import frozen
 
-from .._core.errors import CatalogueError, DownloadError
+from .._core.errors import CatalogueError, DownloadError, LimitError
 from .._core.files import atomic_writer
+from .._core.limits import loads_json
 from .._version import __version__
 from .catalogue import Catalogue
 from .loaders import load_disarm_stix, load_meta_csv, load_misp_galaxy, parse_disarm_stix, parse_meta_csv, parse_misp_galaxy
@@ -145,7 +146,11 @@ def _parse(entry: PublishedFile, text: str, where: str) -> Catalogue:
     if entry.format == "meta-csv":
         return parse_meta_csv(text, version=entry.version, source=where)
     try:
-        data = json.loads(text)
+        data = loads_json(text)
+    except LimitError as exc:
+        error = DownloadError(str(exc), source=where)
+        error.problems = exc.problems
+        raise error from None
     except json.JSONDecodeError as exc:
         raise DownloadError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", source=where) from None
     if entry.format == "misp":
