@@ -324,6 +324,12 @@ class LimitError(DataError):
         return (LimitError, (self.problems[0],))
 
 
+class OutputError(AccessError):
+    """An output file cannot be written: a read-only directory, a full disk, a directory or a file in the way."""
+
+    code = "output"
+
+
 class InputError(AccessError):
     """An input file cannot be read (missing, a directory, no permission)."""
 
