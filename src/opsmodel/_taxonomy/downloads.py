@@ -9,13 +9,17 @@ loads it from there.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import sys
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 
@@ -158,6 +162,80 @@ def _parse(entry: PublishedFile, text: str, where: str) -> Catalogue:
     return parse_disarm_stix(data, version=entry.version, framework=entry.framework, source=where)
 
 
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same host, and never from HTTPS to plain HTTP."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if new.hostname != old.hostname or new.scheme not in ("https", old.scheme):
+            raise DownloadError(
+                f"refusing a redirect to {newurl[:200]!r}: only to the same host, and never from https to http",
+                source=req.full_url,
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameHostRedirects)
+_CHUNK = 64 * 1024
+
+
+def fetch(url: str, *, timeout: float = 60.0) -> bytes:
+    """The body at ``url``, fetched within ``timeout`` seconds overall; a DownloadError for anything else.
+
+    Redirects go only to the same host, never from HTTPS to HTTP; a body shorter or longer than its
+    ``Content-Length``, or larger than 64 MB, is refused; every network or protocol error
+    (``http.client``'s included) is a :class:`~opsmodel.errors.DownloadError`.
+    """
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(url, headers={"User-Agent": f"opsmodel/{__version__}"})
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
+            return _body(response, url, deadline, timeout)
+    except DownloadError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(f"the server answered {exc.code} {str(exc.reason)[:200]}", source=url) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        kind = type(exc).__name__
+        raise DownloadError(f"cannot fetch the file: {kind}: {str(reason)[:200]}", source=url) from None
+
+
+def _body(response: Any, url: str, deadline: float, timeout: float) -> bytes:
+    length = response.headers.get("Content-Length")
+    declared = int(length) if length is not None and length.strip().isdigit() and len(length) < 20 else None
+    if declared is not None and declared > _MAX_BYTES:
+        raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=url)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise DownloadError(f"the download took longer than {timeout:g} seconds", source=url)
+        _set_timeout(response, left)
+        chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > _MAX_BYTES:
+            raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=url)
+    if declared is not None and size != declared:
+        raise DownloadError(
+            f"the server sent {size} bytes of the {declared} its Content-Length announced: the file is cut short", source=url
+        )
+    return b"".join(chunks)
+
+
+def _set_timeout(response: Any, seconds: float) -> None:
+    """Bound the next read by what is left of the deadline (a server sending a byte a minute cannot stall us)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.001))
+
+
 def download(
     name: str,
     *,
@@ -181,17 +259,7 @@ def download(
         return target
     if not source.startswith(("https://", "http://")):
         raise DownloadError(f"refusing to fetch {source!r}: only http and https URLs", source=name)
-    request = urllib.request.Request(source, headers={"User-Agent": f"opsmodel/{__version__}"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(_MAX_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise DownloadError(f"the server answered {exc.code} {exc.reason}", source=source) from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise DownloadError(f"cannot fetch the file: {reason}", source=source) from None
-    if len(data) > _MAX_BYTES:
-        raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=source)
+    data = fetch(source, timeout=timeout)
     if expected is not None and _sha256(data) != expected.lower():
         raise DownloadError(
             f"SHA-256 {_sha256(data)} does not match the published file's {expected}: changed upstream or corrupted",
