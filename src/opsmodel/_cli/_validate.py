@@ -113,8 +113,15 @@ def _check(name: str, args: argparse.Namespace, catalogue: Any) -> list[Problem]
 
 
 def _counts(problems: list[Problem]) -> tuple[int, int]:
-    errors = sum(problem.is_error for problem in problems)
-    return errors, len(problems) - errors
+    errors = warnings = 0
+    for problem in problems:
+        if problem.code == "too-many-problems" and isinstance(problem.value, int):
+            errors += problem.value  # problems counted but not listed: counted as errors, the safe side
+        elif problem.is_error:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
 
 
 def _as_json(results: list[tuple[str, list[Problem]]], unreadable: list[tuple[str, str]]) -> dict[str, Any]:

@@ -139,6 +139,40 @@ def _plain(value: Any) -> Any:
     return show_value(value)
 
 
+#: Problems one error collects; past it, one last problem (code ``too-many-problems``) counts the rest.
+MAX_PROBLEMS = 1000
+
+
+def capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` problems, then one that counts those left out (memory stays bounded)."""
+    kept: list[Problem] = []
+    more = 0
+    for found in problems:
+        if found.code == "too-many-problems" and isinstance(found.value, int):
+            more += found.value  # a count made further down, by a reader that stopped collecting
+        elif len(kept) < MAX_PROBLEMS:
+            kept.append(found)
+        else:
+            more += 1
+    if more:
+        kept.append(too_many(more))
+    return tuple(kept)
+
+
+def _counted(problems: tuple[Problem, ...]) -> int:
+    """How many problems there were, those counted but not collected included."""
+    if problems and problems[-1].code == "too-many-problems":
+        return len(problems) - 1 + int(problems[-1].value)
+    return len(problems)
+
+
+def too_many(more: int, path: str = "$") -> Problem:
+    """The problem that says ``more`` problems were counted but not collected."""
+    noun = "problem" if more == 1 else "problems"
+    message = f"{more} more {noun} not listed (at most {MAX_PROBLEMS} are collected)"
+    return Problem(code="too-many-problems", path=path, message=message, value=more)
+
+
 def _summary(headline: str, problems: tuple[Problem, ...], shown: int) -> str:
     lines = [f"  {problem}" for problem in problems[:shown]]
     if len(problems) > shown:
@@ -252,8 +286,8 @@ class DocumentError(DataError):
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        count = len(found)
+        found = capped(problems)
+        count = _counted(found)
         super().__init__(_summary(f"{count} problem{'s' if count != 1 else ''} in the document:", found, _SHOWN))
         self.problems = found
 
@@ -439,8 +473,8 @@ class BundleError(DataError):
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        count = len(found)
+        found = capped(problems)
+        count = _counted(found)
         headline = f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:"
         super().__init__(_summary(headline, found, _BUNDLE_PROBLEMS_SHOWN))
         self.problems = found
@@ -475,8 +509,8 @@ class MispError(DataError):
     code = "misp-event"
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        super().__init__(_summary(f"{len(found)} problem(s) in a MISP event", found, 10))
+        found = capped(problems)
+        super().__init__(_summary(f"{_counted(found)} problem(s) in a MISP event", found, 10))
         self.problems = found
 
     def __reduce__(self) -> tuple[Any, ...]:

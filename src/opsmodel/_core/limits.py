@@ -14,7 +14,7 @@ import json
 import math
 from typing import Any
 
-from .errors import LimitError, Problem
+from .errors import MAX_PROBLEMS, LimitError, Problem
 
 #: Characters of one document (or one JSON Lines record) a reader accepts: 256 MiB of text.
 MAX_DOCUMENT_CHARS = 256 * 1024 * 1024
@@ -26,8 +26,6 @@ MAX_NUMBER_CHARS = 100
 MAX_STRING_CHARS = 1024 * 1024
 #: Characters of one CSV cell: the limit of Python's csv module (131,072), which refuses longer ones.
 MAX_CSV_CELL_CHARS = 131_072
-#: Problems one error or report collects; past it, a count of the problems left out.
-MAX_PROBLEMS = 1000
 
 #: Every limit: name -> (value, what it bounds). The reference documentation prints this table.
 LIMITS: dict[str, tuple[int, str]] = {
@@ -174,16 +172,3 @@ def _raise_at(data: Any, bad: Any) -> None:
         if isinstance(value, _CONTAINERS):
             items = value.items() if isinstance(value, dict) else enumerate(value)
             stack.extend((item, (where, key), depth + 1) for key, item in reversed(list(items)))
-
-
-def capped(problems: list[Problem], more: int, path: str = "$") -> list[Problem]:
-    """``problems`` with, when ``more`` were left out past :data:`MAX_PROBLEMS`, one problem saying how many."""
-    if more <= 0:
-        return problems
-    note = Problem(
-        code="too-many-problems",
-        path=path,
-        message=f"{more} more problem{'s' if more != 1 else ''} not collected (the limit is {MAX_PROBLEMS})",
-        value=more,
-    )
-    return [*problems, note]

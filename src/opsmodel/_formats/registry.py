@@ -181,7 +181,11 @@ def not_an_object(data: Any, expected: str, *, line: int | None = None) -> Probl
 
 def problems_of(code: str, error: OpsmodelError, *, line: int | None = None) -> tuple[Problem, ...]:
     """The problems of a reader's error as raw-document problems with ``code``; the reader's own code ends the message."""
-    return tuple(_as_document_problem(code, problem, line) for problem in error.problems)
+    # a count of problems left out stays one, for the callers that add such counts up
+    return tuple(
+        attrs.evolve(problem, line=line) if problem.code == "too-many-problems" else _as_document_problem(code, problem, line)
+        for problem in error.problems
+    )
 
 
 def _as_document_problem(code: str, found: Problem, line: int | None) -> Problem:

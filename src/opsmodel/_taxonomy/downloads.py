@@ -189,8 +189,8 @@ def fetch(url: str, *, timeout: float = 60.0) -> bytes:
     (``http.client``'s included) is a :class:`~opsmodel.errors.DownloadError`.
     """
     deadline = time.monotonic() + timeout
-    request = urllib.request.Request(url, headers={"User-Agent": f"opsmodel/{__version__}"})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": f"opsmodel/{__version__}"})
         with _OPENER.open(request, timeout=timeout) as response:
             return _body(response, url, deadline, timeout)
     except DownloadError:
