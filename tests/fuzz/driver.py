@@ -69,7 +69,9 @@ def seeds() -> dict[str, str]:
         "misp-event": misp.dumps(report),
         "navigator": json.dumps(taxonomy.to_layer(report)),
         "disarm-stix": json.dumps(_disarm_slice()),
-        "misp-galaxy": json.dumps(_catalogue_slice(DATA / "disarm" / "misp-galaxy" / "cluster-disarm-techniques.json", "values", 12)),
+        "misp-galaxy": json.dumps(
+            _catalogue_slice(DATA / "disarm" / "misp-galaxy" / "cluster-disarm-techniques.json", "values", 12)
+        ),
         "meta-csv": "\n".join(csv.splitlines()[:25]) + "\n",
     }
 
@@ -122,6 +124,7 @@ def readers() -> dict[str, list[tuple[str, Reader]]]:
 
 # ---------------------------------------------------------------------------------------------
 # Mutations
+
 
 class Raw:
     """A piece of JSON text put in as it is (numbers Python cannot write, unbalanced nesting)."""
@@ -307,7 +310,7 @@ def run(seconds: float, seed: int, minimum: int, out: Any = sys.stdout) -> int:
                     read(text)
                 except OpsmodelError:
                     pass
-                except Exception as exc:  # noqa: BLE001 - a foreign exception is what we look for
+                except Exception as exc:
                     frame = traceback.extract_tb(exc.__traceback__)[-1]
                     key = (name, type(exc).__name__, f"{Path(frame.filename).name}:{frame.lineno}")
                     findings.setdefault(key, text[:300])

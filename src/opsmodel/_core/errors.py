@@ -486,8 +486,18 @@ class BundleError(DataError):
 # ---------------------------------------------------------------------------------------------
 # Clients: MISP events and TAXII collections (opsmodel.misp, opsmodel.taxii)
 
+#: The codes of the problems a limit raises (see ``opsmodel._core.limits``); every reader may raise them.
+LIMIT_CODES: dict[str, str] = {
+    "too-large": "a document longer than the limit on a document's size",
+    "too-deep": "JSON nested deeper than the limit on nesting",
+    "number-too-long": "a number longer than the limit on a number's length, or one that is not finite",
+    "string-too-long": "a string value or CSV cell longer than the limit on a string's length",
+    "too-many-problems": "more problems than one error or report collects; the last problem counts the rest",
+}
+
 #: The codes of problems in MISP events (:class:`MispError`).
 MISP_CODES: dict[str, str] = {
+    **LIMIT_CODES,
     "misp-json": "a MISP event text that is not JSON",
     "misp-event": "data that is not a MISP event in the MISP core format",
     "misp-object": "a MISP object or attribute that is not what the MISP core format says",

@@ -14,7 +14,9 @@ import json
 import math
 from typing import Any
 
-from .errors import MAX_PROBLEMS, LimitError, Problem
+from .errors import LIMIT_CODES, MAX_PROBLEMS, LimitError, Problem
+
+__all__ = ["LIMITS", "LIMIT_CODES", "MAX_PROBLEMS", "check_size", "check_value", "loads_json"]
 
 #: Characters of one document (or one JSON Lines record) a reader accepts: 256 MiB of text.
 MAX_DOCUMENT_CHARS = 256 * 1024 * 1024
@@ -35,15 +37,6 @@ LIMITS: dict[str, tuple[int, str]] = {
     "MAX_STRING_CHARS": (MAX_STRING_CHARS, "characters of one string value or CSV cell"),
     "MAX_CSV_CELL_CHARS": (MAX_CSV_CELL_CHARS, "characters of one CSV cell (a catalogue in Meta's CSV)"),
     "MAX_PROBLEMS": (MAX_PROBLEMS, "problems collected for one document; the rest are counted"),
-}
-
-#: The codes of the problems a limit raises (part of :data:`opsmodel.errors.CODES`).
-LIMIT_CODES: dict[str, str] = {
-    "too-large": f"a document longer than the limit ({MAX_DOCUMENT_CHARS} characters)",
-    "too-deep": f"JSON nested deeper than the limit ({MAX_DEPTH} levels)",
-    "number-too-long": f"a number longer than the limit ({MAX_NUMBER_CHARS} characters), or not finite",
-    "string-too-long": f"a string value longer than the limit ({MAX_STRING_CHARS} characters)",
-    "too-many-problems": f"more problems than are collected ({MAX_PROBLEMS}); the rest are counted",
 }
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..._core.errors import BundleError, Problem, show_value
+from ..._core.errors import BundleError, LimitError, Problem, show_value
+from ..._core.limits import check_value
 from .ids import BUNDLE_CODES, EXTENSION_ID, IDENTIFIER, TIMESTAMP, TLP_MARKINGS, parse_timestamp
 
 _STIX_TYPES = frozenset(
@@ -57,6 +58,10 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
 
     Raises :class:`BundleError` with every problem found; nothing is returned half-checked.
     """
+    try:
+        check_value(bundle)  # a bundle given in Python did not pass through loads_json
+    except LimitError as exc:
+        raise BundleError(exc.problems) from None
     problems: list[Problem] = []
     objects = _check_envelope(bundle, problems)
     by_id, paths = _check_objects(objects, problems)

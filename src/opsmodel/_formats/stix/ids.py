@@ -8,6 +8,8 @@ import json
 import re
 import uuid
 
+from ..._core.errors import LIMIT_CODES
+
 #: Namespace of every opsmodel STIX id: ``uuid5(NAMESPACE_URL, "https://opsmodel.readthedocs.io/stix")``.
 NAMESPACE = uuid.UUID("d11d14bf-f078-5e02-a1bc-a585e93f420e")
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -43,6 +45,7 @@ IDENTIFIER = re.compile(
 
 #: Every code a problem in a STIX bundle can have (``Problem.code``), and what it means.
 BUNDLE_CODES: dict[str, str] = {
+    **LIMIT_CODES,
     "not-json": "the text is not JSON",
     "not-bundle": "the data is not a STIX bundle: not a JSON object, or its type is not 'bundle'",
     "bad-objects": "the bundle's objects are not a list",
