@@ -188,6 +188,11 @@ def problems_of(code: str, error: OpsmodelError, *, line: int | None = None) -> 
     )
 
 
+def as_document_problems(code: str, problems: Iterable[Problem], *, line: int | None = None) -> tuple[Problem, ...]:
+    """``problems`` (a reader's or a check's) as raw-document problems with ``code``; their own code ends the message."""
+    return tuple(_as_document_problem(code, found, line) for found in problems)
+
+
 def _as_document_problem(code: str, found: Problem, line: int | None) -> Problem:
     path = found.path if found.path.startswith("$") else "$"
     value = found.value if found.value is not None else found.object_id

@@ -144,7 +144,49 @@ def _check_object(obj: Any, path: _Path, good_stamps: set[Any], problems: list[P
             value = obj[key]
             if type(value) is not str or value not in good_stamps:
                 _check_timestamp(value, f"{path}.{key}", object_id, good_stamps, problems)
+    _check_required(obj, kind, path, object_id, problems)
+    _check_order(obj, path, object_id, good_stamps, problems)
     return object_id
+
+
+# What stix2-validator's MUST rules require of the objects opsmodel reads (STIX 2.1, part 4-5):
+# the properties each type requires beyond type and id, the pairs of timestamps that must be in
+# order, and the type of object each common reference must point at.
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "campaign": ("spec_version", "created", "modified", "name"),
+    "intrusion-set": ("spec_version", "created", "modified", "name"),
+    "threat-actor": ("spec_version", "created", "modified", "name"),
+    "attack-pattern": ("spec_version", "created", "modified", "name"),
+    "identity": ("spec_version", "created", "modified", "name"),
+    "report": ("spec_version", "created", "modified", "name", "published", "object_refs"),
+    "location": ("spec_version", "created", "modified"),
+    "relationship": ("spec_version", "created", "modified", "relationship_type", "source_ref", "target_ref"),
+    "marking-definition": ("spec_version", "created"),
+}
+_ORDERED = (("created", "modified"), ("first_seen", "last_seen"), ("start_time", "stop_time"), ("valid_from", "valid_until"))
+_REFERENCE_TYPES = {"created_by_ref": "identity", "object_marking_refs": "marking-definition"}
+
+
+def _check_required(obj: dict[str, Any], kind: str, path: _Path, object_id: str, problems: list[Problem]) -> None:
+    for key in _REQUIRED.get(kind, ()):
+        if obj.get(key) is None:
+            problems.append(problem("missing-property", f"{path}.{key}", object_id, f"a {kind} requires the property {key!r}"))
+
+
+def _check_order(obj: dict[str, Any], path: _Path, object_id: str, good_stamps: set[Any], problems: list[Problem]) -> None:
+    for early, late in _ORDERED:
+        first, then = obj.get(early), obj.get(late)
+        if (
+            type(first) is not str
+            or type(then) is not str
+            or first == then
+            or first not in good_stamps
+            or then not in good_stamps
+        ):
+            continue  # absent, equal, or already reported as a bad timestamp
+        if parse_timestamp(then) < parse_timestamp(first):
+            message = f"{late} {then} is before {early} {first}; STIX requires {late} >= {early}"
+            problems.append(problem("time-order", f"{path}.{late}", object_id, message, then))
 
 
 def _check_timestamp(value: Any, path: str, object_id: str, good_stamps: set[Any], problems: list[Problem]) -> None:
@@ -242,6 +284,16 @@ def _check_ref(ref: Any, path: str, object_id: str, by_id: dict[str, Any], probl
         problems.append(problem("bad-ref", path, object_id, f"expected a STIX id, got {show_value(ref)}", ref))
     elif ref not in by_id and ref not in _WELL_KNOWN:
         problems.append(problem("dangling-ref", path, object_id, f"dangling reference: {ref} is not in the bundle", ref))
+    else:
+        _check_ref_type(ref, path, object_id, problems)
+
+
+def _check_ref_type(ref: str, path: str, object_id: str, problems: list[Problem]) -> None:
+    key = path.rpartition(".")[2].partition("[")[0]
+    expected = _REFERENCE_TYPES.get(key)
+    if expected is not None and ref.partition("--")[0] != expected:
+        message = f"{key} must refer to a {expected}, not to {show_value(ref)}"
+        problems.append(problem("ref-type", path, object_id, message, ref))
 
 
 def opsmodel_payload(obj: dict[str, Any]) -> dict[str, Any] | None:
