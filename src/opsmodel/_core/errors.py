@@ -173,8 +173,14 @@ def too_many(more: int, path: str = "$") -> Problem:
     return Problem(code="too-many-problems", path=path, message=message, value=more)
 
 
+def _one_line(text: str, limit: int = 1000) -> str:
+    text = text if len(text) <= limit else text[: limit - 3] + "..."
+    return text.replace("\n", " ")
+
+
 def _summary(headline: str, problems: tuple[Problem, ...], shown: int) -> str:
-    lines = [f"  {problem}" for problem in problems[:shown]]
+    # each problem on one line of bounded length, whatever a value or message holds
+    lines = [f"  {_one_line(str(problem))}" for problem in problems[:shown]]
     if len(problems) > shown:
         lines.append(f"  ... and {len(problems) - shown} more (see the error's problems)")
     return headline + ("\n" + "\n".join(lines) if lines else "")

@@ -116,17 +116,37 @@ def check_value(data: Any, *, scalars: bool = True) -> None:
     for _ in range(MAX_DEPTH):
         deeper: list[Any] = []
         for node in level:
-            for value in node.values() if isinstance(node, dict) else node:
-                if isinstance(value, _CONTAINERS):
-                    deeper.append(value)
-                elif scalars and _scalar_problem(value) is not None:
-                    _raise_at(
-                        data, lambda found, _depth: not isinstance(found, _CONTAINERS) and _scalar_problem(found) is not None
-                    )
+            values = node.values() if isinstance(node, dict) else node
+            deeper.extend(value for value in values if type(value) in _PLAIN_CONTAINERS or _odd_container(value))
+            if scalars and not all(map(_plain_ok, values)):
+                _raise_at(data, _bad_scalar)
         if not deeper:
             return
         level = deeper
     _raise_at(data, lambda found, depth: depth >= MAX_DEPTH and isinstance(found, _CONTAINERS))
+
+
+_PLAIN_CONTAINERS = frozenset((dict, list))
+_FINE = frozenset((bool, type(None), dict, list))
+
+
+def _odd_container(value: Any) -> bool:
+    """A container that is not a plain dict or list (a tuple, an OrderedDict given in Python)."""
+    return type(value) not in _FINE and type(value) not in (str, int, float) and isinstance(value, _CONTAINERS)
+
+
+def _plain_ok(value: Any) -> bool:
+    """Quickly: whether a value is within the limits as a scalar (containers are walked separately)."""
+    kind = type(value)
+    if kind in _FINE:
+        return True
+    if kind is str:
+        return len(value) <= MAX_STRING_CHARS
+    return _scalar_problem(value) is None
+
+
+def _bad_scalar(found: Any, _depth: int) -> bool:
+    return not isinstance(found, _CONTAINERS) and _scalar_problem(found) is not None
 
 
 _CONTAINERS = (dict, list, tuple)

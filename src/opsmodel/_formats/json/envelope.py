@@ -78,13 +78,17 @@ def _format_problem(data: dict[str, Any], expected_format: str, line: int | None
     )
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _version_problem(data: dict[str, Any], line: int | None) -> Problem:
     present = "format_version" in data
     version = data.get("format_version")
     return Problem(
         path="$.format_version",
         code="version" if present else "missing",
-        message=f"format_version {json.dumps(version)} is not supported by this opsmodel"
+        message=f"format_version {_cut(json.dumps(version))} is not supported by this opsmodel"
         if present
         else "the document does not give its format_version",
         expected="one of " + ", ".join(json.dumps(v) for v in SUPPORTED_VERSIONS),

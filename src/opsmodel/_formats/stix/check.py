@@ -170,7 +170,11 @@ _REFERENCE_TYPES = {"created_by_ref": "identity", "object_marking_refs": "markin
 def _check_required(obj: dict[str, Any], kind: str, path: _Path, object_id: str, problems: list[Problem]) -> None:
     for key in _REQUIRED.get(kind, ()):
         if obj.get(key) is None:
-            problems.append(problem("missing-property", f"{path}.{key}", object_id, f"a {kind} requires the property {key!r}"))
+            problems.append(problem("missing-property", f"{path}.{key}", object_id, f"{_a(kind)} requires the property {key!r}"))
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
 def _check_order(obj: dict[str, Any], path: _Path, object_id: str, good_stamps: set[Any], problems: list[Problem]) -> None:
@@ -220,6 +224,7 @@ def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: d
         for i, ref in enumerate(value):
             if type(ref) is not str or ref not in by_id:
                 _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
+    _check_typed_refs(obj, path, object_id, problems)
     payload = opsmodel_payload(obj)
     if payload is not None and "operation_refs" in payload:
         where, refs = f"{path}.extensions.{EXTENSION_ID}.operation_refs", payload["operation_refs"]
@@ -284,16 +289,18 @@ def _check_ref(ref: Any, path: str, object_id: str, by_id: dict[str, Any], probl
         problems.append(problem("bad-ref", path, object_id, f"expected a STIX id, got {show_value(ref)}", ref))
     elif ref not in by_id and ref not in _WELL_KNOWN:
         problems.append(problem("dangling-ref", path, object_id, f"dangling reference: {ref} is not in the bundle", ref))
-    else:
-        _check_ref_type(ref, path, object_id, problems)
 
 
-def _check_ref_type(ref: str, path: str, object_id: str, problems: list[Problem]) -> None:
-    key = path.rpartition(".")[2].partition("[")[0]
-    expected = _REFERENCE_TYPES.get(key)
-    if expected is not None and ref.partition("--")[0] != expected:
-        message = f"{key} must refer to a {expected}, not to {show_value(ref)}"
-        problems.append(problem("ref-type", path, object_id, message, ref))
+def _check_typed_refs(obj: dict[str, Any], path: _Path, object_id: str, problems: list[Problem]) -> None:
+    """References that must point at one type of object (a created_by_ref at an identity...)."""
+    for key, expected in _REFERENCE_TYPES.items():
+        value = obj.get(key)
+        refs = value if isinstance(value, list) else [value] if value is not None else []
+        for index, ref in enumerate(refs):
+            if isinstance(ref, str) and IDENTIFIER.match(ref) and ref.partition("--")[0] != expected:
+                where = f"{path}.{key}[{index}]" if isinstance(value, list) else f"{path}.{key}"
+                message = f"{key} must refer to {_a(expected)}, not to {show_value(ref)}"
+                problems.append(problem("ref-type", where, object_id, message, ref))
 
 
 def opsmodel_payload(obj: dict[str, Any]) -> dict[str, Any] | None:
