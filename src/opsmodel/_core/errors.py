@@ -94,7 +94,8 @@ class Problem:
     message: str = attrs.field(validator=_must_be_text)
     path: str = attrs.field(default="$", validator=_must_be_text)
     severity: Severity = attrs.field(default=Severity.ERROR, converter=_to_severity)
-    value: Any = attrs.field(default=None, eq=False)
+    # shown cut in a repr: a value may be ten megabytes, or nested deeper than repr() can follow
+    value: Any = attrs.field(default=None, eq=False, repr=lambda value: show_value(value))
     expected: str | None = None
     line: int | None = None
     object_id: str | None = None

@@ -14,7 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..._core.errors import DocumentError, Problem
+import attrs
+
+from ..._core.errors import DocumentError, LimitError, Problem
+from ..._core.limits import loads_json
 from .errors import describe, too_deep
 
 FORMAT = "opsmodel"
@@ -55,9 +58,13 @@ def no_gc() -> Iterator[None]:
 def parse(text: str | bytes, line: int | None = None) -> Any:
     """The JSON value of a text; a :class:`DocumentError` (``syntax`` or ``too_deep``) if it is not JSON."""
     try:
-        return json.loads(text)
+        return loads_json(text)
     except RecursionError:
         raise DocumentError([too_deep("$", line)]) from None
+    except LimitError as exc:  # the format's own code for nesting; the limits' codes for the rest
+        found = exc.problems[0]
+        code = "too_deep" if found.code == "too-deep" else found.code
+        raise DocumentError([attrs.evolve(found, code=code, line=line)]) from None
     except ValueError as exc:
         where = f"line {exc.lineno}, column {exc.colno}: " if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
