@@ -6,6 +6,7 @@ drives the readers with many more (``nox -s fuzz``), and a small seeded run of i
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import subprocess
@@ -125,7 +126,7 @@ def test_deep_python_values_are_refused_with_a_short_message() -> None:
     ids=["stix.loads", "from_layer", "misp.loads", "json.loads"],
 )
 def test_numbers_past_the_limits_are_refused(read: Callable[[str], object], number: str) -> None:
-    _refused(lambda: read('{"type": "bundle", "techniques": [], "x": [%s]}' % number))
+    _refused(lambda: read(f'{{"type": "bundle", "techniques": [], "x": [{number}]}}'))
 
 
 def test_huge_scores_in_a_layer() -> None:
@@ -134,7 +135,7 @@ def test_huge_scores_in_a_layer() -> None:
     layer["techniques"][0]["score"] = 1e308 * 10  # inf
     _refused(lambda: taxonomy.from_layer(layer))
     with pytest.raises(errors.FieldError):
-        taxonomy.LayerTechnique(technique=taxonomy.LayerTechnique.__attrs_attrs__[0].type and _ref(), score=10**400)  # type: ignore[misc]
+        taxonomy.LayerTechnique(technique=_ref(), score=10**400)
 
 
 def _ref() -> Any:
@@ -228,10 +229,17 @@ def test_wrong_typed_properties_in_a_stix_bundle(kind: str, key: str, value: Any
             obj.pop("extensions", None)
     next(obj for obj in bundle["objects"] if obj["type"] == kind)[key] = value
     for read in (stix.from_stix, stix.import_stix):
-        try:
-            read(bundle)
-        except errors.OpsmodelError as exc:
-            assert all(problem.code in stix.BUNDLE_CODES for problem in exc.problems)
+        codes = _codes_of(read, bundle)
+        assert codes <= set(stix.BUNDLE_CODES)
+
+
+def _codes_of(read: Callable[[Any], object], data: Any) -> set[str]:
+    """The codes of the opsmodel error ``read(data)`` raises (none if it reads); any other exception fails."""
+    try:
+        read(data)
+    except errors.OpsmodelError as exc:
+        return _codes(exc)
+    return set()
 
 
 def test_operation_refs_that_are_not_a_list() -> None:
@@ -245,10 +253,8 @@ def test_a_stix_bundle_without_objects_reads_as_an_empty_bundle_or_is_refused() 
     bundle = json.loads(_stix_text())
     del bundle["objects"]
     for read in (stix.from_stix, stix.import_stix):
-        try:
+        with contextlib.suppress(errors.OpsmodelError):
             read(bundle)
-        except errors.OpsmodelError:
-            pass
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,7 +308,8 @@ def test_messages_cut_long_values() -> None:
 
 
 def test_a_million_bad_entries_are_counted_not_collected() -> None:
-    text = json.dumps({"format": "opsmodel", "format_version": "1.0", "id": "x", "title": "t", "publisher": "p", "operations": [1] * 200_000})
+    document = {"format": "opsmodel", "format_version": "1.0", "id": "x", "title": "t", "publisher": "p"}
+    text = json.dumps({**document, "operations": [1] * 200_000})
     error = _refused(lambda: ojson.loads(text))
     assert len(error.problems) == errors.LIMITS["MAX_PROBLEMS"][0] + 1
     assert error.problems[-1].code == "too-many-problems"

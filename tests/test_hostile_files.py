@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -15,7 +16,6 @@ import pytest
 
 from opsmodel import errors
 from opsmodel._cli import main
-from opsmodel._core import files
 from opsmodel._core.files import atomic_writer, remove_leftovers
 from opsmodel.examples import load
 
@@ -50,7 +50,8 @@ def test_a_symlinked_output_is_written_through(tmp_path: Path) -> None:
     assert main(["convert", str(_report_file(tmp_path)), str(link), "--to", "stix"]) == 0
     assert link.is_symlink()
     assert real.read_text(encoding="utf-8").startswith('{"type":"bundle"')
-    assert not list(tmp_path.glob(".link.json.*")) and not list(real.parent.glob(".out.json.*"))
+    assert not list(tmp_path.glob(".link.json.*"))
+    assert not list(real.parent.glob(".out.json.*"))
 
 
 def test_an_output_that_is_a_directory(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,10 +73,9 @@ def test_a_read_only_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     def refuse(*args: object, **kwargs: object) -> tuple[int, str]:
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
-    with pytest.raises(errors.OutputError, match="permission denied") as caught:
-        with atomic_writer(tmp_path / "out.json") as handle:
-            handle.write("x")
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(errors.OutputError, match="permission denied") as caught, atomic_writer(tmp_path / "out.json") as handle:
+        handle.write("x")
     assert caught.value.problems[0].code == "output"
     assert isinstance(caught.value, OSError)
 
@@ -87,10 +87,9 @@ def test_a_full_disk_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.M
     def full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
-    with pytest.raises(errors.OutputError, match="the disk is full"):
-        with atomic_writer(target) as handle:
-            handle.write("new")
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(errors.OutputError, match="the disk is full"), atomic_writer(target) as handle:
+        handle.write("new")
     assert target.read_text(encoding="utf-8") == "old"
     assert [path.name for path in tmp_path.iterdir()] == ["out.json"]
 
@@ -99,16 +98,15 @@ def test_a_full_disk_through_the_cli(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def full(descriptor: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     assert main(["convert", str(_report_file(tmp_path)), str(tmp_path / "out.json"), "--to", "stix"]) == 1
     assert "the disk is full" in capsys.readouterr().err
     assert not list(tmp_path.glob("*out.json*"))
 
 
 def test_an_error_of_the_writer_itself_passes_unchanged(tmp_path: Path) -> None:
-    with pytest.raises(KeyError):
-        with atomic_writer(tmp_path / "out.json"):
-            raise KeyError("a bug in the writer, not a file system problem")
+    with pytest.raises(KeyError), atomic_writer(tmp_path / "out.json"):
+        raise KeyError("a bug in the writer, not a file system problem")
     assert list(tmp_path.iterdir()) == []
 
 
