@@ -155,7 +155,7 @@ def _print_human(results: list[tuple[str, list[Problem]]], *, quiet: bool) -> No
     for name, problems in results:
         for problem in problems:
             value = "" if problem.value is None else f" (value: {_short(problem.value)})"
-            print(f"{label(name)}: {problem}{value}")
+            print(_cut(f"{label(name)}: {problem}{value}"))
         if not quiet:
             errors, warnings = _counts(problems)
             verdict = "invalid" if errors else "valid"
@@ -195,3 +195,8 @@ def run(args: argparse.Namespace) -> int:
 def _short(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _cut(line: str, limit: int = 1000) -> str:
+    """One report line of bounded length, whatever a hostile document put in a message."""
+    return line if len(line) <= limit else line[: limit - 3] + "..."

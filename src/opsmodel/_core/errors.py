@@ -328,7 +328,7 @@ class ValidationError(DataError):
         self.problems = findings
         errors = self.errors
         warnings = len(self.problems) - len(errors)
-        shown = "; ".join(str(problem) for problem in errors[:3])
+        shown = "; ".join(_one_line(str(problem)) for problem in errors[:3])
         more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
         counts = _count_of(len(errors), "error") + (f", {_count_of(warnings, 'warning')}" if warnings else "")
         super().__init__(f"{counts}: {shown}{more}")

@@ -275,7 +275,7 @@ def _stix_techniques(live: list[Mapping[str, Any]], tactics: Mapping[str, Tactic
     id_of: dict[Any, str] = {}
     for technique_id, obj, reference in _identified(live, "attack-pattern"):
         if technique_id in techniques:
-            raise _fail(where, f"two attack-patterns have the external_id {technique_id!r}")
+            raise _fail(where, f"two attack-patterns have the external_id {show_value(technique_id)}")
         phases = (
             tactic_by_short.get(str(phase.get("phase_name")))
             for phase in obj.get("kill_chain_phases") or ()
@@ -491,7 +491,7 @@ def parse_meta_csv(text: str, version: str | None = None, licence: str | None = 
             if cells[:3] == META_HEADER
             else ""
         )
-        raise _fail(where, f"line 1: the header is {','.join(header)!r}, expected 'Tactic,Technique,Procedure'{hint}")
+        raise _fail(where, f"line 1: the header is {show_value(','.join(header))}, expected 'Tactic,Technique,Procedure'{hint}")
     tactics: dict[str, TacticEntry] = {}
     techniques: dict[str, TechniqueEntry] = {}
     procedures: dict[str, TechniqueEntry] = {}
