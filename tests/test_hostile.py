@@ -351,3 +351,23 @@ def test_the_cli_shows_no_traceback(tmp_path: Path, text: str) -> None:
         assert result.returncode in (1, 2), result
         assert "Traceback" not in result.stderr + result.stdout
     assert not list(tmp_path.glob(".out.json.*"))
+
+
+def test_an_input_past_the_size_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from opsmodel._cli import _io, main
+
+    monkeypatch.setattr(_io, "MAX_INPUT_BYTES", 100)
+    source = _write(tmp_path, "big.json", ojson.dumps(examples.load("openai-2024-05")))
+    assert main(["validate", str(source)]) in (1, 2)
+    assert "larger than the limit of 100 bytes" in capsys.readouterr().err
+
+
+def test_a_catalogue_file_past_the_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from opsmodel._taxonomy import loaders
+
+    monkeypatch.setattr(loaders, "MAX_DOCUMENT_CHARS", 100)
+    path = _write(tmp_path, "big.json", json.dumps(_galaxy()))
+    error = _refused(lambda: taxonomy.load_misp_galaxy(path))
+    assert "larger than the limit" in str(error)

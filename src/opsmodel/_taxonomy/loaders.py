@@ -147,6 +147,8 @@ def _cached(path: str | os.PathLike[str], kind: str, options: tuple[Any, ...], p
 
 def _read_text(path: Path) -> str:
     try:
+        if path.stat().st_size > MAX_DOCUMENT_CHARS:  # refused before it is read whole
+            raise _fail(str(path), f"the file is larger than the limit of {MAX_DOCUMENT_CHARS} bytes")
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _fail(str(path), f"not UTF-8 text (byte {exc.start}): is this the right file?") from None
