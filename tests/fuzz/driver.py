@@ -13,8 +13,11 @@ caused it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
+import multiprocessing
+import os
 import random
 import sys
 import tempfile
@@ -27,13 +30,14 @@ from typing import Any
 
 from opsmodel import examples, misp, stix, taxonomy
 from opsmodel import json as ojson
+from opsmodel._cli import main as cli_main
 from opsmodel._core.limits import loads_json
 from opsmodel.errors import OpsmodelError
 from opsmodel.validation import iter_document_errors
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-Reader = Callable[[str], object]
+Reader = Callable[[Any], object]
 
 
 def _catalogue_slice(path: Path, key: str, keep: int) -> Any:
@@ -73,6 +77,7 @@ def seeds() -> dict[str, str]:
             _catalogue_slice(DATA / "disarm" / "misp-galaxy" / "cluster-disarm-techniques.json", "values", 12)
         ),
         "meta-csv": "\n".join(csv.splitlines()[:25]) + "\n",
+        "bytes": "",
     }
 
 
@@ -107,6 +112,27 @@ def _catalogue(parse: Callable[..., object]) -> Reader:
     return read
 
 
+def _cli() -> Reader:
+    """``opsmodel validate`` and ``opsmodel convert`` on the input: exit 0, 1 or 2 and no "unexpected" error."""
+    scratch = Path(tempfile.mkdtemp(prefix="opsmodel-fuzz-cli-"))
+
+    def run_cli(text: str | bytes) -> object:
+        source = scratch / "input.json"
+        source.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8", "surrogatepass"))
+        for args in (["validate", str(source)], ["convert", str(source), str(scratch / "out.json"), "--to", "stix"]):
+            errors = io.StringIO()
+            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(errors):
+                try:
+                    code: Any = cli_main(args)
+                except SystemExit as exc:  # argparse's usage errors (a layer cannot be converted): exit 2
+                    code = exc.code
+            if code not in (0, 1, 2) or "unexpected" in errors.getvalue() or "Traceback" in errors.getvalue():
+                raise AssertionError(f"opsmodel {args[0]}: exit {code}: {errors.getvalue()[:300]}")
+        return None
+
+    return run_cli
+
+
 def readers() -> dict[str, list[tuple[str, Reader]]]:
     """For each seed, the readers that take it."""
     return {
@@ -119,6 +145,8 @@ def readers() -> dict[str, list[tuple[str, Reader]]]:
         "disarm-stix": [("taxonomy.load_disarm_stix", _catalogue(taxonomy.load_disarm_stix))],
         "misp-galaxy": [("taxonomy.load_misp_galaxy", _catalogue(taxonomy.load_misp_galaxy))],
         "meta-csv": [("taxonomy.parse_meta_csv", taxonomy.parse_meta_csv)],
+        "bytes": [("json.loads", ojson.loads), ("stix.loads", stix.loads), ("misp.loads", misp.loads), ("validate", _validate)],
+        "cli": [("cli", _cli())],
     }
 
 
@@ -263,6 +291,9 @@ class Inputs:
         self.kind = kind
         self.text = text
         self.data: Any = None
+        if kind == "bytes":
+            self.nodes = []
+            return
         if kind == "jsonl":
             self.data = [json.loads(line) for line in text.splitlines()]
         elif kind != "meta-csv":
@@ -274,7 +305,10 @@ class Inputs:
         """A new copy of the seed's data to mutate (parsing is much faster than copy.deepcopy)."""
         return json.loads(self.plain)
 
-    def next(self, rng: random.Random) -> str:
+    def next(self, rng: random.Random) -> str | bytes:
+        if self.kind == "bytes":
+            prefix = rng.choice((b"", b"\xef\xbb\xbf", b"\xff\xfe", b"{", b"["))
+            return prefix + bytes(rng.randrange(256) for _ in range(rng.randrange(128)))
         roll = rng.random()
         if roll < 0.05:
             return _random_text(rng)
@@ -288,24 +322,26 @@ class Inputs:
         return _dumps(mutated)
 
 
-def run(seconds: float, seed: int, minimum: int, out: Any = sys.stdout) -> int:
-    """Fuzz for about ``seconds``; return the number of findings (errors that are not opsmodel's)."""
+Findings = dict[tuple[str, str, str], str]
+
+
+def fuzz(seconds: float, seed: int, minimum: int) -> tuple[Counter[str], Findings]:
+    """Fuzz for about ``seconds`` (and at least ``minimum`` inputs): the inputs per reader, and the findings."""
     rng = random.Random(seed)
-    texts = seeds()
     plan = readers()
-    inputs = {kind: Inputs(kind, text) for kind, text in texts.items()}
+    inputs = {kind: Inputs(kind, text) for kind, text in seeds().items()}
     counts: Counter[str] = Counter()
-    findings: dict[tuple[str, str, str], str] = {}
+    findings: Findings = {}
     kinds = list(plan)
     deadline = time.monotonic() + seconds
-    total = 0
-    while time.monotonic() < deadline or total < minimum:
+    while time.monotonic() < deadline or counts.total() < minimum:
         for _ in range(50):
             kind = rng.choice(kinds)
-            text = inputs[kind].next(rng)
+            # the command line reads any document: give it the mutated documents of the formats it detects
+            source = rng.choice(("json", "jsonl", "stix", "navigator")) if kind == "cli" else kind
+            text = inputs[source].next(rng)
             for name, read in plan[kind]:
                 counts[name] += 1
-                total += 1
                 try:
                     read(text)
                 except OpsmodelError:
@@ -313,22 +349,44 @@ def run(seconds: float, seed: int, minimum: int, out: Any = sys.stdout) -> int:
                 except Exception as exc:
                     frame = traceback.extract_tb(exc.__traceback__)[-1]
                     key = (name, type(exc).__name__, f"{Path(frame.filename).name}:{frame.lineno}")
-                    findings.setdefault(key, text[:300])
+                    findings.setdefault(key, repr(text[:300]))
+    return counts, findings
+
+
+def _worker(job: tuple[float, int, int]) -> tuple[Counter[str], Findings]:
+    return fuzz(*job)
+
+
+def run(seconds: float, seed: int, minimum: int, out: Any = sys.stdout, jobs: int = 1) -> int:
+    """Fuzz in ``jobs`` processes (seeds ``seed``, ``seed + 1``...), print the counts; return the number of findings."""
+    work = [(seconds, seed + job, -(-minimum // jobs)) for job in range(jobs)]
+    if jobs == 1:
+        results = [fuzz(*work[0])]
+    else:
+        with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+            results = pool.map(_worker, work)
+    counts: Counter[str] = Counter()
+    findings: Findings = {}
+    for done, found in results:
+        counts.update(done)
+        for key, text in found.items():
+            findings.setdefault(key, text)
     for name, count in sorted(counts.items()):
         print(f"{name:28} {count:8} inputs", file=out)
-    print(f"{'total':28} {total:8} inputs, {len(findings)} finding(s)", file=out)
+    print(f"{'total':28} {counts.total():8} inputs, {len(findings)} finding(s)", file=out)
     for (name, kind, where), text in sorted(findings.items()):
-        print(f"FOUND {name}: {kind} at {where}; input starts {text[:160]!r}", file=out)
+        print(f"FOUND {name}: {kind} at {where}; input starts {text[:160]}", file=out)
     return len(findings)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=150.0)
+    parser.add_argument("--seconds", type=float, default=120.0, help="run for about this long")
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--minimum", type=int, default=100_000, help="run at least this many inputs")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="processes (each with its own seed)")
     args = parser.parse_args(argv)
-    return 1 if run(args.seconds, args.seed, args.minimum) else 0
+    return 1 if run(args.seconds, args.seed, args.minimum, jobs=max(1, args.jobs)) else 0
 
 
 if __name__ == "__main__":
