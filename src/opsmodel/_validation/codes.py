@@ -8,7 +8,6 @@ the highest private layer, because it is the one that sees every part.
 from __future__ import annotations
 
 from .._core.errors import CORE_CODES, MISP_CODES, TAXII_CODES
-from .._core.limits import LIMIT_CODES
 from .._formats.json import ERROR_CODES as JSON_CODES
 from .._formats.registry import DOCUMENT_CODES
 from .._formats.stix.ids import BUNDLE_CODES
@@ -18,7 +17,6 @@ from .rules import RULES
 #: Every code a :class:`~opsmodel.errors.Problem` can carry, whichever part raised it: code -> description.
 CODES: dict[str, str] = {
     **CORE_CODES,
-    **LIMIT_CODES,
     **JSON_CODES,
     **BUNDLE_CODES,
     **{code: description for code, (_, description) in DOCUMENT_CODES.items()},
