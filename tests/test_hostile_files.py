@@ -189,3 +189,15 @@ def test_writing_from_a_thread_works_without_a_signal_handler(tmp_path: Path) ->
     thread.join()
     assert done == [True]
     assert (tmp_path / "out.json").read_text(encoding="utf-8") == "x"
+
+
+@posix_only
+def test_an_ignored_sigterm_stays_ignored(tmp_path: Path) -> None:
+    previous = signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    try:
+        with atomic_writer(tmp_path / "out.json") as handle:
+            assert signal.getsignal(signal.SIGTERM) is signal.SIG_IGN
+            handle.write("x")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert (tmp_path / "out.json").read_text(encoding="utf-8") == "x"

@@ -124,6 +124,9 @@ def _removed_on_sigterm(temporary: str) -> Iterator[None]:
         yield  # only the main thread may set handlers
         return
     previous = signal.getsignal(signal.SIGTERM)
+    if previous is signal.SIG_IGN:  # SIGTERM will not stop the write: nothing to clean up
+        yield
+        return
 
     def on_sigterm(signum: int, frame: FrameType | None) -> Any:
         _remove(temporary)
