@@ -24,7 +24,7 @@ MAX_DOCUMENT_CHARS = 256 * 1024 * 1024
 MAX_DEPTH = 64
 #: Characters of one JSON number (about 10**100); longer ones are refused before Python converts them.
 MAX_NUMBER_CHARS = 100
-#: Characters of one string value or CSV cell (1 MiB).
+#: Characters of one string value (1 MiB).
 MAX_STRING_CHARS = 1024 * 1024
 #: Characters of one CSV cell: the limit of Python's csv module (131,072), which refuses longer ones.
 MAX_CSV_CELL_CHARS = 131_072
@@ -33,8 +33,8 @@ MAX_CSV_CELL_CHARS = 131_072
 LIMITS: dict[str, tuple[int, str]] = {
     "MAX_DOCUMENT_CHARS": (MAX_DOCUMENT_CHARS, "characters of one document or one JSON Lines record"),
     "MAX_DEPTH": (MAX_DEPTH, "levels of nested JSON arrays and objects"),
-    "MAX_NUMBER_CHARS": (MAX_NUMBER_CHARS, "characters of one JSON number (or digits of a number given in Python)"),
-    "MAX_STRING_CHARS": (MAX_STRING_CHARS, "characters of one string value or CSV cell"),
+    "MAX_NUMBER_CHARS": (MAX_NUMBER_CHARS, "characters of one JSON number (an integer given in Python: 300 bits, about 10**90)"),
+    "MAX_STRING_CHARS": (MAX_STRING_CHARS, "characters of one string value"),
     "MAX_CSV_CELL_CHARS": (MAX_CSV_CELL_CHARS, "characters of one CSV cell (a catalogue in Meta's CSV)"),
     "MAX_PROBLEMS": (MAX_PROBLEMS, "problems collected for one document; the rest are counted"),
 }
