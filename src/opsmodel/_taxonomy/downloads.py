@@ -249,7 +249,10 @@ def download(
 
     The file is checked (its SHA-256 when known, and that it loads as a catalogue) before it
     atomically replaces any earlier copy. An existing copy is kept unless ``force``. ``url``
-    fetches from elsewhere (a mirror, a newer commit); its ``sha256`` is then only checked if given.
+    fetches from elsewhere (a mirror, a newer commit); its ``sha256`` is then only checked if given,
+    but a body shorter than its ``Content-Length`` is always refused. ``timeout`` bounds the whole
+    transfer, however slowly the server sends; redirects are followed only to the same host, never
+    from https to http. Every failure is a :class:`~opsmodel.errors.DownloadError`.
     """
     entry = _entry(name)
     target = published_path(name, directory=directory)
