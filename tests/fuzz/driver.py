@@ -237,6 +237,8 @@ def _mutate_tree(fresh: Callable[[], Any], rng: random.Random, nodes: list[tuple
             current = parent[key]
         except (KeyError, IndexError, TypeError):
             continue
+        if not isinstance(parent, (dict, list)):  # a string now stands where the node was
+            continue
         action = rng.random()
         if action < 0.6:
             parent[key] = rng.choice(HOSTILE)(rng)
