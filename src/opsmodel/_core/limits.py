@@ -110,15 +110,11 @@ def check_value(data: Any, *, scalars: bool = True) -> None:
     Iterative, so that it is itself safe on the data it refuses; linear in the size of the data.
     ``scalars=False`` checks the nesting only (:func:`loads_json` checks numbers as it reads them).
     """
-    level: list[Any] = [data] if isinstance(data, _CONTAINERS) else []
-    if scalars and _scalar_problem(data) is not None:
-        level = [[data]]  # let the walk below find and name it
-    for _ in range(MAX_DEPTH):
+    level: list[Any] = [[data]]  # a list around the data: the walk checks its items, the data first
+    for _ in range(MAX_DEPTH + 1):
         deeper: list[Any] = []
         for node in level:
-            values = node.values() if isinstance(node, dict) else node
-            deeper.extend(value for value in values if type(value) in _PLAIN_CONTAINERS or _odd_container(value))
-            if scalars and not all(map(_plain_ok, values)):
+            if not _scan(node, deeper, scalars):
                 _raise_at(data, _bad_scalar)
         if not deeper:
             return
@@ -126,30 +122,33 @@ def check_value(data: Any, *, scalars: bool = True) -> None:
     _raise_at(data, lambda found, depth: depth >= MAX_DEPTH and isinstance(found, _CONTAINERS))
 
 
-_PLAIN_CONTAINERS = frozenset((dict, list))
-_FINE = frozenset((bool, type(None), dict, list))
+_CONTAINERS = (dict, list, tuple)
+_NOTHING_TO_CHECK = frozenset((bool, type(None)))
 
 
-def _odd_container(value: Any) -> bool:
-    """A container that is not a plain dict or list (a tuple, an OrderedDict given in Python)."""
-    return type(value) not in _FINE and type(value) not in (str, int, float) and isinstance(value, _CONTAINERS)
+def _scan(node: Any, deeper: list[Any], scalars: bool) -> bool:
+    """Put the containers among ``node``'s items on ``deeper``; False if a scalar among them is past a limit.
 
-
-def _plain_ok(value: Any) -> bool:
-    """Quickly: whether a value is within the limits as a scalar (containers are walked separately)."""
-    kind = type(value)
-    if kind in _FINE:
-        return True
-    if kind is str:
-        return len(value) <= MAX_STRING_CHARS
-    return _scalar_problem(value) is None
+    The plain types JSON gives are told apart by ``type()`` (fast); anything else by isinstance.
+    """
+    fine = True
+    for value in node.values() if isinstance(node, dict) else node:
+        kind = type(value)
+        if kind is dict or kind is list:
+            deeper.append(value)
+        elif kind is str:
+            fine = fine and (not scalars or len(value) <= MAX_STRING_CHARS)
+        elif kind in _NOTHING_TO_CHECK:
+            continue
+        elif isinstance(value, _CONTAINERS):
+            deeper.append(value)
+        elif scalars:
+            fine = fine and _scalar_problem(value) is None
+    return fine
 
 
 def _bad_scalar(found: Any, _depth: int) -> bool:
     return not isinstance(found, _CONTAINERS) and _scalar_problem(found) is not None
-
-
-_CONTAINERS = (dict, list, tuple)
 
 
 def _scalar_problem(value: Any) -> tuple[str, str] | None:

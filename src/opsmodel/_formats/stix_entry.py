@@ -8,8 +8,8 @@ from typing import IO, Any
 import attrs
 
 from .._model.operations import Report
-from .registry import Format, Piece, as_document_problems, parse_or_not, whole_document
-from .stix.bundle import dump, loads
+from .registry import Format, Piece, as_document_problems, not_an_object, parse_json, read_pieces
+from .stix.bundle import dump, from_stix, loads
 from .stix.contradictions import contradictions
 
 
@@ -22,17 +22,17 @@ def _write_opencti(report: Report, stream: IO[str]) -> None:
 
 
 def _check(text: str) -> Iterator[Piece]:
-    """The bundle read as a report, with a warning for every STIX property its extension data contradicts."""
-    for piece in _read(text):
-        if isinstance(piece.loaded, Report):
-            data = parse_or_not(text)  # the text parsed as JSON already; parsing again keeps the registry's check simple
-            found = as_document_problems("OPS005", contradictions(data, piece.loaded))
-            yield attrs.evolve(piece, problems=(*piece.problems, *found))
-        else:
-            yield piece
-
-
-_read = whole_document("OPS005", lambda text, data: loads(text), "a STIX bundle (a JSON object)")
+    """The bundle read as a report (parsed once), with a warning for every STIX property its extension data contradicts."""
+    data, broken = parse_json(text)
+    refused = broken or not_an_object(data, "a STIX bundle (a JSON object)")
+    if refused is not None:
+        yield Piece(problems=(refused,))
+        return
+    piece = read_pieces(lambda: from_stix(data), "OPS005")
+    if isinstance(piece.loaded, Report):
+        found = as_document_problems("OPS005", contradictions(data, piece.loaded))
+        piece = attrs.evolve(piece, problems=(*piece.problems, *found))
+    yield piece
 
 
 STIX = Format("stix", "a STIX 2.1 bundle", "report.stix.json", detect=_is_bundle, read=loads, write=dump, check=_check)
