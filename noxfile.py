@@ -11,7 +11,7 @@ nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
-nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients"]
+nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "fuzz"]
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -52,6 +52,17 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
     # import-linter reads the source without importing it; it only needs to find the package.
     session.run("lint-imports", env={"PYTHONPATH": "src"})
+
+
+@nox.session(python="3.11")
+def fuzz(session: nox.Session) -> None:
+    """Every reader driven by seeded, mutated documents and random bytes: at least 100,000 inputs, no foreign exception.
+
+    Seeded (``--seed``) and bounded: about ``--seconds`` of work, more only to reach ``--minimum`` inputs.
+    """
+    session.install("-e", ".")
+    args = session.posargs or ["--seed", "20261203", "--seconds", "120", "--minimum", "100000"]
+    session.run("python", "-m", "tests.fuzz.driver", *args)
 
 
 @nox.session(python="3.11")

@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import opsmodel
-from opsmodel import errors, examples, stix, taxonomy, testing, validation
+from opsmodel import errors, examples, misp, stix, taxonomy, testing, validation
 from opsmodel import json as ops_json
 from opsmodel._core.exports import publish
 
@@ -170,6 +170,8 @@ SAMPLES: dict[str, Callable[[], BaseException]] = {
     "ParseError": lambda: _raised(lambda: opsmodel.parse_date("soonish")),
     "DocumentError": lambda: _raised(lambda: ops_json.loads("{}")),
     "BundleError": lambda: _raised(lambda: stix.from_stix({"type": "bundle"})),
+    "LimitError": lambda: errors.LimitError(errors.Problem(code="too-deep", path="$[0]", message="nested too deeply")),
+    "MispError": lambda: _raised(lambda: misp.loads("{")),
     "UnknownEntryError": lambda: taxonomy.UnknownEntryError("no technique 'T9999'", "T9999"),
     "UnknownExampleError": lambda: _raised(lambda: examples.load("nothing")),
     "ValidationError": lambda: _raised(

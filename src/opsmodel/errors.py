@@ -25,9 +25,11 @@ from ._core.errors import (
     FieldError,
     InputError,
     LayerError,
+    LimitError,
     MispError,
     MissingExtraError,
     OpsmodelError,
+    OutputError,
     ParseError,
     Problem,
     Severity,
@@ -37,10 +39,13 @@ from ._core.errors import (
     UnknownExampleError,
     ValidationError,
 )
+from ._core.limits import LIMIT_CODES, LIMITS
 from ._validation.codes import CODES
 
 __all__ = [
     "CODES",
+    "LIMITS",
+    "LIMIT_CODES",
     "AccessError",
     "BundleError",
     "CatalogueError",
@@ -51,9 +56,11 @@ __all__ = [
     "FieldError",
     "InputError",
     "LayerError",
+    "LimitError",
     "MispError",
     "MissingExtraError",
     "OpsmodelError",
+    "OutputError",
     "ParseError",
     "Problem",
     "Severity",

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import IO
 
 from .. import Report
-from ..errors import DecodingError, InputError
+from ..errors import LIMITS, DecodingError, InputError
 from ..formats import Format, atomic_writer
 
 # The exit statuses of every command: success or valid data, invalid data, a usage error.
@@ -26,15 +26,23 @@ def count_of(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+# An input larger than a document may be is refused before it is read whole (see reference/limits).
+MAX_INPUT_BYTES = LIMITS["MAX_DOCUMENT_CHARS"][0]
+
+
 def read_input(name: str) -> bytes:
-    """The bytes of file ``name``, or of standard input for ``-``."""
-    if name == "-":
-        return sys.stdin.buffer.read()
+    """The bytes of file ``name``, or of standard input for ``-``; an InputError past :data:`MAX_INPUT_BYTES`."""
     try:
-        with open(name, "rb") as handle:
-            return handle.read()
+        if name == "-":
+            data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        else:
+            with open(name, "rb") as handle:
+                data = handle.read(MAX_INPUT_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(f"{label(name)}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{label(name)}: larger than the limit of {MAX_INPUT_BYTES} bytes (see the limits reference)")
+    return data
 
 
 def decode(data: bytes, name: str) -> str:

@@ -111,8 +111,15 @@ def _check(name: str, args: argparse.Namespace, catalogue: Any) -> list[Problem]
 
 
 def _counts(problems: list[Problem]) -> tuple[int, int]:
-    errors = sum(problem.is_error for problem in problems)
-    return errors, len(problems) - errors
+    errors = warnings = 0
+    for problem in problems:
+        if problem.code == "too-many-problems" and isinstance(problem.value, int):
+            errors += problem.value  # problems counted but not listed: counted as errors, the safe side
+        elif problem.is_error:
+            errors += 1
+        else:
+            warnings += 1
+    return errors, warnings
 
 
 def _as_json(results: list[tuple[str, list[Problem]]], unreadable: list[tuple[str, str]]) -> dict[str, Any]:
@@ -146,7 +153,7 @@ def _print_human(results: list[tuple[str, list[Problem]]], *, quiet: bool) -> No
     for name, problems in results:
         for problem in problems:
             value = "" if problem.value is None else f" (value: {_short(problem.value)})"
-            print(f"{label(name)}: {problem}{value}")
+            print(_cut(f"{label(name)}: {problem}{value}"))
         if not quiet:
             errors, warnings = _counts(problems)
             verdict = "invalid" if errors else "valid"
@@ -186,3 +193,8 @@ def run(args: argparse.Namespace) -> int:
 def _short(value: Any) -> str:
     text = repr(value) if isinstance(value, str) else str(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _cut(line: str, limit: int = 1000) -> str:
+    """One report line of bounded length, whatever a hostile document put in a message."""
+    return line if len(line) <= limit else line[: limit - 3] + "..."

@@ -28,6 +28,8 @@ CORE_CODES: dict[str, str] = {
     "validation": "a report or operation that failed validation, summarised (ValidationError)",
     "input": "an input file that cannot be read (InputError)",
     "not-utf8": "an input that is not UTF-8 text (DecodingError)",
+    "limit": "outside data past one of the documented limits, with no more specific code (LimitError)",
+    "output": "an output file that cannot be written (a read-only directory, a full disk, a directory in the way)",
 }
 
 
@@ -98,8 +100,9 @@ class Problem:
     path: str = attrs.field(default="$", validator=_must_be_text)
     #: ``error`` makes the data invalid; a ``warning`` only does in strict mode.
     severity: Severity = attrs.field(default=Severity.ERROR, converter=_to_severity)
+    # shown cut in a repr: a value may be ten megabytes, or nested deeper than repr() can follow
     #: The offending value, if there is one.
-    value: Any = attrs.field(default=None, eq=False)
+    value: Any = attrs.field(default=None, eq=False, repr=lambda value: show_value(value))
     #: What was expected instead.
     expected: str | None = None
     #: The 1-based line of a JSON Lines input the problem is on.
@@ -148,8 +151,48 @@ def _plain(value: Any) -> Any:
     return show_value(value)
 
 
+#: Problems one error collects; past it, one last problem (code ``too-many-problems``) counts the rest.
+MAX_PROBLEMS = 1000
+
+
+def capped(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` problems, then one that counts those left out (memory stays bounded)."""
+    kept: list[Problem] = []
+    more = 0
+    for found in problems:
+        if found.code == "too-many-problems" and isinstance(found.value, int):
+            more += found.value  # a count made further down, by a reader that stopped collecting
+        elif len(kept) < MAX_PROBLEMS:
+            kept.append(found)
+        else:
+            more += 1
+    if more:
+        kept.append(too_many(more))
+    return tuple(kept)
+
+
+def _counted(problems: tuple[Problem, ...]) -> int:
+    """How many problems there were, those counted but not collected included."""
+    if problems and problems[-1].code == "too-many-problems":
+        return len(problems) - 1 + int(problems[-1].value)
+    return len(problems)
+
+
+def too_many(more: int, path: str = "$") -> Problem:
+    """The problem that says ``more`` problems were counted but not collected."""
+    noun = "problem" if more == 1 else "problems"
+    message = f"{more} more {noun} not listed (at most {MAX_PROBLEMS} are collected)"
+    return Problem(code="too-many-problems", path=path, message=message, value=more)
+
+
+def _one_line(text: str, limit: int = 1000) -> str:
+    text = text if len(text) <= limit else text[: limit - 3] + "..."
+    return text.replace("\n", " ")
+
+
 def _summary(headline: str, problems: tuple[Problem, ...], shown: int) -> str:
-    lines = [f"  {problem}" for problem in problems[:shown]]
+    # each problem on one line of bounded length, whatever a value or message holds
+    lines = [f"  {_one_line(str(problem))}" for problem in problems[:shown]]
     if len(problems) > shown:
         lines.append(f"  ... and {len(problems) - shown} more (see the error's problems)")
     return headline + ("\n" + "\n".join(lines) if lines else "")
@@ -261,8 +304,8 @@ class DocumentError(DataError):
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        count = len(found)
+        found = capped(problems)
+        count = _counted(found)
         super().__init__(_summary(f"{count} problem{'s' if count != 1 else ''} in the document:", found, _SHOWN))
         self.problems = found
 
@@ -296,7 +339,7 @@ class ValidationError(DataError):
         self.problems = findings
         errors = self.errors
         warnings = len(self.problems) - len(errors)
-        shown = "; ".join(str(problem) for problem in errors[:3])
+        shown = "; ".join(_one_line(str(problem)) for problem in errors[:3])
         more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
         counts = _count_of(len(errors), "error") + (f", {_count_of(warnings, 'warning')}" if warnings else "")
         super().__init__(f"{counts}: {shown}{more}")
@@ -313,6 +356,30 @@ class ValidationError(DataError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ValidationError, (self.problems,))
+
+
+class LimitError(DataError):
+    """Outside data past one of the documented limits (:data:`opsmodel.errors.LIMITS`).
+
+    Too large a document, too deep a nesting, too long a number or string.
+
+    Its one problem has a code of :data:`opsmodel.errors.LIMIT_CODES` and the path where the limit was hit.
+    """
+
+    code = "limit"
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(f"{problem.path}: {problem.message}")
+        self.problems = (problem,)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LimitError, (self.problems[0],))
+
+
+class OutputError(AccessError):
+    """An output file cannot be written: a read-only directory, a full disk, a directory or a file in the way."""
+
+    code = "output"
 
 
 class InputError(AccessError):
@@ -424,8 +491,8 @@ class BundleError(DataError):
     """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        count = len(found)
+        found = capped(problems)
+        count = _counted(found)
         headline = f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:"
         super().__init__(_summary(headline, found, _BUNDLE_PROBLEMS_SHOWN))
         self.problems = found
@@ -437,8 +504,18 @@ class BundleError(DataError):
 # ---------------------------------------------------------------------------------------------
 # Clients: MISP events and TAXII collections (opsmodel.misp, opsmodel.taxii)
 
+#: The codes of the problems a limit raises (see ``opsmodel._core.limits``); every reader may raise them.
+LIMIT_CODES: dict[str, str] = {
+    "too-large": "a document longer than the limit on a document's size",
+    "too-deep": "JSON nested deeper than the limit on nesting",
+    "number-too-long": "a number longer than the limit on a number's length, or one that is not finite",
+    "string-too-long": "a string value or CSV cell longer than the limit on a string's length",
+    "too-many-problems": "more problems than one error or report collects; the last problem counts the rest",
+}
+
 #: The codes of problems in MISP events (:class:`MispError`).
 MISP_CODES: dict[str, str] = {
+    **LIMIT_CODES,
     "misp-json": "a MISP event text that is not JSON",
     "misp-event": "data that is not a MISP event in the MISP core format",
     "misp-object": "a MISP object or attribute that is not what the MISP core format says",
@@ -460,8 +537,8 @@ class MispError(DataError):
     code = "misp-event"
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        super().__init__(_summary(f"{_count_of(len(found), 'problem')} in a MISP event", found, 10))
+        found = capped(problems)
+        super().__init__(_summary(f"{_count_of(_counted(found), 'problem')} in a MISP event", found, 10))
         self.problems = found
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -222,7 +222,16 @@ def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
 
 
 def _is_text(item: Any) -> bool:
-    return type(item) is str and bool(item) and not item.isspace()
+    return type(item) is str and bool(item) and not item.isspace() and not _has_surrogate(item)
+
+
+# A lone surrogate ("\ud800", from a JSON escape) is not a character: text holding one cannot be
+# written as UTF-8, so it is refused where it enters the model rather than when it is saved.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(text: str) -> bool:
+    return not text.isascii() and _SURROGATE.search(text) is not None
 
 
 def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
@@ -234,6 +243,10 @@ def to_text(value: str) -> str:
         raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
         raise Invalid(value, "a non-empty string", problem="got a blank string")
+    if _has_surrogate(value):
+        found = _SURROGATE.search(value)
+        at = found.start() if found else 0
+        raise Invalid(value, "text that can be written as UTF-8", problem=f"got a lone surrogate U+{ord(value[at]):04X} at {at}")
     return value
 
 

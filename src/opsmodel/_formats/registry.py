@@ -16,7 +16,8 @@ from typing import IO, Any, Literal
 
 import attrs
 
-from .._core.errors import OpsmodelError, Problem
+from .._core.errors import LimitError, OpsmodelError, Problem
+from .._core.limits import loads_json
 from .._model.operations import Operation, Report
 
 # code -> (name, description); documented in docs/reference/rules.md like the rules
@@ -157,8 +158,8 @@ class Registry:
 def parse_or_not(text: str) -> Any:
     """The JSON value a text holds, or :data:`NOT_JSON`."""
     try:
-        return json.loads(text)
-    except ValueError:
+        return loads_json(text)
+    except ValueError:  # not JSON, or past a limit (a LimitError is a ValueError)
         return NOT_JSON
 
 
@@ -174,7 +175,9 @@ def document_problem(code: str, message: str, value: Any = None, *, path: str = 
 def parse_json(text: str, *, line: int | None = None) -> tuple[Any, Problem | None]:
     """The JSON value of a document (or of one line), or the OPS001 problem that stops it."""
     try:
-        return json.loads(text), None
+        return loads_json(text), None
+    except LimitError as exc:
+        return None, _as_document_problem("OPS001", exc.problems[0], line)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}" if line is None else f"column {exc.colno}"
         return None, document_problem("OPS001", f"not valid JSON at {where}: {exc.msg}", text[exc.pos : exc.pos + 20], line=line)
@@ -189,7 +192,16 @@ def not_an_object(data: Any, expected: str, *, line: int | None = None) -> Probl
 
 def problems_of(code: str, error: OpsmodelError, *, line: int | None = None) -> tuple[Problem, ...]:
     """The problems of a reader's error as raw-document problems with ``code``; the reader's own code ends the message."""
-    return tuple(_as_document_problem(code, problem, line) for problem in error.problems)
+    # a count of problems left out stays one, for the callers that add such counts up
+    return tuple(
+        attrs.evolve(problem, line=line) if problem.code == "too-many-problems" else _as_document_problem(code, problem, line)
+        for problem in error.problems
+    )
+
+
+def as_document_problems(code: str, problems: Iterable[Problem], *, line: int | None = None) -> tuple[Problem, ...]:
+    """``problems`` (a reader's or a check's) as raw-document problems with ``code``; their own code ends the message."""
+    return tuple(_as_document_problem(code, found, line) for found in problems)
 
 
 def _as_document_problem(code: str, found: Problem, line: int | None) -> Problem:

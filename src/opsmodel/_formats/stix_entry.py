@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import IO, Any
 
+import attrs
+
 from .._model.operations import Report
-from .registry import Format, whole_document
-from .stix.bundle import dump, loads
+from .registry import Format, Piece, as_document_problems, not_an_object, parse_json, read_pieces
+from .stix.bundle import dump, from_stix, loads
+from .stix.contradictions import contradictions
 
 
 def _is_bundle(data: Any, text: str) -> bool:
@@ -17,7 +21,18 @@ def _write_opencti(report: Report, stream: IO[str]) -> None:
     dump(report, stream, flavour="opencti")
 
 
-_check = whole_document("OPS005", lambda text, data: loads(text), "a STIX bundle (a JSON object)")
+def _check(text: str) -> Iterator[Piece]:
+    """The bundle read as a report (parsed once), with a warning for every STIX property its extension data contradicts."""
+    data, broken = parse_json(text)
+    refused = broken or not_an_object(data, "a STIX bundle (a JSON object)")
+    if refused is not None:
+        yield Piece(problems=(refused,))
+        return
+    piece = read_pieces(lambda: from_stix(data), "OPS005")
+    if isinstance(piece.loaded, Report):
+        found = as_document_problems("OPS005", contradictions(data, piece.loaded))
+        piece = attrs.evolve(piece, problems=(*piece.problems, *found))
+    yield piece
 
 
 STIX = Format("stix", "a STIX 2.1 bundle", "report.stix.json", detect=_is_bundle, read=loads, write=dump, check=_check)

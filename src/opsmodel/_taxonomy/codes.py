@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._core.errors import CatalogueError, DownloadError, LayerError, UnknownCategoryError, UnknownEntryError
+from .._core.errors import LIMIT_CODES, CatalogueError, DownloadError, LayerError, UnknownCategoryError, UnknownEntryError
 from .catalogue import CONSISTENCY_CODES
 from .crosswalk import CHECK_CODES
 
@@ -10,6 +10,7 @@ from .crosswalk import CHECK_CODES
 #: reports, and the code of each taxonomy error (a loader's, a layer's, a download's).
 TAXONOMY_CODES: dict[str, str] = {
     **CHECK_CODES,
+    **LIMIT_CODES,
     **CONSISTENCY_CODES,
     CatalogueError.code: "a framework file that cannot be read as a catalogue, or a catalogue used where it cannot be",
     UnknownEntryError.code: "a tactic, technique or phase id or name a catalogue does not have",

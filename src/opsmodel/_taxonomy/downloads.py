@@ -9,18 +9,23 @@ loads it from there.
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import sys
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 
-from .._core.errors import CatalogueError, DownloadError
+from .._core.errors import CatalogueError, DownloadError, LimitError
 from .._core.files import atomic_writer
+from .._core.limits import loads_json
 from .._version import __version__
 from .catalogue import Catalogue
 from .loaders import load_disarm_stix, load_meta_csv, load_misp_galaxy, parse_disarm_stix, parse_meta_csv, parse_misp_galaxy
@@ -155,12 +160,90 @@ def _parse(entry: PublishedFile, text: str, where: str) -> Catalogue:
     if entry.format == "meta-csv":
         return parse_meta_csv(text, version=entry.version, source=where)
     try:
-        data = json.loads(text)
+        data = loads_json(text)
+    except LimitError as exc:
+        error = DownloadError(str(exc), source=where)
+        error.problems = exc.problems
+        raise error from None
     except json.JSONDecodeError as exc:
         raise DownloadError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", source=where) from None
     if entry.format == "misp":
         return parse_misp_galaxy(data, version=entry.version, source=where)
     return parse_disarm_stix(data, version=entry.version, framework=entry.framework, source=where)
+
+
+class _SameHostRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow a redirect only to the same host, and never from HTTPS to plain HTTP."""
+
+    def redirect_request(
+        self, req: urllib.request.Request, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        old, new = urllib.parse.urlsplit(req.full_url), urllib.parse.urlsplit(newurl)
+        if new.hostname != old.hostname or new.scheme not in ("https", old.scheme):
+            raise DownloadError(
+                f"refusing a redirect to {newurl[:200]!r}: only to the same host, and never from https to http",
+                source=req.full_url,
+            )
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_SameHostRedirects)
+_CHUNK = 64 * 1024
+
+
+def fetch(url: str, *, timeout: float = 60.0) -> bytes:
+    """The body at ``url``, fetched within ``timeout`` seconds overall; a DownloadError for anything else.
+
+    Redirects go only to the same host, never from HTTPS to HTTP; a body shorter or longer than its
+    ``Content-Length``, or larger than 64 MB, is refused; every network or protocol error
+    (``http.client``'s included) is a :class:`~opsmodel.errors.DownloadError`.
+    """
+    deadline = time.monotonic() + timeout
+    try:
+        request = urllib.request.Request(url, headers={"User-Agent": f"opsmodel/{__version__}"})
+        with _OPENER.open(request, timeout=timeout) as response:
+            return _body(response, url, deadline, timeout)
+    except DownloadError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise DownloadError(f"the server answered {exc.code} {str(exc.reason)[:200]}", source=url) from None
+    except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+        reason = getattr(exc, "reason", None) or exc
+        kind = type(exc).__name__
+        raise DownloadError(f"cannot fetch the file: {kind}: {str(reason)[:200]}", source=url) from None
+
+
+def _body(response: Any, url: str, deadline: float, timeout: float) -> bytes:
+    length = response.headers.get("Content-Length")
+    declared = int(length) if length is not None and length.strip().isdigit() and len(length) < 20 else None
+    if declared is not None and declared > _MAX_BYTES:
+        raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=url)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise DownloadError(f"the download took longer than {timeout:g} seconds", source=url)
+        _set_timeout(response, left)
+        chunk = response.read1(_CHUNK) if hasattr(response, "read1") else response.read(_CHUNK)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > _MAX_BYTES:
+            raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=url)
+    if declared is not None and size != declared:
+        raise DownloadError(
+            f"the server sent {size} bytes of the {declared} its Content-Length announced: the file is cut short", source=url
+        )
+    return b"".join(chunks)
+
+
+def _set_timeout(response: Any, seconds: float) -> None:
+    """Bound the next read by what is left of the deadline (a server sending a byte a minute cannot stall us)."""
+    sock = getattr(getattr(getattr(response, "fp", None), "raw", None), "_sock", None)
+    if sock is not None:
+        sock.settimeout(max(seconds, 0.001))
 
 
 def download(
@@ -176,7 +259,10 @@ def download(
 
     The file is checked (its SHA-256 when known, and that it loads as a catalogue) before it
     atomically replaces any earlier copy. An existing copy is kept unless ``force``. ``url``
-    fetches from elsewhere (a mirror, a newer commit); its ``sha256`` is then only checked if given.
+    fetches from elsewhere (a mirror, a newer commit); its ``sha256`` is then only checked if given,
+    but a body shorter than its ``Content-Length`` is always refused. ``timeout`` bounds the whole
+    transfer, however slowly the server sends; redirects are followed only to the same host, never
+    from https to http. Every failure is a :class:`~opsmodel.errors.DownloadError`.
     """
     entry = _entry(name)
     target = published_path(name, directory=directory)
@@ -186,17 +272,7 @@ def download(
         return target
     if not source.startswith(("https://", "http://")):
         raise DownloadError(f"refusing to fetch {source!r}: only http and https URLs", source=name)
-    request = urllib.request.Request(source, headers={"User-Agent": f"opsmodel/{__version__}"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(_MAX_BYTES + 1)
-    except urllib.error.HTTPError as exc:
-        raise DownloadError(f"the server answered {exc.code} {exc.reason}", source=source) from None
-    except (urllib.error.URLError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise DownloadError(f"cannot fetch the file: {reason}", source=source) from None
-    if len(data) > _MAX_BYTES:
-        raise DownloadError(f"the file is larger than {_MAX_BYTES // (1024 * 1024)} MB; is this the right URL?", source=source)
+    data = fetch(source, timeout=timeout)
     if expected is not None and _sha256(data) != expected.lower():
         raise DownloadError(
             f"SHA-256 {_sha256(data)} does not match the published file's {expected}: changed upstream or corrupted",

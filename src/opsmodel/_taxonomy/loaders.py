@@ -22,8 +22,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .._core.errors import CatalogueError, show_value
+import attrs
+
+from .._core.errors import CatalogueError, LimitError, show_value
 from .._core.fields import slugify
+from .._core.limits import MAX_CSV_CELL_CHARS, MAX_DOCUMENT_CHARS, check_value, loads_json
+from .._core.shapes import shape_problem
 from .catalogue import Catalogue, Phase, TacticEntry, TechniqueEntry, normalise_name
 
 # DISARM's phases and which phase each red-framework tactic belongs to: facts of the framework
@@ -59,6 +63,38 @@ T = TypeVar("T")
 _VERSION_IN_NAME = re.compile(r"v(?:ersion)?[-_ ]?(\d+(?:\.\d+)+)", re.IGNORECASE)
 META_HEADER = ("Tactic", "Technique", "Procedure")
 META_URL = "https://github.com/facebook/threat-research/blob/main/Online_Operations_Killchain-TTPs.csv"
+
+
+def _limited(source: str, exc: LimitError) -> CatalogueError:
+    error = CatalogueError(str(exc), source=source)
+    error.problems = exc.problems  # keep the limit's code and path
+    return error
+
+
+# The types of the properties the loaders read: a property of another type is refused with its path.
+_Shape = dict[str, Any]  # see shape_problem
+_STIX_OBJECT: _Shape = {
+    "type": str,
+    "id": str,
+    "name": str,
+    "description": str,
+    "x_mitre_shortname": str,
+    "external_references": [{"source_name": str, "external_id": str, "url": str}],
+    "kill_chain_phases": [{"phase_name": str}],
+    "tactic_refs": [str],
+    "source_ref": str,
+    "target_ref": str,
+    "relationship_type": str,
+    "definition": {"statement": str},
+}
+_MISP_VALUE: _Shape = {"value": str, "description": str, "meta": {"external_id": str, "kill_chain": [str], "refs": [str]}}
+
+
+def _check_shapes(items: list[Any], shape: _Shape, path: str, where: str) -> None:
+    for index, item in enumerate(items):
+        problem = shape_problem(item, shape, f"{path}[{index}]") if isinstance(item, Mapping) else None
+        if problem is not None:
+            raise _fail(where, problem)
 
 
 def _fail(source: str, problem: str) -> CatalogueError:
@@ -111,6 +147,8 @@ def _cached(path: str | os.PathLike[str], kind: str, options: tuple[Any, ...], p
 
 def _read_text(path: Path) -> str:
     try:
+        if path.stat().st_size > MAX_DOCUMENT_CHARS:  # refused before it is read whole
+            raise _fail(str(path), f"the file is larger than the limit of {MAX_DOCUMENT_CHARS} bytes")
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _fail(str(path), f"not UTF-8 text (byte {exc.start}): is this the right file?") from None
@@ -123,7 +161,9 @@ def _read_json(path: Path) -> Any:
     if not text.strip():
         raise _fail(str(path), "the file is empty")
     try:
-        return json.loads(text)
+        return loads_json(text)
+    except LimitError as exc:
+        raise _limited(str(path), exc) from None
     except json.JSONDecodeError as exc:
         hint = " (the file looks truncated)" if not text.rstrip().endswith(("}", "]")) else ""
         raise _fail(str(path), f"not valid JSON{hint}: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
@@ -173,6 +213,8 @@ def parse_disarm_stix(
     where = source or "<bundle>"
     if not isinstance(bundle, Mapping) or bundle.get("type") != "bundle" or not isinstance(bundle.get("objects"), list):
         raise _fail(where, "not a STIX bundle: expected a JSON object with type 'bundle' and a list of 'objects'")
+    _check_plain(bundle, where)
+    _check_shapes(bundle["objects"], _STIX_OBJECT, "objects", where)
     objects = [obj for obj in bundle["objects"] if isinstance(obj, Mapping)]
     live = [obj for obj in objects if not obj.get("revoked") and not obj.get("x_mitre_deprecated")]
     tactics = _stix_tactics(live, framework == "disarm")
@@ -190,6 +232,13 @@ def parse_disarm_stix(
         tactics=tuple(tactics[t] for t in order),
         techniques=_technique_entries(_stix_techniques(live, tactics, where), order),
     )
+
+
+def _check_plain(data: Any, where: str) -> None:
+    try:
+        check_value(data)  # data given in Python did not pass through loads_json
+    except LimitError as exc:
+        raise _limited(where, exc) from None
 
 
 def _stix_tactics(live: list[Mapping[str, Any]], disarm: bool) -> dict[str, TacticEntry]:
@@ -228,7 +277,7 @@ def _stix_techniques(live: list[Mapping[str, Any]], tactics: Mapping[str, Tactic
     id_of: dict[Any, str] = {}
     for technique_id, obj, reference in _identified(live, "attack-pattern"):
         if technique_id in techniques:
-            raise _fail(where, f"two attack-patterns have the external_id {technique_id!r}")
+            raise _fail(where, f"two attack-patterns have the external_id {show_value(technique_id)}")
         phases = (
             tactic_by_short.get(str(phase.get("phase_name")))
             for phase in obj.get("kill_chain_phases") or ()
@@ -351,6 +400,8 @@ def parse_misp_galaxy(
     where = source or "<cluster>"
     if not isinstance(data, Mapping) or not isinstance(data.get("values"), list):
         raise _fail(where, "not a MISP galaxy cluster: expected a JSON object with a list of 'values'")
+    _check_plain(data, where)
+    _check_shapes(data["values"], _MISP_VALUE, "values", where)
     tactic_names: dict[str, str] = {}  # tactic id -> name, as the cluster spells it
     rows = [row for row in (_misp_row(value, tactic_names) for value in data["values"]) if row is not None]
     if not rows:
@@ -410,11 +461,30 @@ _META_LABEL = re.compile(r"^\s*(\d+(?:\.\d+)*)\.?\s+(\S.*?)\s*$", re.DOTALL)
 def _meta_label(label: str, where: str, line: int, column: str) -> tuple[str, str]:
     found = _META_LABEL.match(label)
     if found is None:
-        raise _fail(where, f"line {line}: {column} {label!r} does not start with a dotted id like '0.6.2'")
+        raise _fail(where, f"line {line}: {column} {show_value(label)} does not start with a dotted id like '0.6.2'")
     parts = found.group(1).split(".")
     if len(parts) == 4 and parts[3] == "0":  # '0.9.10.0' in the Q3 2024 file means 0.9.10
         parts = parts[:3]
     return ".".join(parts), found.group(2)
+
+
+def _csv_rows(text: str, where: str) -> Iterator[tuple[int, list[str]]]:
+    """(line, cells) of each CSV row; a CatalogueError naming the line where the CSV cannot be read."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise _fail(where, f"the file has {len(text)} characters, more than the limit of {MAX_DOCUMENT_CHARS}")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    while True:
+        try:
+            row = next(reader, None)
+        except csv.Error as exc:
+            too_long = "field limit" in str(exc)
+            problem = f"a cell longer than the limit of {MAX_CSV_CELL_CHARS} characters" if too_long else f"not CSV: {exc}"
+            error = _fail(where, f"line {reader.line_num}: {problem}")
+            error.problems = [attrs.evolve(error.problems[0], code="string-too-long")] if too_long else error.problems
+            raise error from None
+        if row is None:
+            return
+        yield reader.line_num, row
 
 
 def load_meta_csv(path: str | os.PathLike[str], *, version: str | None = None, licence: str | None = "MIT") -> Catalogue:
@@ -432,8 +502,8 @@ def load_meta_csv(path: str | os.PathLike[str], *, version: str | None = None, l
 def parse_meta_csv(text: str, version: str | None = None, licence: str | None = "MIT", source: str | None = None) -> Catalogue:
     """A catalogue from the text of Meta's kill-chain CSV; see :func:`load_meta_csv`."""
     where = source or "<csv>"
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
+    rows = _csv_rows(text, where)
+    header = next(rows, (1, None))[1]
     if header is None:
         raise _fail(where, "the file is empty; expected a header Tactic,Technique,Procedure")
     cells = tuple(cell.strip() for cell in header)
@@ -443,12 +513,11 @@ def parse_meta_csv(text: str, version: str | None = None, licence: str | None = 
             if cells[:3] == META_HEADER
             else ""
         )
-        raise _fail(where, f"line 1: the header is {','.join(header)!r}, expected 'Tactic,Technique,Procedure'{hint}")
+        raise _fail(where, f"line 1: the header is {show_value(','.join(header))}, expected 'Tactic,Technique,Procedure'{hint}")
     tactics: dict[str, TacticEntry] = {}
     techniques: dict[str, TechniqueEntry] = {}
     procedures: dict[str, TechniqueEntry] = {}
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != 3 or not all(cell.strip() for cell in row):

@@ -7,13 +7,15 @@ comments it with the operations (names, ids and procedures) so the picture links
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import field, frozen
 
-from .._core.errors import FieldError, LayerError, _count_of, show_value
+from .._core.errors import FieldError, LayerError, LimitError, _count_of, show_value
 from .._core.fields import model, slugify, to_optional_text, with_article
+from .._core.limits import check_value, loads_json
 from .._model.operations import Operation, Report
 from .._model.techniques import TechniqueRef, TechniqueUse
 from .._version import __version__
@@ -288,7 +290,14 @@ def _parent(technique_id: str, framework: str, catalogue: Catalogue | None) -> s
 def _to_optional_number(value: Any) -> float | None:
     if value is None or isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int past 1e308
+        number = math.inf
+    if not math.isfinite(number):
+        shown = f"got {show_value(value)}"
+        raise FieldError(owner="LayerTechnique", field="score", value=value, expected="a finite number", problem=shown)
+    return number
 
 
 @model
@@ -334,9 +343,16 @@ def from_layer(
     data: Any = layer
     if isinstance(data, str):
         try:
-            data = json.loads(data)
+            data = loads_json(data)
         except json.JSONDecodeError as exc:
             raise LayerError(f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}", source=where) from None
+        except LimitError as exc:
+            raise _layer_error(exc, where) from None
+    else:
+        try:
+            check_value(data)
+        except LimitError as exc:
+            raise _layer_error(exc, where) from None
     if isinstance(data, list) and len(data) == 1:  # Navigator 4.5 can save several layers in a list
         data = data[0]
     if not isinstance(data, Mapping) or not isinstance(data.get("techniques", []), list):
@@ -351,17 +367,28 @@ def from_layer(
             ref = TechniqueRef(framework=chosen, id=entry["techniqueID"].strip(), version=version)
         except FieldError as exc:
             raise LayerError(f"{place}.techniqueID: {exc.problem}; expected {exc.expected}", source=where) from None
-        found.append(
-            LayerTechnique(
-                technique=ref,
-                tactic=entry.get("tactic") or None,
-                score=entry.get("score"),
-                comment=entry.get("comment") or None,
-                color=entry.get("color") or None,
-                enabled=entry.get("enabled", True) is not False,
-            )
-        )
+        found.append(_layer_technique(ref, entry, place, where))
     return tuple(found)
+
+
+def _layer_technique(ref: TechniqueRef, entry: Mapping[str, Any], place: str, where: str) -> LayerTechnique:
+    try:
+        return LayerTechnique(
+            technique=ref,
+            tactic=entry.get("tactic") or None,
+            score=entry.get("score"),
+            comment=entry.get("comment") or None,
+            color=entry.get("color") or None,
+            enabled=entry.get("enabled", True) is not False,
+        )
+    except FieldError as exc:
+        raise LayerError(f"{place}.{exc.field}: {exc.problem}; expected {exc.expected}", source=where) from None
+
+
+def _layer_error(exc: LimitError, where: str) -> LayerError:
+    error = LayerError(str(exc), source=where)
+    error.problems = exc.problems
+    return error
 
 
 def layer_refs(

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from .._core.errors import Problem
+from .._core.errors import MAX_PROBLEMS, Problem, too_many
 from .._formats.builtin import FORMATS
 from .._formats.registry import DOCUMENT_CODES, Piece, document_problem
 from .._model.operations import Operation, Report
@@ -56,7 +56,26 @@ def iter_document_errors(
 def check_document(
     validator: Validator, text: str | bytes, *, format: str | None = None, progress: Progress | None = None
 ) -> Iterator[Problem]:
-    """The problems of a raw document, its loaded contents checked by ``validator``."""
+    """The problems of a raw document, its loaded contents checked by ``validator``.
+
+    At most :data:`~opsmodel.errors.MAX_PROBLEMS` are yielded; the last problem then counts the rest
+    (code ``too-many-problems``), so that a document with a million bad entries stays cheap to report.
+    """
+    more = 0
+    for count, found in enumerate(_check_document(validator, text, format=format, progress=progress)):
+        if found.code == "too-many-problems" and isinstance(found.value, int):
+            more += found.value
+        elif count < MAX_PROBLEMS:
+            yield found
+        else:
+            more += 1
+    if more:
+        yield too_many(more)
+
+
+def _check_document(
+    validator: Validator, text: str | bytes, *, format: str | None = None, progress: Progress | None = None
+) -> Iterator[Problem]:
     reported = _document_filter(validator.ignore)
     if isinstance(text, bytes):
         decoded = _decode(text)

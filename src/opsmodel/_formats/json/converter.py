@@ -24,6 +24,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from ..._core.errors import MAX_PROBLEMS
 from ..._model.dates import FuzzyDate
 from ..._model.description import TaggedUnion, fields_of, optional_of, tuple_item, union_of, vocabularies
 from ..._model.places import Country
@@ -93,13 +94,21 @@ class _Hooks:
         def structure_tuple_detailed(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list:
                 raise Mismatch(value, "an array", "type")
-            result, errors = [], []
+            result: list[Any] = []
+            errors: list[Exception] = []
+            more = 0
             for index, item in enumerate(value):
                 try:
                     result.append(item_hook(item, item_type))
                 except Exception as exc:
+                    if len(errors) >= MAX_PROBLEMS:
+                        more += 1  # counted, not kept: a million bad items must not take a million exceptions
+                        continue
                     exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ index {index}", index, item_type)]
                     errors.append(exc)
+            if more:
+                problem = f"{more} more bad items not listed (at most {MAX_PROBLEMS} are)"
+                errors.append(Mismatch(more, "", "too-many-problems", problem))
             if errors:
                 raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
             return tuple(result)

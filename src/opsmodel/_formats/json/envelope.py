@@ -14,7 +14,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..._core.errors import DocumentError, Problem
+import attrs
+
+from ..._core.errors import DocumentError, LimitError, Problem
+from ..._core.limits import loads_json
 from .errors import describe, too_deep
 
 FORMAT = "opsmodel"
@@ -57,9 +60,13 @@ def no_gc() -> Iterator[None]:
 def parse(text: str | bytes, line: int | None = None) -> Any:
     """The JSON value of a text; a :class:`DocumentError` (``syntax`` or ``too_deep``) if it is not JSON."""
     try:
-        return json.loads(text)
+        return loads_json(text)
     except RecursionError:
         raise DocumentError([too_deep("$", line)]) from None
+    except LimitError as exc:  # the format's own code for nesting; the limits' codes for the rest
+        found = exc.problems[0]
+        code = "too_deep" if found.code == "too-deep" else found.code
+        raise DocumentError([attrs.evolve(found, code=code, line=line)]) from None
     except ValueError as exc:
         where = f"line {exc.lineno}, column {exc.colno}: " if isinstance(exc, json.JSONDecodeError) else ""
         message = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
@@ -80,13 +87,17 @@ def _format_problem(data: dict[str, Any], expected_format: str, line: int | None
     )
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _version_problem(data: dict[str, Any], line: int | None) -> Problem:
     present = "format_version" in data
     version = data.get("format_version")
     return Problem(
         path="$.format_version",
         code="version" if present else "missing",
-        message=f"format_version {json.dumps(version)} is not supported by this opsmodel"
+        message=f"format_version {_cut(json.dumps(version))} is not supported by this opsmodel"
         if present
         else "the document does not give its format_version",
         expected="one of " + ", ".join(json.dumps(v) for v in SUPPORTED_VERSIONS),

@@ -26,6 +26,10 @@ ERROR_CODES: dict[str, str] = {
     "not_canonical": "a value the model understands but that the format spells differently (e.g. 'rus' for 'ru')",
     "constraint": "fields that are fine alone but not together (e.g. an end date before the start)",
     "invalid": "any other refusal by the model",
+    "too-many-problems": "more problems than are collected (1000); the last problem counts the rest",
+    "too-large": "a document or line longer than the limit (256 MiB; see the limits reference)",
+    "number-too-long": "a number longer than 100 characters, or one that is not finite (1e400, NaN)",
+    "string-too-long": "a string longer than the limit (1 MiB; see the limits reference)",
 }
 
 

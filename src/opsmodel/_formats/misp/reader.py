@@ -9,15 +9,16 @@ kind, summary and DISARM techniques) and lists everything else as lost; nothing 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
 import attrs
 
-from ..._core.errors import MispError, Problem
+from ..._core.errors import LimitError, MispError, Problem
 from ..._core.fields import slugify
+from ..._core.limits import check_value, loads_json
+from ..._core.shapes import shape_problem
 from ..._model.operations import Operation, Report
 from ..._model.techniques import TechniqueRef, TechniqueUse
 from ..json.document import from_dict
@@ -28,15 +29,30 @@ T = TypeVar("T")
 _UNTITLED = "Untitled MISP event"
 
 
+# The types of what the reader takes from an event (see shape_problem): anything else is refused with its path.
+_CLUSTER = {"value": str, "meta": {"external_id": [str]}}
+_ATTRIBUTE = {"object_relation": str, "type": str, "Tag": [{"name": str}], "Galaxy": [{"type": str, "GalaxyCluster": [_CLUSTER]}]}
+_REFERENCE = {"referenced_uuid": str, "relationship_type": str}
+_OBJECT = {"name": str, "Attribute": [_ATTRIBUTE], "ObjectReference": [_REFERENCE]}
+_EVENT = {"Orgc": {"name": str}, "Org": {"name": str}, "Object": [_OBJECT], "Attribute": [{}]}
+
+
 def _event_of(event: Any) -> dict[str, Any]:
+    try:
+        check_value(event)  # an event given in Python did not pass through loads_json
+    except LimitError as exc:
+        raise MispError(exc.problems) from None
     data = event.get("Event", event) if isinstance(event, dict) else None
     if not isinstance(data, dict) or not isinstance(data.get("info"), str):
         raise MispError([Problem(code="misp-event", message="not a MISP event: expected {'Event': {'info': ..., ...}}")])
-    objects = data.get("Object", [])
+    objects = data.get("Object") or []
+    shape = shape_problem(data, _EVENT, "$.Event")
+    if shape is not None:
+        raise MispError([Problem(code="misp-event", path=shape.partition(":")[0], message=shape)])
     problems = [
         Problem(code="misp-object", path=f"$.Event.Object[{index}]", message="a MISP object needs a name and a list of Attribute")
         for index, obj in enumerate(objects if isinstance(objects, list) else [None])
-        if not isinstance(obj, dict) or not isinstance(obj.get("name"), str) or not isinstance(obj.get("Attribute", []), list)
+        if not isinstance(obj, dict) or not isinstance(obj.get("name"), str) or not isinstance(obj.get("Attribute") or [], list)
     ]
     if problems:
         raise MispError(problems)
@@ -44,7 +60,9 @@ def _event_of(event: Any) -> dict[str, Any]:
 
 
 def _values(obj: dict[str, Any], relation: str) -> list[str]:
-    return [str(attribute.get("value")) for attribute in obj.get("Attribute", []) if attribute.get("object_relation") == relation]
+    return [
+        str(attribute.get("value")) for attribute in obj.get("Attribute") or [] if attribute.get("object_relation") == relation
+    ]
 
 
 def _payload(obj: dict[str, Any], cls: type[T], path: str) -> T | None:
@@ -52,7 +70,7 @@ def _payload(obj: dict[str, Any], cls: type[T], path: str) -> T | None:
     if not found:
         return None
     try:
-        return from_dict(json.loads(found[0]), cls)
+        return from_dict(loads_json(found[0]), cls)
     except ValueError as exc:  # not JSON, or a DocumentError (a ValueError) listing what is wrong
         message = f"the {PAYLOAD} attribute is not opsmodel data: {str(exc).splitlines()[0]}"
         raise MispError([Problem(code="misp-payload", path=path, message=message)]) from None
@@ -64,16 +82,16 @@ def _shape(obj: dict[str, Any]) -> Counter[tuple[Any, ...]]:
     Values are compared stripped, since MISP (and pymisp) strip the whitespace around every value.
     """
     shown: Counter[tuple[Any, ...]] = Counter()
-    for attribute in obj.get("Attribute", []):
-        tags = tuple(sorted(tag.get("name", "") for tag in attribute.get("Tag", [])))
+    for attribute in obj.get("Attribute") or []:
+        tags = tuple(sorted((tag.get("name") or "") for tag in attribute.get("Tag") or []))
         shown[(attribute.get("object_relation"), attribute.get("type"), str(attribute.get("value")).strip(), tags)] += 1
-    for reference in obj.get("ObjectReference", []):
+    for reference in obj.get("ObjectReference") or []:
         shown[
             (
                 "reference",
                 reference.get("referenced_uuid"),
                 reference.get("relationship_type"),
-                str(reference.get("comment", "")).strip(),
+                str(reference.get("comment") or "").strip(),
             )
         ] += 1
     return shown
@@ -83,15 +101,15 @@ def _disarm_techniques(obj: dict[str, Any]) -> list[TechniqueUse]:
     """The DISARM techniques an object's attributes carry as disarm-techniques galaxy clusters."""
     clusters = [
         member
-        for attribute in obj.get("Attribute", [])
-        for galaxy in attribute.get("Galaxy", [])
+        for attribute in obj.get("Attribute") or []
+        for galaxy in attribute.get("Galaxy") or []
         if galaxy.get("type") == "disarm-techniques"
-        for member in galaxy.get("GalaxyCluster", [])
+        for member in galaxy.get("GalaxyCluster") or []
     ]
     return [
         TechniqueUse(technique=TechniqueRef.disarm(str(member["meta"]["external_id"][0]), member.get("value")))
         for member in clusters
-        if member.get("meta", {}).get("external_id")
+        if (member.get("meta") or {}).get("external_id")
     ]
 
 
@@ -104,7 +122,7 @@ def _foreign_operation(obj: dict[str, Any], index: int, losses: list[Loss]) -> O
     name = _first(obj, "name")
     techniques = _disarm_techniques(obj)
     kept = {"name", "kind", "summary"} | ({"technique"} if techniques else set())
-    lost = sorted({str(attribute.get("object_relation")) for attribute in obj.get("Attribute", [])} - kept)
+    lost = sorted({str(attribute.get("object_relation")) for attribute in obj.get("Attribute") or []} - kept)
     if obj.get("ObjectReference"):
         lost.append("ObjectReference")
     if lost:
@@ -143,7 +161,7 @@ def _foreign_report(data: dict[str, Any]) -> Report:
 def _edits(data: dict[str, Any], report: Report, losses: list[Loss]) -> None:
     """Every object that differs from what the export writes for the report read: an edit made in MISP."""
     written = {obj["uuid"]: obj for obj in to_misp(report)["Event"]["Object"]}
-    for obj in data.get("Object", []):
+    for obj in data.get("Object") or []:
         expected = written.pop(str(obj.get("uuid")), None)
         if obj["name"] in (REPORT_OBJECT, OPERATION_OBJECT, OTHER_OPERATION_OBJECT) and (
             expected is None or _shape(expected) != _shape(obj)
@@ -155,7 +173,7 @@ def _edits(data: dict[str, Any], report: Report, losses: list[Loss]) -> None:
 
 
 def _event_losses(data: dict[str, Any], losses: list[Loss]) -> None:
-    for attribute in data.get("Attribute", []):
+    for attribute in data.get("Attribute") or []:
         reason = "an event attribute opsmodel does not map"
         losses.append(Loss(object_id=str(attribute.get("uuid")), type="attribute", reason=reason))
 
@@ -166,7 +184,7 @@ def import_misp(event: Any) -> ImportResult:
     An event written by :func:`to_misp` and not edited since imports exactly, with no losses.
     """
     data = _event_of(event)
-    objects: list[dict[str, Any]] = data.get("Object", [])
+    objects: list[dict[str, Any]] = data.get("Object") or []
     losses: list[Loss] = []
     own = _report(data, objects)
     operations = tuple(_operations(objects, losses))
@@ -194,7 +212,9 @@ def from_misp(event: Any) -> Report:
 def loads(text: str | bytes) -> Report:
     """:func:`from_misp` of a JSON text."""
     try:
-        data = json.loads(text)
+        data = loads_json(text)
+    except LimitError as exc:
+        raise MispError(exc.problems) from None
     except ValueError as exc:
         raise MispError([Problem(code="misp-json", message=f"not JSON: {exc}")]) from None
     return from_misp(data)

@@ -11,7 +11,8 @@ from importlib import resources
 from json import encoder as json_encoder
 from typing import IO, Any, Protocol
 
-from ..._core.errors import BundleError
+from ..._core.errors import BundleError, LimitError
+from ..._core.limits import loads_json
 from ..._model.operations import Operation, Report
 from ..losses import ImportResult
 from .check import check_bundle, problem
@@ -135,7 +136,9 @@ def import_stix(bundle: Any) -> ImportResult:
 def loads(text: str | bytes) -> Report:
     """:func:`from_stix` of a JSON text."""
     try:
-        data = json.loads(text)
+        data = loads_json(text)
+    except LimitError as exc:
+        raise BundleError(exc.problems) from None
     except ValueError as exc:
         raise BundleError([problem("not-json", "$", None, f"not JSON: {exc}")]) from None
     return from_stix(data)

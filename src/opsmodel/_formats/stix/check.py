@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..._core.errors import BundleError, Problem, show_value
+from ..._core.errors import BundleError, LimitError, Problem, show_value
+from ..._core.limits import check_value
 from .ids import BUNDLE_CODES, EXTENSION_ID, IDENTIFIER, TIMESTAMP, TLP_MARKINGS, parse_timestamp
 
 _STIX_TYPES = frozenset(
@@ -57,6 +58,10 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
 
     Raises :class:`BundleError` with every problem found; nothing is returned half-checked.
     """
+    try:
+        check_value(bundle)  # a bundle given in Python did not pass through loads_json
+    except LimitError as exc:
+        raise BundleError(exc.problems) from None
     problems: list[Problem] = []
     objects = _check_envelope(bundle, problems)
     by_id, paths = _check_objects(objects, problems)
@@ -139,7 +144,53 @@ def _check_object(obj: Any, path: _Path, good_stamps: set[Any], problems: list[P
             value = obj[key]
             if type(value) is not str or value not in good_stamps:
                 _check_timestamp(value, f"{path}.{key}", object_id, good_stamps, problems)
+    _check_required(obj, kind, path, object_id, problems)
+    _check_order(obj, path, object_id, good_stamps, problems)
     return object_id
+
+
+# What stix2-validator's MUST rules require of the objects opsmodel reads (STIX 2.1, part 4-5):
+# the properties each type requires beyond type and id, the pairs of timestamps that must be in
+# order, and the type of object each common reference must point at.
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "campaign": ("spec_version", "created", "modified", "name"),
+    "intrusion-set": ("spec_version", "created", "modified", "name"),
+    "threat-actor": ("spec_version", "created", "modified", "name"),
+    "attack-pattern": ("spec_version", "created", "modified", "name"),
+    "identity": ("spec_version", "created", "modified", "name"),
+    "report": ("spec_version", "created", "modified", "name", "published", "object_refs"),
+    "location": ("spec_version", "created", "modified"),
+    "relationship": ("spec_version", "created", "modified", "relationship_type", "source_ref", "target_ref"),
+    "marking-definition": ("spec_version", "created"),
+}
+_ORDERED = (("created", "modified"), ("first_seen", "last_seen"), ("start_time", "stop_time"), ("valid_from", "valid_until"))
+_REFERENCE_TYPES = {"created_by_ref": "identity", "object_marking_refs": "marking-definition"}
+
+
+def _check_required(obj: dict[str, Any], kind: str, path: _Path, object_id: str, problems: list[Problem]) -> None:
+    for key in _REQUIRED.get(kind, ()):
+        if obj.get(key) is None:
+            problems.append(problem("missing-property", f"{path}.{key}", object_id, f"{_a(kind)} requires the property {key!r}"))
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
+
+
+def _check_order(obj: dict[str, Any], path: _Path, object_id: str, good_stamps: set[Any], problems: list[Problem]) -> None:
+    for early, late in _ORDERED:
+        first, then = obj.get(early), obj.get(late)
+        if (
+            type(first) is not str
+            or type(then) is not str
+            or first == then
+            or first not in good_stamps
+            or then not in good_stamps
+        ):
+            continue  # absent, equal, or already reported as a bad timestamp
+        if parse_timestamp(then) < parse_timestamp(first):
+            message = f"{late} {then} is before {early} {first}; STIX requires {late} >= {early}"
+            problems.append(problem("time-order", f"{path}.{late}", object_id, message, then))
 
 
 def _check_timestamp(value: Any, path: str, object_id: str, good_stamps: set[Any], problems: list[Problem]) -> None:
@@ -173,6 +224,7 @@ def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: d
         for i, ref in enumerate(value):
             if type(ref) is not str or ref not in by_id:
                 _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
+    _check_typed_refs(obj, path, object_id, problems)
     payload = opsmodel_payload(obj)
     if payload is not None and "operation_refs" in payload:
         where, refs = f"{path}.extensions.{EXTENSION_ID}.operation_refs", payload["operation_refs"]
@@ -237,6 +289,18 @@ def _check_ref(ref: Any, path: str, object_id: str, by_id: dict[str, Any], probl
         problems.append(problem("bad-ref", path, object_id, f"expected a STIX id, got {show_value(ref)}", ref))
     elif ref not in by_id and ref not in _WELL_KNOWN:
         problems.append(problem("dangling-ref", path, object_id, f"dangling reference: {ref} is not in the bundle", ref))
+
+
+def _check_typed_refs(obj: dict[str, Any], path: _Path, object_id: str, problems: list[Problem]) -> None:
+    """References that must point at one type of object (a created_by_ref at an identity...)."""
+    for key, expected in _REFERENCE_TYPES.items():
+        value = obj.get(key)
+        refs = value if isinstance(value, list) else [value] if value is not None else []
+        for index, ref in enumerate(refs):
+            if isinstance(ref, str) and IDENTIFIER.match(ref) and ref.partition("--")[0] != expected:
+                where = f"{path}.{key}[{index}]" if isinstance(value, list) else f"{path}.{key}"
+                message = f"{key} must refer to {_a(expected)}, not to {show_value(ref)}"
+                problems.append(problem("ref-type", where, object_id, message, ref))
 
 
 def opsmodel_payload(obj: dict[str, Any]) -> dict[str, Any] | None:

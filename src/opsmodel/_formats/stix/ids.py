@@ -8,6 +8,8 @@ import json
 import re
 import uuid
 
+from ..._core.errors import LIMIT_CODES
+
 #: Namespace of every opsmodel STIX id: ``uuid5(NAMESPACE_URL, "https://opsmodel.readthedocs.io/stix")``.
 NAMESPACE = uuid.UUID("d11d14bf-f078-5e02-a1bc-a585e93f420e")
 _NAMESPACE_BYTES = NAMESPACE.bytes
@@ -56,6 +58,7 @@ IDENTIFIER = re.compile(
 
 #: Every code a problem in a STIX bundle can have (``Problem.code``), and what it means.
 BUNDLE_CODES: dict[str, str] = {
+    **LIMIT_CODES,
     "not-json": "the text is not JSON",
     "not-bundle": "the data is not a STIX bundle: not a JSON object, or its type is not 'bundle'",
     "bad-objects": "the bundle's objects are not a list",
@@ -68,6 +71,10 @@ BUNDLE_CODES: dict[str, str] = {
     "duplicate": "two objects with the same id and the same modified time",
     "bad-ref": "a reference (a *_ref or *_refs property) is not a STIX id, or a *_refs property is not a list",
     "dangling-ref": "a reference to an object that is neither in the bundle nor a well-known marking",
+    "ref-type": "a reference to an object of the wrong type (created_by_ref to a non-identity, object_marking_refs...)",
+    "missing-property": "an object lacks a property STIX 2.1 requires of its type (a campaign's name, a report's published)",
+    "time-order": "two timestamps out of order (last_seen before first_seen, modified before created...)",
+    "stix-mismatch": "a STIX property of an object that contradicts the opsmodel extension data it carries",
     "extension": "opsmodel's extension payload on a campaign or report is missing or does not decode",
     "bad-value": "a foreign object's value that the opsmodel model refuses (an attribution confidence above 100...)",
     "unmappable": "from_stix met something it cannot map exactly (import_stix accepts the loss)",
