@@ -72,7 +72,9 @@ def register(subparsers: Any) -> None:
     fetch.add_argument("--url", help="fetch from this URL instead (a mirror; one NAME only)")
     fetch.add_argument("--sha256", help="the SHA-256 the file must have (with --url)")
     fetch.add_argument("--force", action="store_true", help="download again even if a copy exists")
-    fetch.add_argument("--timeout", type=float, default=60.0, help="the deadline in seconds for the whole download (default: %(default)s)")
+    fetch.add_argument(
+        "--timeout", type=float, default=60.0, help="the deadline in seconds for the whole download (default: %(default)s)"
+    )
 
     show = command(
         "show",
