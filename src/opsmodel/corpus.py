@@ -25,7 +25,7 @@ from ._core.errors import CORPUS_CODES, CorpusError, MissingExtraError
 from ._corpus.claims import FACTS, Claim
 from ._corpus.clusters import Cluster, Conflict, Rating
 from ._corpus.corpus import Corpus, read_report
-from ._corpus.frames import LOSSLESS, objects, schema, to_pandas, to_polars
+from ._corpus.frames import LOSSLESS, TABLE_FILES, objects, schema, to_pandas, to_polars, write_table
 from ._corpus.links import Link, Unresolved
 from ._corpus.queries import Query, active_between, by_origin, by_platform, by_publisher, by_target, by_technique, using_ai
 from ._corpus.records import OperationKey, Record, Statement
@@ -36,6 +36,7 @@ __all__ = [
     "FACTS",
     "LOSSLESS",
     "TABLES",
+    "TABLE_FILES",
     "Claim",
     "Cluster",
     "Column",
@@ -63,6 +64,7 @@ __all__ = [
     "to_pandas",
     "to_polars",
     "using_ai",
+    "write_table",
 ]
 
 from ._core.exports import publish

@@ -7,12 +7,14 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[IO[str]]:
+def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path``, on error it vanishes.
+
+    ``mode`` ``"w"`` writes UTF-8 text with ``\\n`` line ends; ``"wb"`` writes bytes.
 
     The temporary file lives in the target's directory so the final rename is atomic on POSIX
     and Windows alike.
@@ -24,7 +26,8 @@ def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[
         # mkstemp creates the file private (0600); give it the mode a plain open() would.
         if hasattr(os, "fchmod"):
             os.fchmod(descriptor, 0o666 & ~_umask())
-        with os.fdopen(descriptor, mode, encoding="utf-8", newline="\n") as handle:
+        binary = "b" in mode
+        with os.fdopen(descriptor, mode, encoding=None if binary else "utf-8", newline=None if binary else "\n") as handle:
             yield handle
             handle.flush()
             os.fsync(handle.fileno())

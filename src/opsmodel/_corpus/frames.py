@@ -8,12 +8,16 @@ opsmodel.corpus`` works without them; without them a table raises
 from __future__ import annotations
 
 import importlib
+import json
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from .._core.errors import CorpusError, MissingExtraError, Problem
+from .._core.files import atomic_writer
 from .._model.counts import Count
 from .._model.languages import Language
 from .._model.operations import AIUse
@@ -194,3 +198,36 @@ def _pylist(table: Any) -> list[Row]:
     if hasattr(table, "to_dicts"):
         return list(table.to_dicts())
     return list(extra("pyarrow").Table.from_pandas(table, preserve_index=False).to_pylist())
+
+
+#: The file formats :func:`write_table` writes, by file name suffix.
+TABLE_FILES = (".parquet", ".csv")
+
+
+def write_table(table: Any, path: str | os.PathLike[str]) -> None:
+    """Write an Arrow table to ``path``, Parquet or CSV by its suffix, atomically.
+
+    CSV has no lists: a list column is written as a JSON array in its cell.
+    """
+    target = Path(path)
+    if target.suffix not in TABLE_FILES:
+        message = f"cannot write a table to {target.name!r}"
+        raise CorpusError([Problem(code="corpus-table", message=message, value=str(target), expected="a .parquet or .csv file")])
+    pa = extra("pyarrow")
+    sink = pa.BufferOutputStream()
+    if target.suffix == ".parquet":
+        extra("pyarrow.parquet").write_table(table, sink)
+    else:
+        extra("pyarrow.csv").write_csv(_flat(pa, table), sink)
+    with atomic_writer(target, mode="wb") as handle:
+        handle.write(sink.getvalue().to_pybytes())
+
+
+def _flat(pa: Any, table: Any) -> Any:
+    columns = {}
+    for field in table.schema:
+        column = table.column(field.name)
+        if pa.types.is_list(field.type):
+            column = pa.array([None if cell is None else json.dumps(cell, ensure_ascii=False) for cell in column.to_pylist()])
+        columns[field.name] = column
+    return pa.table(columns)
