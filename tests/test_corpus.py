@@ -55,7 +55,7 @@ def test_two_publishers_names_linked_by_an_alias_and_a_relation_are_one_cluster(
     statements = {(str(link.source), link.statement.kind, link.statement.claimant) for link in cluster.links}
     assert statements == {
         ("microsoft-2024-04/storm-1099", "alias", "Microsoft"),
-        ("observatory-2025-01/doppelganger-revisited", "same_as", "OpenAI"),
+        ("observatory-2025-01/doppelganger-revisited", "same_as", "Invented Observatory"),
         ("observatory-2025-01/rrn", "part_of", "Invented Observatory"),
     }
 

@@ -20,7 +20,7 @@ def register(subparsers: Any) -> None:
         "aliases naming who uses them tie together, with each link and who asserted it, then each conflict "
         "(two start dates, two attributed countries, two current impact ratings) with its claimants. With "
         "--table, write one of the corpus tables to --out instead (needs the frames extra). Exit status: 0 done, "
-        "1 a file is not a report, 2 usage error.",
+        "1 a file cannot be read or is not a report (or the frames extra is missing), 2 usage error.",
         epilog="Example: opsmodel corpus reports/ --table operations --out operations.parquet",
     )
     parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a report file, or a folder read recursively")

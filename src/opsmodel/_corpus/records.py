@@ -96,6 +96,7 @@ def _claimant(record: Record, sources: tuple[str, ...], stated: str | None) -> s
 def relation_statement(record: Record, relation: Relation) -> Statement:
     """The adapter from a :class:`~opsmodel.Relation` to a :class:`Statement`.
 
+    Its claimant is the relation's own (a later model's ``claimant``), else the record's publisher.
     Where to look for the other operation: the report a later model's ``described_in`` names;
     else this record's own report, then the reports its cited sources are (a source whose id is
     a report's id, as :meth:`opsmodel.Report.as_source` makes them).
@@ -105,7 +106,8 @@ def relation_statement(record: Record, relation: Relation) -> Statement:
     return Statement(
         kind=relation.kind.value,
         other=relation.other,
-        claimant=_claimant(record, relation.sources, getattr(relation, "claimant", None)),
+        # the cited sources may be the other operation's report: the claim is this record's publisher's
+        claimant=getattr(relation, "claimant", None) or record.publisher,
         wording=str(relation),
         sources=relation.sources,
         reports=reports,
