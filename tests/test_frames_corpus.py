@@ -111,3 +111,17 @@ def test_the_command_writes_a_table(tmp_path: Path, suffix: str) -> None:
         assert text.splitlines()[0].replace('"', "").split(",") == list(TABLES["claims"].names)
         assert '"[""Microsoft""]"' in text  # a list column as a JSON array in its cell
         assert "activity.start" in text
+
+
+def test_pandas_and_polars_give_the_documented_dtypes(corpus: Corpus) -> None:
+    from .test_corpus import documented_columns
+
+    pandas_kinds = {"str": {"str", "object"}, "Int64 (nullable)": {"Int64"}, "bool": {"bool"}}
+    for name, rows in documented_columns().items():
+        frame, polars = corpus.to_pandas(name), corpus.to_polars(name)
+        for column, _, pandas, polar, _ in rows:
+            assert str(polars.schema[column]).startswith(polar.rstrip(")")), (name, column)
+            if pandas in pandas_kinds:
+                assert str(frame[column].dtype) in pandas_kinds[pandas], (name, column)
+            else:
+                assert str(frame[column].dtype) == "object", (name, column)

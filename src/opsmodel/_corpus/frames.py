@@ -67,7 +67,7 @@ def schema(name: str) -> Any:
     pa = extra("pyarrow")
     return pa.schema(
         [
-            pa.field(column.name, _arrow_type(pa, column.type), metadata={"description": column.description})
+            pa.field(column.name, _arrow_type(pa, column.dtype), metadata={"description": column.description})
             for column in spec(name).columns
         ],
         metadata={"table": name, "row": spec(name).row},

@@ -33,7 +33,7 @@ class Column:
     #: The column's name.
     name: str
     #: ``string``, ``int64``, ``bool``, ``date32``, ``list<string>`` or ``list<language>``.
-    type: str
+    dtype: str
     #: What the column holds.
     description: str
 
