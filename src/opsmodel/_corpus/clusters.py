@@ -99,21 +99,24 @@ class Cluster:
 
     def conflicts(self) -> tuple[Conflict, ...]:
         """The facts stated once per record that the records state differently; never resolved."""
+        claims = [claim for claim in self.claims() if claim.fact in SINGLE_VALUED]
         found: list[Conflict] = []
         for fact in sorted(SINGLE_VALUED):
-            claims = self.claims(fact) if fact != "impact" else self._latest_impact_claims()
+            stated = [claim for claim in claims if claim.fact == fact]
+            if fact == "impact":
+                stated = self._latest_impact_claims(stated)
             by_value: dict[str, list[Claim]] = defaultdict(list)
-            for claim in claims:
+            for claim in stated:
                 by_value[claim.value].append(claim)
             if len(by_value) > 1:
                 found.append(Conflict(fact=fact, values=tuple((value, tuple(c)) for value, c in by_value.items())))
         return tuple(found)
 
-    def _latest_impact_claims(self) -> tuple[Claim, ...]:
+    def _latest_impact_claims(self, claims: list[Claim]) -> list[Claim]:
         # a rater revising their own rating is history, not a conflict: only each rater's latest counts
         latest = {rating.rater: rating for rating in self.ratings()}
         wanted = {(rating.key, rating.rater, str(rating.impact)) for rating in latest.values()}
-        return tuple(claim for claim in self.claims("impact") if (claim.key, claim.claimant, claim.value) in wanted)
+        return [claim for claim in claims if (claim.key, claim.claimant, claim.value) in wanted]
 
     def ratings(self) -> tuple[Rating, ...]:
         """Every impact rating, oldest first (undated first): the last is the latest revision."""
