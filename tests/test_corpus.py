@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opsmodel import Operation, Relation, Report, examples, json
+from opsmodel import FuzzyDate, Operation, Relation, Report, Source, examples, json
 from opsmodel._cli import main
 from opsmodel.corpus import (
     Cluster,
@@ -365,3 +365,50 @@ def test_the_reference_documents_every_table_and_column() -> None:
     for name, spec in TABLES.items():
         rows = [(row[0], row[1], row[4]) for row in documented[name]]
         assert rows == [(c.name, arrow[c.dtype], c.description) for c in spec.columns], name
+
+
+# ---------------------------------------------------------------------------------------------
+# The adapter reads what a later model adds (dev-model11: date claims, a relation's claimant and
+# described_in), through stand-ins with the same fields
+
+
+@attrs.frozen(kw_only=True)
+class _DateClaim:
+    event: str
+    date: FuzzyDate
+    claimant: str | None = None
+    sources: tuple[str, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _Operation11(Operation):
+    date_claims: tuple[_DateClaim, ...] = ()
+
+
+@attrs.frozen(kw_only=True)
+class _Relation11(Relation):
+    described_in: str | None = None
+    claimant: str | None = None
+
+
+def test_date_claims_of_one_record_can_conflict_and_a_relation_names_its_claimant() -> None:
+    starts = (
+        _DateClaim(event="activity_start", date=FuzzyDate.of(2022, 2), sources=("dfrlab",)),
+        _DateClaim(event="activity_start", date=FuzzyDate.of(2021), claimant="A researcher"),
+    )
+    relation = _Relation11(kind="same_as", other="storm-1099", described_in="microsoft-2024-04", claimant="Someone")
+    operation = _Operation11(
+        id="dates",
+        name="Dates",
+        date_claims=starts,
+        relations=(relation,),
+        sources=(Source(id="dfrlab", publisher="DFRLab"),),
+    )
+    corpus = Corpus([MICROSOFT, Report(id="later", title="t", publisher="P", operations=[operation])])
+    cluster = corpus.cluster_of("later", "dates")
+    assert [link.statement.claimant for link in cluster.links] == ["Someone"]
+    start = dict(next(conflict for conflict in cluster.conflicts() if conflict.fact == "activity.start").values)
+    assert {value: {claim.claimant for claim in claims} for value, claims in start.items()} == {
+        "2022-02": {"Microsoft", "DFRLab"},
+        "2021": {"A researcher"},
+    }

@@ -10,7 +10,7 @@ from attrs import field, frozen
 from .._core.fields import to_text_tuple
 from .._model.dates import FuzzyDate, Period, RelativeDate
 from .._model.operations import Attribution, ClaimStatus, Impact
-from .records import OperationKey, Record
+from .records import OperationKey, Record, cited_publisher
 
 #: The facts a claim can be about, in the order a cluster's view lists them.
 FACTS = (
@@ -75,6 +75,10 @@ def bounds(value: FuzzyDate | None) -> tuple[dt.date | None, dt.date | None]:
     return value.earliest, value.latest
 
 
+# The events of a later model's date claims that are facts here.
+_DATED_EVENTS = {"activity_start": "activity.start", "activity_end": "activity.end", "first_detected": "detected.start"}
+
+
 class _Claims:
     """Builds a record's claims; each method yields one family of facts."""
 
@@ -96,6 +100,16 @@ class _Claims:
             if value is not None:
                 yield self.claim(f"{prefix}.{end}", value, period.sources)
 
+    def date_claims(self) -> Iterator[Claim]:
+        # A later model keeps each source's dates beside the summary periods (``date_claims``): two
+        # sources' conflicting starts within one record then show as a conflict too.
+        for dated in getattr(self.operation, "date_claims", ()):
+            fact = _DATED_EVENTS.get(getattr(dated.event, "value", dated.event))
+            value = resolved_date(dated.date, self.record)
+            if fact is not None and value is not None:
+                claimant = dated.claimant or cited_publisher(self.record, dated.sources)
+                yield self.claim(fact, value, dated.sources, claimant=claimant)
+
     def attribution(self, claim: Attribution) -> Iterator[Claim]:
         extra = {"claimant": claim.claimant, "stated": claim.claimed or self.record.published, "status": claim.status.value}
         yield self.claim("attribution", claim, claim.sources, **extra)
@@ -112,6 +126,7 @@ class _Claims:
         yield self.claim("name", operation.display_name, ())
         yield from self.dates("activity", operation.activity, ("start", "end"))
         yield from self.dates("detected", operation.detected, ("start",))
+        yield from self.date_claims()
         for attribution in operation.attributions:
             yield from self.attribution(attribution)
         yield from self.facts_of_parts()

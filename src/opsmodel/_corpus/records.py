@@ -82,10 +82,8 @@ class Statement:
     used_by: str | None = None
 
 
-def _claimant(record: Record, sources: tuple[str, ...], stated: str | None) -> str:
-    """Who asserts a fact: its own claimant, else the publisher of the first source it cites, else the report's."""
-    if stated:
-        return stated
+def cited_publisher(record: Record, sources: tuple[str, ...]) -> str:
+    """The publisher of the first cited source that names one, else the report's publisher."""
     for source_id in sources:
         source = record.operation.source(source_id)
         if source is not None and source.publisher:
@@ -121,7 +119,7 @@ def alias_statement(record: Record, alias: Alias) -> Statement | None:
     return Statement(
         kind="alias",
         other=alias.name,
-        claimant=_claimant(record, alias.sources, None),
+        claimant=cited_publisher(record, alias.sources),
         wording=f"called {alias.name} by {alias.used_by}",
         sources=alias.sources,
         used_by=alias.used_by,
