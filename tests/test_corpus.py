@@ -78,6 +78,9 @@ def test_a_shared_name_alone_does_not_merge(corpus: Corpus) -> None:
     observatory = corpus.cluster_of("observatory-2025-01", "spamouflage")
     assert openai != observatory
     assert len(openai.records) == len(observatory.records) == 1
+    assert [(name, [str(r.key) for r in records]) for name, records in corpus.namesakes()] == [
+        ("Spamouflage", ["observatory-2025-01/spamouflage", "openai-2024-05/spamouflage"])
+    ]
 
 
 def test_conflicting_start_dates_and_origins_are_listed_with_their_claimants(corpus: Corpus) -> None:
@@ -236,6 +239,7 @@ def test_the_command_prints_clusters_and_conflicts(tmp_path: Path, capsys: pytes
     assert "link: microsoft-2024-04/storm-1099 called Doppelganger by OpenAI (openai-2024-05/doppelganger)" in out
     assert "conflict: activity.start: 2022-02 (Microsoft); 2022-05 (Invented Observatory)" in out
     assert "latest rating: Category 4 by Invented Observatory, 2025-01" in out
+    assert "named alike, not linked: Spamouflage: observatory-2025-01/spamouflage, openai-2024-05/spamouflage" in out
     assert out.splitlines()[-1] == "3 reports, 9 operations, 6 clusters (1 across records), 3 conflicts"
 
 

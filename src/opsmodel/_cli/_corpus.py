@@ -68,6 +68,8 @@ def run(args: argparse.Namespace) -> int:
         _print_cluster(cluster)
     for unresolved in corpus.unresolved:
         print(f"unresolved: {unresolved}")
+    for name, records in corpus.namesakes():
+        print(f"named alike, not linked: {name}: {', '.join(str(record.key) for record in records)}")
     conflicts = sum(len(cluster.conflicts()) for cluster in clusters)
     print(
         f"{count_of(len(corpus), 'report')}, {count_of(len(corpus.records()), 'operation')}, "

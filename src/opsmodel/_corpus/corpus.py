@@ -14,7 +14,7 @@ from .._formats.builtin import FORMATS
 from .._model.operations import Operation, Report
 from .clusters import Cluster
 from .frames import arrow_table, spec, to_pandas, to_polars
-from .links import Link, Unresolved, components, resolve
+from .links import Link, Unresolved, components, names_of, resolve
 from .queries import Query
 from .records import OperationKey, Record
 from .tables import rows
@@ -190,6 +190,24 @@ class Corpus:
             )
             self._cache["clusters"] = found
         return found
+
+    def namesakes(self) -> tuple[tuple[str, tuple[Record, ...]], ...]:
+        """Names that records of different clusters share, each with its records: hints to check, never links.
+
+        A name shared across clusters is not evidence that two records are one operation (two
+        publishers may reuse a name for different networks); an analyst who finds they are says
+        so with a relation or an alias, and the clusters follow.
+        """
+        homes = {record.key: cluster.id for cluster in self.clusters() for record in cluster.records}
+        by_name: dict[str, tuple[str, dict[OperationKey, Record]]] = {}
+        for record in self.records():
+            for name in names_of(record):
+                by_name.setdefault(name.casefold(), (name, {}))[1][record.key] = record
+        return tuple(
+            (name, tuple(found.values()))
+            for _, (name, found) in sorted(by_name.items())
+            if len({homes[key] for key in found}) > 1
+        )
 
     def cluster_of(self, report_id: str, operation_id: str) -> Cluster:
         """The cluster holding one operation of one report; a KeyError when the corpus has no such operation."""

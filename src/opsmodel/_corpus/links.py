@@ -51,7 +51,7 @@ class _Index:
         self.records: dict[OperationKey, Record] = {record.key: record for record in records}
         self.named: dict[tuple[str, str], list[OperationKey]] = defaultdict(list)
         for record in self.records.values():
-            for name in _names(record):
+            for name in names_of(record):
                 self.named[(record.publisher.casefold(), name.casefold())].append(record.key)
 
     def resolve(self, record: Record, statement: Statement) -> list[OperationKey]:
@@ -65,7 +65,7 @@ class _Index:
         return []
 
 
-def _names(record: Record) -> Iterator[str]:
+def names_of(record: Record) -> Iterator[str]:
     """The names a publisher gives an operation in its own report: its name and the aliases it uses itself."""
     if record.operation.name:
         yield record.operation.name
