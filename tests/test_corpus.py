@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json as stdjson
+import operator
 from pathlib import Path
 
 import attrs
@@ -301,6 +303,9 @@ def test_a_corpus_equals_the_union_of_its_parts(drawn: list[Report], cut: int) -
     assert whole - left == right
     assert whole & left == left
     assert len(left) + len(right) == len(whole)
+    parts = list(whole.partitions(cut + 1))
+    assert functools.reduce(operator.or_, parts, Corpus()) == whole
+    assert sum(len(part) for part in parts) == len(whole)
 
 
 @settings(max_examples=25)

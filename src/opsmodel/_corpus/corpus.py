@@ -84,6 +84,17 @@ class Corpus:
         for item in self._items:
             yield item if isinstance(item, Report) else read_report(item)
 
+    def partitions(self, size: int) -> Iterator[Corpus]:
+        """Corpora of ``size`` consecutive items each, nothing read: their union is this corpus.
+
+        Each partition can be read, clustered and tabled on its own (a worker, a process); links
+        between partitions are found only in their union.
+        """
+        if size < 1:
+            raise ValueError(f"a partition holds at least one item, not {size}")
+        for start in range(0, len(self._items), size):
+            yield Corpus(self._items[start : start + size])
+
     def _reports(self) -> dict[str, Report]:
         found: dict[str, Report] | None = self._cache.get("reports")
         if found is None:
