@@ -285,6 +285,7 @@ def _partition(corpus: Corpus) -> set[frozenset[OperationKey]]:
     return {frozenset(cluster.keys) for cluster in corpus.clusters()}
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(linked_reports(), st.randoms(use_true_random=False))
 def test_clusters_do_not_depend_on_the_order_of_the_reports(drawn: list[Report], random: object) -> None:
@@ -295,6 +296,7 @@ def test_clusters_do_not_depend_on_the_order_of_the_reports(drawn: list[Report],
     assert [cluster.id for cluster in first.clusters()] == [cluster.id for cluster in second.clusters()]
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(linked_reports(), st.integers(min_value=0, max_value=4))
 def test_a_corpus_equals_the_union_of_its_parts(drawn: list[Report], cut: int) -> None:
@@ -308,6 +310,7 @@ def test_a_corpus_equals_the_union_of_its_parts(drawn: list[Report], cut: int) -
     assert sum(len(part) for part in parts) == len(whole)
 
 
+@pytest.mark.slow
 @settings(max_examples=25)
 @given(linked_reports())
 def test_every_link_is_within_a_cluster_and_every_pair_has_a_chain(drawn: list[Report]) -> None:
