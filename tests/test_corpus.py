@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opsmodel import FuzzyDate, Operation, Relation, Report, Source, examples, json
+from opsmodel import FuzzyDate, Operation, Relation, Report, Source, Target, examples, json
 from opsmodel._cli import main
 from opsmodel.corpus import (
     Cluster,
@@ -145,6 +145,12 @@ def test_queries_answer_and_compose(corpus: Corpus) -> None:
     assert names(by_origin("Belarus")) == {"observatory-2025-01/doppelganger-revisited"}
     assert "openai-2024-05/bad-grammar" in names(by_target("MD"))
     assert "openai-2024-05/bad-grammar" in names(by_target("LV"))  # a member of the Baltic States
+    assert "openai-2024-05/bad-grammar" in names(by_target("the baltic states"))
+    gagauzia = Report(id="g", title="t", publisher="P", operations=[Operation(id="o", name="O", targets=[Target(place="MD-GA")])])
+    assert [r.key.report for r in Corpus([gagauzia]).records(by_target("md-ga"))] == ["g"]
+    assert [r.key.report for r in Corpus([gagauzia]).records(by_target("Moldova"))] == ["g"]
+    with pytest.raises(ValueError, match="Narnia"):
+        by_origin("Narnia")
     assert names(by_platform("Twitter")) == names(by_platform("x"))
     assert "openai-2024-05/bad-grammar" in names(by_technique("T0085"))
     assert names(using_ai()) == {str(r.key) for r in corpus.records() if r.operation.ai_uses}

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from attrs import frozen
 
 from .._model.dates import FuzzyDate, parse_date
-from .._model.places import Country, Region, Subdivision, to_country
-from .._model.platforms import to_platform
+from .._model.places import Country, Region, Subdivision
+from .._model.platforms import Platform
 from .claims import bounds, resolved_date
 from .records import Record
 
@@ -41,8 +41,13 @@ class Query:
 
 def by_origin(*countries: Country | str) -> Query:
     """Operations that a current claim says were run from one of ``countries`` (origin, operator, contractor)."""
-    wanted = frozenset(to_country(country) for country in countries)
+    wanted = frozenset(_country(country) for country in countries)
     return Query(lambda record: bool(wanted & set(record.operation.origin_countries)), f"origin in {_listed(wanted)}")
+
+
+def _country(value: Country | str) -> Country:
+    # through the class, so that a name that is no country is a FieldError (a ValueError) naming it
+    return value if isinstance(value, Country) else Country(code=value)
 
 
 def _place_codes(place: Country | Subdivision | Region | None) -> set[str]:
@@ -61,7 +66,7 @@ def by_target(*places: str) -> Query:
 
     def test(record: Record) -> bool:
         for target in record.operation.targets:
-            found = _place_codes(target.place)
+            found = {code.casefold() for code in _place_codes(target.place)}
             if target.audience is not None:
                 found.add(target.audience.name.casefold())
             if found & wanted:
@@ -73,14 +78,14 @@ def by_target(*places: str) -> Query:
 
 def _target_key(place: str) -> str:
     try:
-        return to_country(place).code
-    except ValueError:
+        return _country(place).code.casefold()
+    except ValueError:  # a subdivision's code, a region's or an audience's name
         return place.casefold()
 
 
 def by_platform(*platforms: str) -> Query:
     """Operations with assets on one of ``platforms`` (by id or a known name: ``Twitter`` is ``x``)."""
-    wanted = frozenset(to_platform(platform).id for platform in platforms)
+    wanted = frozenset(Platform.named(platform).id for platform in platforms)
     return Query(lambda record: any(p.id in wanted for p in record.operation.platforms), f"platform in {_listed(wanted)}")
 
 
