@@ -151,6 +151,9 @@ def test_queries_answer_and_compose(corpus: Corpus) -> None:
     assert [r.key.report for r in Corpus([gagauzia]).records(by_target("Moldova"))] == ["g"]
     with pytest.raises(ValueError, match="Narnia"):
         by_origin("Narnia")
+    with pytest.raises(ValueError, match="relative to nothing"):
+        active_between("three months ago")
+    assert names(active_between(dt.date(2022, 3, 1), FuzzyDate.of(2022, 4))) == {"microsoft-2024-04/storm-1099"}
     assert names(by_platform("Twitter")) == names(by_platform("x"))
     assert "openai-2024-05/bad-grammar" in names(by_technique("T0085"))
     assert names(using_ai()) == {str(r.key) for r in corpus.records() if r.operation.ai_uses}

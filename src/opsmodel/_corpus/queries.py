@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from attrs import frozen
 
+from .._core.errors import ParseError
 from .._model.dates import FuzzyDate, parse_date
 from .._model.places import Country, Region, Subdivision
 from .._model.platforms import Platform
@@ -115,10 +116,15 @@ def using_ai(service: str | None = None) -> Query:
 
 def _day(value: FuzzyDate | dt.date | str, latest: bool) -> dt.date | None:
     if isinstance(value, str):
-        value = parse_date(value, wording=False)  # type: ignore[assignment]
+        parsed = parse_date(value, wording=False)
+        if not isinstance(parsed, FuzzyDate):
+            raise ParseError(
+                text=value, expected="an absolute date ('2022', '2022-03', 'March 2022')", problem="relative to nothing"
+            )
+        value = parsed
     if isinstance(value, FuzzyDate):
         return value.latest if latest else value.earliest
-    return value if isinstance(value, dt.date) else None
+    return value
 
 
 def active_between(start: FuzzyDate | dt.date | str | None = None, end: FuzzyDate | dt.date | str | None = None) -> Query:
