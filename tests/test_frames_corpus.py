@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from opsmodel import Report, examples, json
 from opsmodel._cli import main
-from opsmodel.corpus import LOSSLESS, TABLES, Corpus, CorpusError, OperationKey, objects, schema
+from opsmodel.corpus import DTYPES, LOSSLESS, TABLES, Corpus, CorpusError, OperationKey, objects, schema
 from opsmodel.testing import reports
 
 from ._corpus_reports import MICROSOFT, OBSERVATORY
@@ -114,14 +114,10 @@ def test_the_command_writes_a_table(tmp_path: Path, suffix: str) -> None:
 
 
 def test_pandas_and_polars_give_the_documented_dtypes(corpus: Corpus) -> None:
-    from .test_corpus import documented_columns
-
     pandas_kinds = {"str": {"str", "object"}, "Int64 (nullable)": {"Int64"}, "bool": {"bool"}}
-    for name, rows in documented_columns().items():
+    for name, spec in TABLES.items():
         frame, polars = corpus.to_pandas(name), corpus.to_polars(name)
-        for column, _, pandas, polar, _ in rows:
-            assert str(polars.schema[column]).startswith(polar.rstrip(")")), (name, column)
-            if pandas in pandas_kinds:
-                assert str(frame[column].dtype) in pandas_kinds[pandas], (name, column)
-            else:
-                assert str(frame[column].dtype) == "object", (name, column)
+        for column in spec.columns:
+            _, pandas, polar = DTYPES[column.dtype]
+            assert str(polars.schema[column.name]).startswith(polar.rstrip(")")), (name, column.name)
+            assert str(frame[column.name].dtype) in pandas_kinds.get(pandas, {"object"}), (name, column.name)

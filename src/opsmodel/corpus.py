@@ -29,10 +29,11 @@ from ._corpus.frames import LOSSLESS, TABLE_FILES, objects, schema, to_pandas, t
 from ._corpus.links import Link, Unresolved
 from ._corpus.queries import Query, active_between, by_origin, by_platform, by_publisher, by_target, by_technique, using_ai
 from ._corpus.records import OperationKey, Record, Statement
-from ._corpus.tables import TABLES, Column, TableSpec
+from ._corpus.tables import DTYPES, TABLES, Column, TableSpec
 
 __all__ = [
     "CORPUS_CODES",
+    "DTYPES",
     "FACTS",
     "LOSSLESS",
     "TABLES",

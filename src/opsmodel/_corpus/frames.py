@@ -25,7 +25,7 @@ from .._model.places import Audience, Country, Region, Subdivision, Target
 from .._model.platforms import Asset, Platform
 from .._model.techniques import Confidence, Tactic, TechniqueRef, TechniqueUse
 from .records import OperationKey
-from .tables import TABLES, Row, TableSpec
+from .tables import CONFIDENCE_FIELDS, TABLES, Row, TableSpec
 
 EXTRA = "frames"
 
@@ -120,9 +120,8 @@ def _technique_use(row: Row) -> TechniqueUse:
         tactic = Tactic(
             framework=row["tactic_framework"], id=row["tactic_id"], name=row["tactic_name"], version=row["tactic_version"]
         )
-    confidence = None
-    if row["confidence_score"] is not None or row["confidence_words"] is not None:
-        confidence = Confidence(score=row["confidence_score"], words=row["confidence_words"])
+    given = {name: row[f"confidence_{name}"] for name in CONFIDENCE_FIELDS}
+    confidence = Confidence(**given) if any(value is not None for value in given.values()) else None
     technique = TechniqueRef(
         framework=row["framework"], id=row["technique_id"], version=row["technique_version"], name=row["technique_name"]
     )

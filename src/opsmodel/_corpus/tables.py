@@ -13,12 +13,14 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+import attrs
 from attrs import frozen
 
 from .._model.counts import Count
 from .._model.dates import FuzzyDate
 from .._model.languages import Language
 from .._model.places import Country, Region, Subdivision
+from .._model.techniques import Confidence
 from .claims import bounds, claims_of, resolved_date
 from .clusters import Cluster
 from .records import Record
@@ -77,6 +79,47 @@ def _count_columns(prefix: str, what: str) -> tuple[Column, ...]:
 
 
 SOURCES = Column("sources", "list<string>", "the ids of the operation's sources that state the fact")
+
+#: Each column type as Arrow, pandas and polars name it (a test holds pandas and polars to these).
+DTYPES: dict[str, tuple[str, str, str]] = {
+    "string": ("string", "str", "String"),
+    "int64": ("int64", "Int64 (nullable)", "Int64"),
+    "bool": ("bool", "bool", "Boolean"),
+    "date32": ("date32[day]", "object (datetime.date)", "Date"),
+    "list<string>": ("list<string>", "object (arrays of str)", "List(String)"),
+    "list<language>": ("list<struct<code, script, region, name>>", "object (arrays of dicts)", "List(Struct)"),
+}
+
+# One column per field of Confidence, read from the class, so that the table keeps every field the
+# model has (a later model adds a likelihood and a level): a number is int64, anything else text.
+CONFIDENCE_FIELDS = tuple(attribute.name for attribute in attrs.fields(Confidence))
+
+
+_CONFIDENCE_WORDS = {
+    "score": "how sure, 0-100",
+    "words": "how sure, in the source's words",
+    "likelihood": "how likely, on the estimative scale",
+    "level": "how sure: low, moderate or high",
+}
+
+
+def _confidence_columns() -> tuple[Column, ...]:
+    return tuple(
+        Column(
+            f"confidence_{name}",
+            "int64" if name == "score" else "string",
+            _CONFIDENCE_WORDS.get(name, f"the confidence's {name.replace('_', ' ')}"),
+        )
+        for name in CONFIDENCE_FIELDS
+    )
+
+
+def _confidence(value: Confidence | None) -> Row:
+    if value is None:
+        return dict.fromkeys(f"confidence_{name}" for name in CONFIDENCE_FIELDS)
+    found = {name: getattr(value, name) for name in CONFIDENCE_FIELDS}
+    return {f"confidence_{name}": getattr(item, "value", item) for name, item in found.items()}
+
 
 TABLES: dict[str, TableSpec] = {
     "operations": TableSpec(
@@ -156,8 +199,7 @@ TABLES: dict[str, TableSpec] = {
             Column("tactic_version", "string", "the framework version the tactic is from"),
             Column("procedure", "string", "what the operation did, in the source's terms"),
             Column("evidence", "list<string>", "what shows it"),
-            Column("confidence_score", "int64", "how sure, 0-100"),
-            Column("confidence_words", "string", "how sure, in words"),
+            *_confidence_columns(),
             SOURCES,
         ),
     ),
@@ -302,7 +344,7 @@ def _asset_rows(record: Record) -> Iterator[Row]:
 
 def _technique_rows(record: Record) -> Iterator[Row]:
     for use in record.operation.techniques:
-        technique, tactic, confidence = use.technique, use.tactic, use.confidence
+        technique, tactic = use.technique, use.tactic
         yield {
             **_key(record),
             "framework": technique.framework,
@@ -315,8 +357,7 @@ def _technique_rows(record: Record) -> Iterator[Row]:
             "tactic_version": None if tactic is None else tactic.version,
             "procedure": use.procedure,
             "evidence": list(use.evidence),
-            "confidence_score": None if confidence is None else confidence.score,
-            "confidence_words": None if confidence is None else confidence.words,
+            **_confidence(use.confidence),
             "sources": list(use.sources),
         }
 
