@@ -394,7 +394,7 @@ class _DateClaim:
 
 @attrs.frozen(kw_only=True)
 class _Operation11(Operation):
-    date_claims: tuple[_DateClaim, ...] = ()
+    date_claims: tuple[_DateClaim, ...] = ()  # type: ignore[assignment,unused-ignore]  # model 1.1 types it DateClaim
 
 
 @attrs.frozen(kw_only=True)
