@@ -11,7 +11,7 @@ nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
-nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "fuzz"]
+nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "frames", "fuzz"]
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -115,3 +115,12 @@ def clients(session: nox.Session) -> None:
     session.install("-e", ".", "pytest>=8", "hypothesis>=6.100", *CLIENTS)
     tests = sorted(str(path) for path in Path("tests").glob("test_clients_*.py"))
     session.run("pytest", "-m", "clients", "-p", "no:cacheprovider", *tests, *session.posargs)
+
+
+@nox.session(python="3.11")
+def frames(session: nox.Session) -> None:
+    """The corpus tables with the frames extra (pyarrow, pandas, polars): schemas, data frames, read-back, the CLI's files."""
+    # binary wheels only: on 2 cores, building pyarrow or polars from source would take the whole CI run
+    session.install("--only-binary", "pyarrow,pandas,polars", "-e", ".[frames]", "pytest>=8", "hypothesis>=6.100")
+    tests = sorted(str(path) for path in Path("tests").glob("test_frames_*.py"))
+    session.run("pytest", "-m", "frames", "-p", "no:cacheprovider", *tests, *session.posargs)

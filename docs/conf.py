@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.viewcode",
     "fielddocs",  # field descriptions from #: comments, enums as tables (docs/_ext/fielddocs.py)
     "clireference",  # the command line reference from the argument parser (docs/_ext/clireference.py)
+    "corpustables",  # the corpus tables' columns from opsmodel.corpus.TABLES (docs/_ext/corpustables.py)
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]

@@ -66,12 +66,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
-def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """The real CTI clients' tests run only when asked for (``-m clients``, the nox ``clients`` session).
+# Test files that need what the default test group does not install, each collected only when its
+# marker is the whole `-m` expression (the nox session of that name): never collected and skipped.
+_OWN_SESSION = {"test_clients_": "clients", "test_frames_": "frames"}
 
-    Their clients pin versions our test group cannot co-install, so in any other run they are not
-    collected at all, rather than collected and skipped.
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The real CTI clients' tests (``-m clients``) and the frames extra's (``-m frames``) run only when asked for.
+
+    The clients pin versions our test group cannot co-install, and the frames extra (pyarrow,
+    pandas, polars) is large, so in any other run they are not collected at all, rather than
+    collected and skipped.
     """
-    if collection_path.name.startswith("test_clients_") and config.getoption("markexpr", "").strip() != "clients":
-        return True
+    for prefix, marker in _OWN_SESSION.items():
+        if collection_path.name.startswith(prefix) and config.getoption("markexpr", "").strip() != marker:
+            return True
     return None

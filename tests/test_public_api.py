@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SNAPSHOT = Path(__file__).with_name("public_api.json")
 PUBLIC_MODULES = [
     "opsmodel",
+    "opsmodel.corpus",
     "opsmodel.errors",
     "opsmodel.examples",
     "opsmodel.json",

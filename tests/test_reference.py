@@ -29,6 +29,7 @@ PUBLIC_MODULES = [
     "opsmodel.formats",
     "opsmodel.testing",
     "opsmodel.examples",
+    "opsmodel.corpus",
 ]
 
 

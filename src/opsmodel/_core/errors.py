@@ -555,3 +555,28 @@ class MissingExtraError(OpsmodelError, ImportError):
     """An optional feature's dependency is not installed; the message names the extra to install."""
 
     code = "missing-extra"
+
+
+# ---------------------------------------------------------------------------------------------
+# Corpora of many reports (opsmodel.corpus)
+
+#: The codes of problems building a corpus of reports and its tables (:class:`CorpusError`).
+CORPUS_CODES: dict[str, str] = {
+    "corpus-read": "a file of a corpus cannot be read as a report (the reader's own problems follow)",
+    "corpus-duplicate": "two different reports of a corpus have one id",
+    "corpus-table": "an unknown table name, or a table that cannot be read back as objects",
+}
+
+
+class CorpusError(DataError):
+    """A corpus that cannot be built (a file that is not a report, two reports with one id) or a table it cannot give."""
+
+    code = "corpus-read"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = tuple(problems)
+        super().__init__(_summary(f"{_count_of(len(found), 'problem')} in a corpus", found, 10))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CorpusError, (self.problems,))

@@ -43,11 +43,12 @@ def _refusal(target: Path, exc: OSError) -> OutputError:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[IO[str]]:
+def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it replaces ``path``, on error it vanishes.
 
     The temporary file lives in the target's directory so the final rename is atomic on POSIX
-    and Windows alike. Errors of the file system are :class:`~opsmodel.errors.OutputError`\\ s;
+    and Windows alike. ``mode`` ``"w"`` writes UTF-8 text with ``\\n`` line ends; ``"wb"`` writes
+    bytes. Errors of the file system are :class:`~opsmodel.errors.OutputError`\\ s;
     an error raised by the code writing to the file passes through unchanged.
     """
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
@@ -63,7 +64,8 @@ def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[
         try:
             if hasattr(os, "fchmod"):  # mkstemp makes the file private (0600)
                 os.fchmod(descriptor, _mode_for(target))
-            with os.fdopen(descriptor, mode, encoding="utf-8", newline="\n") as handle:
+            binary = "b" in mode
+            with os.fdopen(descriptor, mode, encoding=None if binary else "utf-8", newline=None if binary else "\n") as handle:
                 yield handle
                 _finish(handle)
             os.replace(temporary, target)
@@ -75,7 +77,7 @@ def atomic_writer(path: str | os.PathLike[str], *, mode: str = "w") -> Iterator[
             raise
 
 
-def _finish(handle: IO[str]) -> None:
+def _finish(handle: IO[Any]) -> None:
     handle.flush()
     os.fsync(handle.fileno())
 

@@ -7,7 +7,7 @@ the highest private layer, because it is the one that sees every part.
 
 from __future__ import annotations
 
-from .._core.errors import CORE_CODES, MISP_CODES, TAXII_CODES
+from .._core.errors import CORE_CODES, CORPUS_CODES, MISP_CODES, TAXII_CODES
 from .._formats.json.errors import ERROR_CODES as JSON_CODES
 from .._formats.registry import DOCUMENT_CODES
 from .._formats.stix.ids import BUNDLE_CODES
@@ -24,4 +24,5 @@ CODES: dict[str, str] = {
     **TAXONOMY_CODES,
     **MISP_CODES,
     **TAXII_CODES,
+    **CORPUS_CODES,
 }

@@ -1,0 +1,78 @@
+"""``opsmodel corpus``: the clusters and conflicts across many reports, or one of their tables as a file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..corpus import TABLE_FILES, TABLES, Cluster, Corpus, write_table
+from ._io import EXIT_OK, count_of
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "corpus",
+        help="the operations many reports share: clusters, why, and where the reports disagree",
+        description="Read every PATH (a report file in any format opsmodel reads, or a folder of them) as one "
+        "corpus and print its clusters: the operations that explicit relations (same as, alias of, part of) and "
+        "aliases naming who uses them tie together, with each link and who asserted it, then each conflict "
+        "(two start dates, two attributed countries, two current impact ratings) with its claimants. With "
+        "--table, write one of the corpus tables to --out instead (needs the frames extra). Exit status: 0 done, "
+        "1 a file cannot be read or is not a report (or the frames extra is missing), 2 usage error.",
+        epilog="Example: opsmodel corpus reports/ --table operations --out operations.parquet",
+    )
+    parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a report file, or a folder read recursively")
+    parser.add_argument(
+        "--table",
+        choices=tuple(TABLES),
+        help="write this table instead of printing the clusters (needs `pip install 'opsmodel-io[frames]'`)",
+    )
+    parser.add_argument("--out", metavar="FILE", type=Path, help="where --table writes: a .parquet or .csv file")
+    parser.add_argument("--all", action="store_true", help="print clusters of one record too (default: only shared ones)")
+    parser.set_defaults(handler=run, parser=parser)
+
+
+def _corpus(paths: list[Path]) -> Corpus:
+    found = Corpus(())
+    for path in paths:
+        found = found | (Corpus.from_folder(path) if path.is_dir() else Corpus([path]))
+    return found
+
+
+def _print_cluster(cluster: Cluster) -> None:
+    print(f"{cluster.id}: {cluster}")
+    for line in cluster.explanation():
+        print(f"  link: {line}")
+    for conflict in cluster.conflicts():
+        print(f"  conflict: {conflict}")
+    latest = cluster.latest_rating
+    if latest is not None and len(cluster.ratings()) > 1:
+        print(f"  latest rating: {latest} (of {count_of(len(cluster.ratings()), 'rating')})")
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.table is None) != (args.out is None):
+        args.parser.error("--table and --out go together")
+    if args.out is not None and args.out.suffix not in TABLE_FILES:
+        args.parser.error(f"--out: cannot write {args.out.name!r}; expected a file ending in {' or '.join(TABLE_FILES)}")
+    corpus = _corpus(args.paths)
+    if args.table is not None:
+        write_table(corpus.table(args.table), args.out)
+        print(f"wrote {args.out} ({args.table})", file=sys.stderr)
+        return EXIT_OK
+    clusters = corpus.clusters()
+    shared = [cluster for cluster in clusters if len(cluster.records) > 1]
+    for cluster in clusters if args.all else shared:
+        _print_cluster(cluster)
+    for unresolved in corpus.unresolved:
+        print(f"unresolved: {unresolved}")
+    for name, records in corpus.namesakes():
+        print(f"named alike, not linked: {name}: {', '.join(str(record.key) for record in records)}")
+    conflicts = sum(len(cluster.conflicts()) for cluster in clusters)
+    print(
+        f"{count_of(len(corpus), 'report')}, {count_of(len(corpus.records()), 'operation')}, "
+        f"{count_of(len(clusters), 'cluster')} ({len(shared)} across records), {count_of(conflicts, 'conflict')}"
+    )
+    return EXIT_OK

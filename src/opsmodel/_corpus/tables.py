@@ -1,0 +1,417 @@
+"""The corpus as tidy tables: one row per operation, claim, target, asset, technique use, AI use, disruption.
+
+Rows are plain Python (:func:`rows`); :mod:`.frames` turns them into Arrow tables with the
+documented schema. Every table starts with ``report_id`` and ``operation_id``, the key of the
+operation the row is about. A fuzzy date is three columns: ``_earliest`` and ``_latest`` (the
+days it allows; null when open or unknown) and ``_wording`` (the source's words, else its
+canonical form). A list column holds values in the model's order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from .._model.counts import Count
+from .._model.dates import FuzzyDate
+from .._model.languages import Language
+from .._model.places import Country, Region, Subdivision
+from .._model.techniques import Confidence
+from .claims import bounds, claims_of, resolved_date
+from .clusters import Cluster
+from .records import Record
+
+Row = dict[str, Any]
+
+
+@frozen
+class Column:
+    """One column of a table: its name, its type (as :mod:`.frames` maps it to Arrow) and what it holds."""
+
+    #: The column's name.
+    name: str
+    #: ``string``, ``int64``, ``bool``, ``date32``, ``list<string>`` or ``list<language>``.
+    dtype: str
+    #: What the column holds.
+    description: str
+
+
+@frozen
+class TableSpec:
+    """A table: what one row is, and its columns in order."""
+
+    #: What one row of the table is.
+    row: str
+    #: The columns, in order.
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+
+def _key_columns() -> tuple[Column, ...]:
+    return (
+        Column("report_id", "string", "the id of the report"),
+        Column("operation_id", "string", "the id of the operation within its report"),
+    )
+
+
+def _date_columns(prefix: str, what: str) -> tuple[Column, ...]:
+    return (
+        Column(f"{prefix}_earliest", "date32", f"the earliest day {what} can be; null when open or not stated"),
+        Column(f"{prefix}_latest", "date32", f"the latest day {what} can be; null when open or not stated"),
+        Column(f"{prefix}_wording", "string", f"{what} in the source's words, else its canonical form (``2024-Q1``)"),
+    )
+
+
+def _count_columns(prefix: str, what: str) -> tuple[Column, ...]:
+    return (
+        Column(f"{prefix}_kind", "string", f"how {what} is stated: exact, at_least, range, unknown..."),
+        Column(f"{prefix}_value", "int64", f"{what}: the number, or the range's low end"),
+        Column(f"{prefix}_upper", "int64", f"the high end of a range for {what}"),
+        Column(f"{prefix}_wording", "string", f"{what} in the source's words"),
+    )
+
+
+SOURCES = Column("sources", "list<string>", "the ids of the operation's sources that state the fact")
+
+#: Each column type as Arrow, pandas and polars name it (a test holds pandas and polars to these).
+DTYPES: dict[str, tuple[str, str, str]] = {
+    "string": ("string", "str", "String"),
+    "int64": ("int64", "Int64 (nullable)", "Int64"),
+    "bool": ("bool", "bool", "Boolean"),
+    "date32": ("date32[day]", "object (datetime.date)", "Date"),
+    "list<string>": ("list<string>", "object (arrays of str)", "List(String)"),
+    "list<language>": ("list<struct<code, script, region, name>>", "object (arrays of dicts)", "List(Struct)"),
+}
+
+# One column per field of Confidence, read from the class, so that the table keeps every field the
+# model has (a later model adds a likelihood and a level): a number is int64, anything else text.
+CONFIDENCE_FIELDS = tuple(attribute.name for attribute in attrs.fields(Confidence))
+
+
+_CONFIDENCE_WORDS = {
+    "score": "how sure, 0-100",
+    "words": "how sure, in the source's words",
+    "likelihood": "how likely, on the estimative scale",
+    "level": "how sure: low, moderate or high",
+}
+
+
+def _confidence_columns() -> tuple[Column, ...]:
+    return tuple(
+        Column(
+            f"confidence_{name}",
+            "int64" if name == "score" else "string",
+            _CONFIDENCE_WORDS.get(name, f"the confidence's {name.replace('_', ' ')}"),
+        )
+        for name in CONFIDENCE_FIELDS
+    )
+
+
+def _confidence(value: Confidence | None) -> Row:
+    if value is None:
+        return dict.fromkeys(f"confidence_{name}" for name in CONFIDENCE_FIELDS)
+    found = {name: getattr(value, name) for name in CONFIDENCE_FIELDS}
+    return {f"confidence_{name}": getattr(item, "value", item) for name, item in found.items()}
+
+
+TABLES: dict[str, TableSpec] = {
+    "operations": TableSpec(
+        "one operation as one report describes it",
+        (
+            *_key_columns(),
+            Column("cluster_id", "string", "the id of the operation's cluster (the key of its first record)"),
+            Column("name", "string", "the operation's name, or its first alias, or ``unnamed (id)``"),
+            Column("kind", "string", "network, campaign, operation or other"),
+            Column("publisher", "string", "who published the report"),
+            *_date_columns("published", "the report's publication"),
+            *_date_columns("activity_start", "the start of the activity"),
+            *_date_columns("activity_end", "the end of the activity"),
+            Column("ongoing", "bool", "whether the activity had not ended when the report was written"),
+            Column("origin_countries", "list<string>", "ISO codes of the countries current claims say it was run from"),
+            Column("target_countries", "list<string>", "ISO codes of the countries it targeted (regions' members too)"),
+            Column("platforms", "list<string>", "the platform ids of its assets"),
+            Column("languages", "list<string>", "its content's languages (BCP 47 tags, or names)"),
+            Column("techniques", "list<string>", "the ids of the techniques it used"),
+            Column("uses_ai", "bool", "whether the report says it used an AI service"),
+            Column("latest_impact", "int64", "the Breakout Scale category of its most recent rating; null when unrated"),
+        ),
+    ),
+    "claims": TableSpec(
+        "one fact of one operation, as one claimant states it (see opsmodel.corpus.FACTS)",
+        (
+            *_key_columns(),
+            Column("cluster_id", "string", "the id of the operation's cluster"),
+            Column("fact", "string", "what the fact is about: activity.start, origin, impact, platform..."),
+            Column("value", "string", "the fact's value, in words"),
+            Column("claimant", "string", "who states it"),
+            *_date_columns("stated", "the statement"),
+            Column("status", "string", "current, revised, withdrawn or disputed"),
+            SOURCES,
+            Column("cited", "list<string>", "the cited sources by name; the report's publisher when none is cited"),
+        ),
+    ),
+    "targets": TableSpec(
+        "one target of one operation: a place, an audience, or an audience in a place",
+        (
+            *_key_columns(),
+            Column("place_kind", "string", "country, subdivision or region; null for an audience alone"),
+            Column("place_code", "string", "the ISO 3166 code of a country or subdivision"),
+            Column("region", "string", "the name of a region"),
+            Column("region_members", "list<string>", "the ISO codes of a region's member countries"),
+            Column("audience", "string", "the audience's name"),
+            Column("audience_description", "string", "who the audience is"),
+            Column("note", "string", "what the source says about the target"),
+            SOURCES,
+        ),
+    ),
+    "assets": TableSpec(
+        "one kind of asset of one operation on one platform",
+        (
+            *_key_columns(),
+            Column("platform", "string", "the platform's id"),
+            Column("platform_name", "string", "the display name of a platform not in KNOWN_PLATFORMS"),
+            Column("kind", "string", "account, page, group, channel, website..."),
+            *_count_columns("count", "how many"),
+            *_count_columns("followers", "their followers"),
+            Column("identifiers", "list<string>", "handles, URLs or domains"),
+            Column("note", "string", "what the source says about the assets"),
+            SOURCES,
+        ),
+    ),
+    "technique_uses": TableSpec(
+        "one technique one operation used",
+        (
+            *_key_columns(),
+            Column("framework", "string", "the technique's framework: disarm, attack, meta-kill-chain..."),
+            Column("technique_id", "string", "the technique's id (T0085.001)"),
+            Column("technique_version", "string", "the framework version the id is from"),
+            Column("technique_name", "string", "the technique's name"),
+            Column("tactic_framework", "string", "the tactic's framework"),
+            Column("tactic_id", "string", "the tactic's id (TA06)"),
+            Column("tactic_name", "string", "the tactic's name"),
+            Column("tactic_version", "string", "the framework version the tactic is from"),
+            Column("procedure", "string", "what the operation did, in the source's terms"),
+            Column("evidence", "list<string>", "what shows it"),
+            *_confidence_columns(),
+            SOURCES,
+        ),
+    ),
+    "ai_uses": TableSpec(
+        "one use of an AI service by one operation",
+        (
+            *_key_columns(),
+            Column("service", "string", "the AI service (ChatGPT)"),
+            Column("provider", "string", "who provides it (OpenAI)"),
+            Column("model", "string", "the model behind it"),
+            Column("purposes", "list<string>", "what the operation used it for (write_comments, translate...)"),
+            Column("languages", "list<language>", "the languages it worked in: code, script, region, name"),
+            Column("wording", "string", "the use as the source describes it"),
+            Column("llm_ttps", "list<string>", "the LLM-themed TTPs it matches"),
+            Column("failures", "list<string>", "what betrayed the use"),
+            SOURCES,
+        ),
+    ),
+    "disruptions": TableSpec(
+        "one action taken against one operation",
+        (
+            *_key_columns(),
+            Column("by", "string", "who acted"),
+            Column("action", "string", "what they did: accounts_banned, domains_seized..."),
+            *_date_columns("date", "the action"),
+            *_count_columns("count", "how many accounts, pages, domains..."),
+            Column("platform", "string", "the platform's id"),
+            Column("description", "string", "the action in the source's words"),
+            SOURCES,
+        ),
+    ),
+}
+
+
+def _dates(prefix: str, value: FuzzyDate | None) -> Row:
+    earliest, latest = bounds(value)
+    wording = None if value is None else value.wording or str(value)
+    return {f"{prefix}_earliest": earliest, f"{prefix}_latest": latest, f"{prefix}_wording": wording}
+
+
+def _count(prefix: str, value: Count | None) -> Row:
+    if value is None:
+        return dict.fromkeys((f"{prefix}_kind", f"{prefix}_value", f"{prefix}_upper", f"{prefix}_wording"))
+    return {
+        f"{prefix}_kind": value.kind.value,
+        f"{prefix}_value": value.value,
+        f"{prefix}_upper": value.upper,
+        f"{prefix}_wording": value.wording,
+    }
+
+
+def _key(record: Record) -> Row:
+    return {"report_id": record.key.report, "operation_id": record.key.operation}
+
+
+def _target_countries(record: Record) -> list[str]:
+    found: dict[str, None] = {}
+    for target in record.operation.targets:
+        place = target.place
+        if isinstance(place, Country):
+            found[place.code] = None
+        elif isinstance(place, Subdivision):
+            found[place.country.code] = None
+        elif isinstance(place, Region):
+            found.update(dict.fromkeys(member.code for member in place.members))
+    return list(found)
+
+
+def _operation_row(record: Record, cluster: Cluster) -> Row:
+    operation = record.operation
+    activity = operation.activity
+    latest = max(
+        ((impact.rated or record.published, index, impact.category) for index, impact in enumerate(operation.impacts)),
+        key=lambda found: (dt.date.min if found[0] is None else found[0].first_day, found[1]),
+        default=None,
+    )
+    return {
+        **_key(record),
+        "cluster_id": cluster.id,
+        "name": operation.display_name,
+        "kind": operation.kind.value,
+        "publisher": record.publisher,
+        **_dates("published", record.published),
+        **_dates("activity_start", resolved_date(activity.start, record) if activity else None),
+        **_dates("activity_end", resolved_date(activity.end, record) if activity else None),
+        "ongoing": bool(activity and activity.ongoing),
+        "origin_countries": [country.code for country in operation.origin_countries],
+        "target_countries": _target_countries(record),
+        "platforms": [platform.id for platform in operation.platforms],
+        "languages": [str(language) for language in operation.languages],
+        "techniques": list(dict.fromkeys(use.technique.id for use in operation.techniques)),
+        "uses_ai": bool(operation.ai_uses),
+        "latest_impact": None if latest is None else latest[2],
+    }
+
+
+def _claim_rows(record: Record, cluster: Cluster) -> Iterator[Row]:
+    for claim in claims_of(record):
+        yield {
+            **_key(record),
+            "cluster_id": cluster.id,
+            "fact": claim.fact,
+            "value": claim.value,
+            "claimant": claim.claimant,
+            **_dates("stated", claim.stated),
+            "status": claim.status,
+            "sources": list(claim.sources),
+            "cited": list(claim.cited),
+        }
+
+
+def _target_rows(record: Record) -> Iterator[Row]:
+    for target in record.operation.targets:
+        place = target.place
+        yield {
+            **_key(record),
+            "place_kind": None if place is None else type(place).__name__.lower(),
+            "place_code": place.code if isinstance(place, (Country, Subdivision)) else None,
+            "region": place.name if isinstance(place, Region) else None,
+            "region_members": [member.code for member in place.members] if isinstance(place, Region) else [],
+            "audience": None if target.audience is None else target.audience.name,
+            "audience_description": None if target.audience is None else target.audience.description,
+            "note": target.note,
+            "sources": list(target.sources),
+        }
+
+
+def _asset_rows(record: Record) -> Iterator[Row]:
+    for asset in record.operation.assets:
+        yield {
+            **_key(record),
+            "platform": asset.platform.id,
+            "platform_name": asset.platform.name,
+            "kind": asset.kind.value,
+            **_count("count", asset.count),
+            **_count("followers", asset.followers),
+            "identifiers": list(asset.identifiers),
+            "note": asset.note,
+            "sources": list(asset.sources),
+        }
+
+
+def _technique_rows(record: Record) -> Iterator[Row]:
+    for use in record.operation.techniques:
+        technique, tactic = use.technique, use.tactic
+        yield {
+            **_key(record),
+            "framework": technique.framework,
+            "technique_id": technique.id,
+            "technique_version": technique.version,
+            "technique_name": technique.name,
+            "tactic_framework": None if tactic is None else tactic.framework,
+            "tactic_id": None if tactic is None else tactic.id,
+            "tactic_name": None if tactic is None else tactic.name,
+            "tactic_version": None if tactic is None else tactic.version,
+            "procedure": use.procedure,
+            "evidence": list(use.evidence),
+            **_confidence(use.confidence),
+            "sources": list(use.sources),
+        }
+
+
+def _language(language: Language) -> Row:
+    return {"code": language.code, "script": language.script, "region": language.region, "name": language.name}
+
+
+def _ai_rows(record: Record) -> Iterator[Row]:
+    for use in record.operation.ai_uses:
+        yield {
+            **_key(record),
+            "service": use.service,
+            "provider": use.provider,
+            "model": use.model,
+            "purposes": [purpose.value for purpose in use.purposes],
+            "languages": [_language(language) for language in use.languages],
+            "wording": use.wording,
+            "llm_ttps": [ttp.value for ttp in use.llm_ttps],
+            "failures": list(use.failures),
+            "sources": list(use.sources),
+        }
+
+
+def _disruption_rows(record: Record) -> Iterator[Row]:
+    for action in record.operation.disruptions:
+        yield {
+            **_key(record),
+            "by": action.by,
+            "action": action.action.value,
+            **_dates("date", action.date),
+            **_count("count", action.count),
+            "platform": None if action.platform is None else action.platform.id,
+            "description": action.description,
+            "sources": list(action.sources),
+        }
+
+
+_PER_RECORD: dict[str, Callable[[Record], Iterator[Row]]] = {
+    "targets": _target_rows,
+    "assets": _asset_rows,
+    "technique_uses": _technique_rows,
+    "ai_uses": _ai_rows,
+    "disruptions": _disruption_rows,
+}
+
+
+def rows(name: str, clusters: Iterable[Cluster]) -> Iterator[Row]:
+    """The rows of table ``name`` (a key of :data:`TABLES`), cluster by cluster, record by record."""
+    for cluster in clusters:
+        for record in cluster.records:
+            if name == "operations":
+                yield _operation_row(record, cluster)
+            elif name == "claims":
+                yield from _claim_rows(record, cluster)
+            else:
+                yield from _PER_RECORD[name](record)
