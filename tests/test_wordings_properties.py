@@ -404,3 +404,42 @@ def test_parsing_time_grows_linearly(shape: int, monkeypatch: pytest.MonkeyPatch
         # The smaller of two measures: a burst of load on a shared machine inflates one of them.
         ratio = min(_cpu_time(parse, large, 1) / max(_cpu_time(parse, small, 32), 1e-6) for _ in range(2))
         assert ratio < 8, f"{parse.__name__}: a text 32 times as long cost {ratio:.1f} times 32 short ones"
+
+
+_CURRENCY_SAYINGS = [
+    ("${}", "USD"),
+    ("US$ {}", "USD"),
+    ("€{}", "EUR"),
+    ("£{}", "GBP"),
+    ("{} EUR", "EUR"),
+    ("USD {}", "USD"),
+    ("{} roubles", "RUB"),
+    ("{} hryvnias", "UAH"),
+    ("C${}", "CAD"),
+]
+
+
+@given(count_wordings(), st.sampled_from(_CURRENCY_SAYINGS))
+def test_generated_sums_read_as_their_count_and_currency(case: tuple[str, Count], saying: tuple[str, str]) -> None:
+    text, meaning = case
+    # a sum has no noun of its own: take the generated number or range without the counted noun
+    amount_text = text[: len(text) - len(next((noun for noun in _NOUNS if noun and text.endswith(noun)), ""))]
+    assume(amount_text.strip() and amount_text[:1].isalnum())
+    template, code = saying
+    wording = template.format(amount_text.strip())
+    money = om.parse_money(wording)
+    assert money.currency == code
+    assert money.wording == wording
+    expected = om.parse_count(amount_text.strip())
+    assert (money.amount.kind, money.amount.value, money.amount.upper) == (expected.kind, expected.value, expected.upper)
+    assert (money.amount.kind, money.amount.value, money.amount.upper) == (meaning.kind, meaning.value, meaning.upper)
+
+
+@settings(max_examples=200)
+@given(st.text(max_size=40))
+def test_any_text_is_a_sum_or_a_parse_error(text: str) -> None:
+    try:
+        money = om.parse_money(text)
+    except ParseError:
+        return
+    assert isinstance(money, om.Money)

@@ -26,6 +26,7 @@ from ._model.dates import (
     parse_period,
 )
 from ._model.languages import Language
+from ._model.money_wording import parse_money
 from ._model.operations import (
     Actor,
     ActorKind,
@@ -120,6 +121,7 @@ __all__ = [
     "estimate",
     "parse_count",
     "parse_date",
+    "parse_money",
     "parse_period",
 ]
 

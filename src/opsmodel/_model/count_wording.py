@@ -216,7 +216,7 @@ def _refuse_what_is_not_a_count(words: list[Token], original: str) -> None:
     if said & _MONEY:
         raise _fail(
             original,
-            f"{shown(original)} is a sum of money, not a count: build Money(amount=parse_count(...), currency=...)",
+            f"{shown(original)} is a sum of money, not a count: read it with parse_money",
         )
     vague = [token.text for token in words[:2] if token.text in _TOO_VAGUE]
     if vague and (words[0].text == vague[0] or words[0].text == "a"):
