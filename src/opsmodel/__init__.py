@@ -26,6 +26,7 @@ from ._model.dates import (
     parse_period,
 )
 from ._model.languages import Language
+from ._model.measures import Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share, parse_share
 from ._model.operations import (
     Actor,
     ActorKind,
@@ -78,6 +79,7 @@ __all__ = [
     "ConfidenceLevel",
     "Count",
     "CountKind",
+    "Counted",
     "Country",
     "DateBasis",
     "DateClaim",
@@ -90,6 +92,10 @@ __all__ = [
     "ImpactQualifier",
     "Language",
     "Likelihood",
+    "Measure",
+    "MeasureBasis",
+    "MeasureScope",
+    "MeasureStage",
     "Money",
     "Narrative",
     "Operation",
@@ -106,6 +112,7 @@ __all__ = [
     "RelationKind",
     "RelativeDate",
     "Report",
+    "Share",
     "Source",
     "SourceAccess",
     "SourceRole",
@@ -121,6 +128,7 @@ __all__ = [
     "parse_count",
     "parse_date",
     "parse_period",
+    "parse_share",
 ]
 
 publish(__name__)
