@@ -45,7 +45,7 @@ _PARTS = {
     "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "tenth": 10, "tenths": 10,
 }  # fmt: skip
 _FRACTION = re.compile(r"^(?P<n>[a-z]+)[\s-]+(?P<d>[a-z]+)$", re.I)
-_OF = re.compile(r"\s+of(?:\s+\S.*)?$", re.I)
+_OF = re.compile(r"(?<!\bout)\s+of(?:\s+\S.*)?$", re.I)
 
 
 def _percent(text: str) -> tuple[int, int]:
