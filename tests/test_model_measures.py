@@ -23,9 +23,12 @@ from opsmodel import (
     CountKind,
     FieldError,
     FuzzyDate,
+    Impact,
+    ImpactQualifier,
     Measure,
     MeasureBasis,
     MeasureScope,
+    Money,
     Operation,
     ParseError,
     Report,
@@ -333,6 +336,39 @@ def test_a_report_with_measures_satisfies_the_judges(flavour: str) -> None:
     }
     assert stix.from_stix(bundle) == report
     assert list(iter_errors(report)) == []
+
+
+# --- items 16 and 17: money paid in other currencies, a stated zero; a positioned, conditional rating --
+
+
+def test_a_spend_stated_in_dollars_but_paid_in_other_currencies() -> None:
+    spend = Money(amount="about 1,000", currency="usd", paid_in=["rub", "UAH"], wording="about $1,000, paid in roubles")
+    assert (spend.currency, spend.paid_in) == ("USD", ("RUB", "UAH"))
+    assert str(spend) == "about 1,000 USD (paid in RUB, UAH)"
+    with pytest.raises(FieldError, match=r"Money\.paid_in\[1\]: .*ISO 4217"):
+        Money(amount=10, currency="USD", paid_in=["RUB", "roubles"])
+
+
+def test_a_stated_zero_invents_no_currency() -> None:
+    nothing = Money(amount=0, wording="the operation spent nothing on ads")
+    assert nothing.currency is None
+    assert str(nothing) == "0"
+    with pytest.raises(FieldError, match=r"Money\.currency: no currency; expected a currency for a sum other than zero"):
+        Money(amount="less than 100")
+    report = _report(_operation(ad_spend=[nothing]))
+    assert ojson.loads(ojson.dumps(report)) == report
+
+
+def test_a_rating_both_positioned_and_conditional() -> None:
+    rating = Impact(category=2, qualifier="upper_end", condition="if the follower counts are genuine", rated_by="Lab")
+    assert rating.qualifier is ImpactQualifier.UPPER_END
+    assert str(rating) == "upper end of Category 2"
+    report = _report(_operation(impacts=[rating]))
+    for flavour in ("stix", "opencti"):
+        bundle = stix.to_stix(report, flavour=flavour)
+        notes = [obj["content"] for obj in bundle["objects"] if obj.get("abstract") == "Breakout Scale rating"]
+        assert notes == ["Breakout Scale: upper end of Category 2 (if the follower counts are genuine), rated by Lab"]
+        assert stix.from_stix(bundle) == report
 
 
 def test_counted_covers_the_metrics_the_issue_names() -> None:

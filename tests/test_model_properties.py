@@ -70,6 +70,7 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.Confidence: {"score", "words", "likelihood", "level"},
     opsmodel.Source: {"id", "covers", "access", "via"},
     opsmodel.Share: {"kind", "numerator", "upper"},
+    opsmodel.Money: {"amount", "currency"},
     opsmodel.Measure: {"of", "scope", "item", "asset_kind", "count", "share", "per"},
 }
 

@@ -400,7 +400,9 @@ class Impact:
     #: How firmly the category is given: exactly, at its low or upper end, at most, at least, or on
     #: a condition.
     qualifier: ImpactQualifier = field(default=ImpactQualifier.EXACT, converter=ImpactQualifier)
-    #: What a conditional rating depends on; required when ``qualifier`` is ``conditional``.
+    #: What the rating depends on; required when ``qualifier`` is ``conditional``. With another
+    #: qualifier the rating is both positioned and conditional ("the upper end of Category 2, if
+    #: the follower counts are genuine").
     condition: str | None = field(default=None, converter=to_optional_text, validator=_check_condition)
     #: What the rating covers when it is not the whole operation (one platform, one campaign).
     scope: str | None = field(default=None, converter=to_optional_text)

@@ -347,12 +347,17 @@ def _currency_codes() -> tuple[str, ...]:
 @_cached
 def moneys() -> st.SearchStrategy[Money]:
     """Sums of money (ad spend): a count of whole units of any ISO 4217 currency."""
-    return st.builds(
+    currency = st.one_of(st.sampled_from(_CURRENCIES), st.sampled_from(_currency_codes()))
+    stated = st.builds(
         Money,
         amount=counts(kinds=tuple(k for k in CountKind if k is not CountKind.UNKNOWN), max_value=5_000_000),
-        currency=st.one_of(st.sampled_from(_CURRENCIES), st.sampled_from(_currency_codes())),
-        wording=_optional(_phrases(("less than $100", "about $1.2 million", "€5,000"))),
+        currency=currency,
+        paid_in=_tuples(currency, 2, unique=True),
+        wording=_optional(_phrases(("less than $100", "about $1.2 million", "€5,000", "$1,000, paid in roubles"))),
     )
+    # a stated zero names no currency
+    nothing = st.builds(Money, amount=st.just(Count.exact(0)), currency=st.none(), wording=_optional(_phrases(("nothing",))))
+    return st.one_of(stated, nothing)
 
 
 # ---------------------------------------------------------------------------------------------
