@@ -94,6 +94,25 @@ def test_what_is_not_a_share_is_refused_with_its_wording(wording: str) -> None:
     assert caught.value.expected
 
 
+_SHARE_LIKE = r"(about |over |under )?[0-9]{1,20}(\.[0-9]{1,3})? ?(%|percent|/[0-9]{1,4})"
+
+
+@settings(max_examples=200)
+@given(text=st.text(max_size=60) | st.from_regex(_SHARE_LIKE, fullmatch=True))
+def test_any_text_is_a_share_or_a_parse_error(text: str) -> None:
+    try:
+        share = parse_share(text)
+    except ParseError:
+        return
+    assert share.wording == text
+    assert share.denominator > 0
+
+
+def test_a_share_wording_too_long_is_refused_before_any_work() -> None:
+    with pytest.raises(ParseError, match="at most 1,000 characters"):
+        parse_share("1" * 1_001 + "%")
+
+
 def test_a_third_stays_exact_and_bounds_read_as_fractions() -> None:
     third = parse_share("a third")
     assert third.fraction == Fraction(1, 3)

@@ -16,6 +16,8 @@ from .._core.fields import Invalid, shown
 #: The keyword arguments of a Share: ``kind`` (a CountKind value), ``numerator``, ``denominator``, ``upper``.
 ShareReading = dict[str, Any]
 
+#: The longest text read, as for the other wordings: a longer one is refused before any work.
+MAX_LENGTH = 1_000
 EXPECTED = "a share wording such as '80%', 'nearly 40 percent', 'over 60%', '30 to 40%', 'three quarters' or 'one in five'"
 
 # The same qualifiers as counts', in the order a share's wording puts them ("nearly", "over").
@@ -29,11 +31,12 @@ _QUALIFIERS = (
         "approximate",
     ),
 )
-_NUMBER = r"\d+(?:\.\d+)?"
+# at most 15 digits a part, as counts: a longer number is no share a report states
+_NUMBER = r"\d{1,15}(?:\.\d{1,15})?"
 _SIGN = r"\s*(?:%|percent|per\s*cent|pc)"
 _PERCENT = re.compile(rf"^(?P<a>{_NUMBER})(?:{_SIGN})?\s*(?:-|–|to|and)\s*(?P<b>{_NUMBER}){_SIGN}$", re.I)
 _ONE_PERCENT = re.compile(rf"^(?P<a>{_NUMBER}){_SIGN}$", re.I)
-_SLASH = re.compile(r"^(?P<n>\d+)\s*/\s*(?P<d>\d+)$")
+_SLASH = re.compile(r"^(?P<n>\d{1,15})\s*/\s*(?P<d>\d{1,15})$")
 _ONE_IN = re.compile(r"^(?P<n>\S+)\s+(?:in|out\s+of)\s+(?P<d>\S+)$", re.I)
 _SMALL = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -57,7 +60,7 @@ def _percent(text: str) -> tuple[int, int]:
 
 def _whole(word: str) -> int | None:
     word = word.lower()
-    if word.isdigit():
+    if word.isdigit() and len(word) <= 15:
         return int(word)
     return _SMALL.get(word)
 
@@ -109,6 +112,8 @@ def read_share(text: str) -> ShareReading:
     """The keyword arguments of the Share a wording denotes (without the wording itself)."""
     if not isinstance(text, str) or not text.strip():
         raise Invalid(text, EXPECTED)
+    if len(text) > MAX_LENGTH:
+        raise Invalid(text, f"a share wording of at most {MAX_LENGTH:,} characters", problem="the text is too long")
     kind, rest = _qualified(" ".join(text.split()))
     # "three quarters of the channels": the share, not what it is a share of
     rest = _OF.sub("", rest).strip()
