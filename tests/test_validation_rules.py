@@ -369,6 +369,22 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
         ),
     ),
     (
+        "OPS507",
+        lambda: op(
+            assets=[Asset(platform="Facebook", kind="page", count=12, followers="at most 9,000", sources=S)],
+            measures=[
+                Measure(of="followers", scope="largest", item="assets", asset_kind="page", count=40_000, platform="Facebook")
+            ],
+        ),
+        "$.measures[0].count",
+        lambda: op(
+            assets=[Asset(platform="Facebook", kind="page", count=12, followers="at most 90,000", sources=S)],
+            measures=[
+                Measure(of="followers", scope="largest", item="assets", asset_kind="page", count=40_000, platform="Facebook")
+            ],
+        ),
+    ),
+    (
         "OPS601",
         lambda: op(techniques=[TechniqueUse(technique="T9999", sources=S)]),
         "$.techniques[0].technique.id",

@@ -161,4 +161,31 @@ def _observed_exceeds_produced(operation: Operation, context: Context) -> Iterat
             )
 
 
+def _per_asset_followers(measure: Measure) -> bool:
+    """Whether the measure is one asset's followers on a named platform, taken at no stated date or period."""
+    timeless = measure.as_of is None and measure.period is None
+    on_assets = measure.of is Counted.FOLLOWERS and measure.per_item and measure.item is Counted.ASSETS
+    return on_assets and measure.platform is not None and measure.count is not None and timeless
+
+
+@FAMILY.rule("OPS507", "item-exceeds-asset-followers", WARNING)
+def _item_exceeds_asset_followers(operation: Operation, context: Context) -> Iterator[Problem]:
+    """One asset's followers ("the largest page had 40,000 followers") are more than the operation's assets of that
+    kind on that platform have together (their ``followers``).
+    """
+    for i, measure in enumerate(operation.measures):
+        if not _per_asset_followers(measure):
+            continue
+        platform, kind = measure.platform, measure.asset_kind
+        matching = [a for a in operation.assets if platform and a.platform.id == platform.id and kind in (None, a.kind)]
+        together = _sum_maximum(a.followers for a in matching) if matching else None
+        least = measure.count.minimum if measure.count is not None else None
+        if least is not None and together is not None and least > together:
+            yield Problem(
+                path=f"measures[{i}].count",
+                message=f"{measure} on {platform}, but the assets there have at most {together:,} followers together",
+                value=str(measure.count),
+            )
+
+
 RULES = tuple(FAMILY.rules)
