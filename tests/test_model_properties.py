@@ -69,6 +69,9 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.Operation: {"name", "summary"},
     opsmodel.Confidence: {"score", "words", "likelihood", "level"},
     opsmodel.Source: {"id", "covers", "access", "via"},
+    opsmodel.Share: {"kind", "numerator", "upper"},
+    opsmodel.Money: {"amount", "currency"},
+    opsmodel.Measure: {"of", "scope", "item", "asset_kind", "count", "share", "per"},
 }
 
 

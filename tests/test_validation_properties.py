@@ -16,7 +16,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opsmodel import Actor, Asset, Attribution, FuzzyDate, Operation, Period, Relation, Report, Source, Target
+from opsmodel import Actor, Asset, Attribution, FuzzyDate, Measure, Operation, Period, Relation, Report, Source, Target
 from opsmodel.testing import operations, reports
 from opsmodel.validation import Finding, iter_errors
 
@@ -56,6 +56,7 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         if r.other != operation.id
     )
     date_claims = tuple(attrs.evolve(c, date=_day(draw(st.integers(offsets[0], offsets[-1])))) for c in operation.date_claims)
+    measures = tuple(_within(m, [_day(draw(st.integers(offsets[0], offsets[-1]))) for _ in range(3)]) for m in operation.measures)
     return attrs.evolve(
         operation,
         activity=activity,
@@ -66,6 +67,22 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         assets=assets,
         relations=relations,
         date_claims=date_claims,
+        measures=measures,
+    )
+
+
+def _within(measure: Measure, days: list[FuzzyDate]) -> Measure:
+    """The measure taken on the time line, with a share no more than the whole."""
+    first, second = sorted(days[1:], key=lambda day: day.value)
+    share = measure.share
+    if share is not None:
+        upper = None if share.upper is None else min(share.upper, share.denominator)
+        share = attrs.evolve(share, numerator=min(share.numerator, share.denominator), upper=upper)
+    return attrs.evolve(
+        measure,
+        as_of=days[0] if measure.as_of is not None else None,
+        period=Period(start=first, end=second) if measure.period is not None else None,
+        share=share,
     )
 
 
@@ -99,6 +116,8 @@ def _latest_date(operation: Operation) -> dt.date:
     dates += [i.rated.last_day for i in operation.impacts if i.rated is not None]
     dates += [r.claimed.last_day for r in operation.relations if r.claimed is not None]
     dates += [c.date.last_day for c in operation.date_claims if isinstance(c.date, FuzzyDate)]
+    dates += [m.as_of.last_day for m in operation.measures if isinstance(m.as_of, FuzzyDate)]
+    dates += [m.period.end.last_day for m in operation.measures if m.period is not None and isinstance(m.period.end, FuzzyDate)]
     return max(dates)
 
 

@@ -23,12 +23,14 @@ from opsmodel import (
     FuzzyDate,
     Impact,
     ImpactQualifier,
+    Measure,
     Operation,
     Period,
     Relation,
     RelationKind,
     RelativeDate,
     Report,
+    Share,
     Source,
     Tactic,
     Target,
@@ -333,6 +335,60 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
         lambda: op(assets=[Asset(platform="X", count=0, followers=10, sources=S)]),
         "$.assets[0].followers",
         lambda: op(assets=[Asset(platform="X", count=1, followers=10, sources=S)]),
+    ),
+    (
+        "OPS504",
+        lambda: op(measures=[Measure(of="assets", asset_kind="channel", share=Share.percent(120), sources=S)]),
+        "$.measures[0].share",
+        lambda: op(measures=[Measure(of="assets", asset_kind="channel", share=Share.percent(75), sources=S)]),
+    ),
+    (
+        "OPS505",
+        lambda: op(
+            measures=[
+                Measure(of="followers", count="at most 9,000", sources=S),
+                Measure(of="followers", scope="largest", item="assets", asset_kind="page", count=40_000, sources=S),
+            ]
+        ),
+        "$.measures[1].count",
+        lambda: op(
+            measures=[
+                Measure(of="followers", count="at most 90,000", sources=S),
+                Measure(of="followers", scope="largest", item="assets", asset_kind="page", count=40_000, sources=S),
+            ]
+        ),
+    ),
+    (
+        "OPS506",
+        lambda: op(
+            measures=[
+                Measure(of="replies", stage="produced", count=150, sources=S),
+                Measure(of="replies", stage="observed", count=200, sources=S),
+            ]
+        ),
+        "$.measures[1].count",
+        lambda: op(
+            measures=[
+                Measure(of="replies", stage="produced", count=150, sources=S),
+                Measure(of="replies", stage="observed", count="fewer than 150", sources=S),
+            ]
+        ),
+    ),
+    (
+        "OPS507",
+        lambda: op(
+            assets=[Asset(platform="Facebook", kind="page", count=12, followers="at most 9,000", sources=S)],
+            measures=[
+                Measure(of="followers", scope="largest", item="assets", asset_kind="page", count=40_000, platform="Facebook")
+            ],
+        ),
+        "$.measures[0].count",
+        lambda: op(
+            assets=[Asset(platform="Facebook", kind="page", count=12, followers="at most 90,000", sources=S)],
+            measures=[
+                Measure(of="followers", scope="largest", item="assets", asset_kind="page", count=40_000, platform="Facebook")
+            ],
+        ),
     ),
     (
         "OPS601",

@@ -22,6 +22,7 @@ def _period_text(text: str) -> str:
 _READERS: dict[str, Callable[[str], str]] = {
     "parse_count": lambda text: str(om.parse_count(text)),
     "parse_money": lambda text: str(om.parse_money(text)),
+    "parse_share": lambda text: str(om.parse_share(text)),
     "parse_date": lambda text: str(om.parse_date(text)),
     "parse_period": _period_text,
     "Language.parse": lambda text: str(om.Language.parse(text).tag),

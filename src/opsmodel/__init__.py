@@ -26,6 +26,7 @@ from ._model.dates import (
     parse_period,
 )
 from ._model.languages import Language
+from ._model.measures import Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share, parse_share
 from ._model.money_wording import parse_money
 from ._model.operations import (
     Actor,
@@ -79,6 +80,7 @@ __all__ = [
     "ConfidenceLevel",
     "Count",
     "CountKind",
+    "Counted",
     "Country",
     "DateBasis",
     "DateClaim",
@@ -91,6 +93,10 @@ __all__ = [
     "ImpactQualifier",
     "Language",
     "Likelihood",
+    "Measure",
+    "MeasureBasis",
+    "MeasureScope",
+    "MeasureStage",
     "Money",
     "Narrative",
     "Operation",
@@ -107,6 +113,7 @@ __all__ = [
     "RelationKind",
     "RelativeDate",
     "Report",
+    "Share",
     "Source",
     "SourceAccess",
     "SourceRole",
@@ -123,6 +130,7 @@ __all__ = [
     "parse_date",
     "parse_money",
     "parse_period",
+    "parse_share",
 ]
 
 publish(__name__)

@@ -210,9 +210,9 @@ def _refuse_what_is_not_a_count(words: list[Token], original: str) -> None:
     """Percentages, fractions, sums of money and bare vagueness are not counts: say which."""
     said = {token.text for token in words} | {f"{a.text} {b.text}" for a, b in itertools.pairwise(words)}
     if said & _PERCENT:
-        raise _fail(original, f"{shown(original)} is a percentage, not a count: shares are not read as counts")
+        raise _fail(original, f"{shown(original)} is a percentage, not a count: read it with parse_share")
     if said & _FRACTIONS or _one_in_five(words):
-        raise _fail(original, f"{shown(original)} is a fraction, not a count: shares are not read as counts")
+        raise _fail(original, f"{shown(original)} is a fraction, not a count: read it with parse_share")
     if said & _MONEY:
         raise _fail(
             original,

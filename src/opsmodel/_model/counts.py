@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -10,7 +11,7 @@ import pycountry
 from attrs import field, frozen
 
 from .._core.errors import ParseError
-from .._core.fields import Invalid, Vocabulary, fail, model, read_text, shown, to_optional_text
+from .._core.fields import Invalid, Vocabulary, fail, model, read_text, shown, to_optional_text, tuple_of
 from .count_wording import MAX_COUNT, check_noun, read_count, read_count_and_noun
 
 
@@ -201,6 +202,20 @@ def _to_currency(value: str) -> str:
     return read_text(value, _currency_code, "an ISO 4217 currency code (e.g. 'USD')")
 
 
+def _to_optional_currency(value: str | None) -> str | None:
+    return None if value is None else _to_currency(value)
+
+
+def _to_currencies(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple_of(value, _to_currency, "ISO 4217 currency codes")
+
+
+def _check_currency(instance: Money, attribute: attrs.Attribute[Any], value: str | None) -> None:
+    # A stated zero ("spent nothing on ads") has no currency to invent; any other sum needs one.
+    if value is None and instance.amount.maximum != 0:
+        raise fail(instance, attribute, value, "a currency for a sum other than zero", problem="no currency")
+
+
 def _to_amount(value: Count | int | str) -> Count:
     converted = to_optional_count(value)
     if converted is None:
@@ -215,10 +230,15 @@ class Money:
 
     #: How much, in whole units, with the count's bounds ("less than 100").
     amount: Count = field(converter=_to_amount)
-    #: The ISO 4217 currency code (``USD``); codes in any case are normalised.
-    currency: str = field(converter=_to_currency)
+    #: The ISO 4217 currency code (``USD``) the sum is stated in; codes in any case are normalised.
+    #: None only for a stated zero ("nothing was spent"), which has no currency to invent.
+    currency: str | None = field(default=None, converter=_to_optional_currency, validator=_check_currency)
+    #: The currencies actually paid, when the sum is stated in another ("about $1,000, paid in
+    #: roubles and hryvnias").
+    paid_in: tuple[str, ...] = field(default=(), converter=_to_currencies)
     #: The sum as the source words it ("less than $100").
     wording: str | None = field(default=None, converter=to_optional_text)
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.currency}"
+        text = f"{self.amount} {self.currency}" if self.currency is not None else str(self.amount)
+        return f"{text} (paid in {', '.join(self.paid_in)})" if self.paid_in else text

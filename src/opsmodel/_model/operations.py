@@ -28,6 +28,7 @@ from .claims import AttributionStance, Awareness, DateClaim, Voice
 from .counts import Count, Money, to_optional_count
 from .dates import FuzzyDate, Period, to_optional_datelike
 from .languages import Language, to_languages, to_optional_language
+from .measures import Measure
 from .places import Country, Target, to_countries, to_optional_country
 from .platforms import Asset, Platform, to_assets, to_optional_platform
 from .provenance import PublicationStatus, SourceAccess, SourceRole
@@ -399,7 +400,9 @@ class Impact:
     #: How firmly the category is given: exactly, at its low or upper end, at most, at least, or on
     #: a condition.
     qualifier: ImpactQualifier = field(default=ImpactQualifier.EXACT, converter=ImpactQualifier)
-    #: What a conditional rating depends on; required when ``qualifier`` is ``conditional``.
+    #: What the rating depends on; required when ``qualifier`` is ``conditional``. With another
+    #: qualifier the rating is both positioned and conditional ("the upper end of Category 2, if
+    #: the follower counts are genuine").
     condition: str | None = field(default=None, converter=to_optional_text, validator=_check_condition)
     #: What the rating covers when it is not the whole operation (one platform, one campaign).
     scope: str | None = field(default=None, converter=to_optional_text)
@@ -692,6 +695,10 @@ def _to_date_claims(value: Iterable[DateClaim]) -> tuple[DateClaim, ...]:
     return instances(value, DateClaim)
 
 
+def _to_measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    return instances(value, Measure)
+
+
 def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
     return instances(value, Target)
 
@@ -747,6 +754,9 @@ class Operation:
     languages: tuple[Language, ...] = field(default=(), converter=to_languages)
     #: The accounts, pages, channels, websites... it ran, per platform.
     assets: tuple[Asset, ...] = field(default=(), converter=to_assets)
+    #: Figures that are not totals of its assets: shares, per-item statistics, non-assets, engagement and
+    #: output metrics.
+    measures: tuple[Measure, ...] = field(default=(), converter=_to_measures)
     #: The framework techniques (DISARM, ATT&CK, Meta's kill chain) it used.
     techniques: tuple[TechniqueUse, ...] = field(default=(), converter=to_technique_uses)
     #: How it used AI services.

@@ -33,6 +33,7 @@ from .count_wording import MAX_COUNT
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
 from .languages import Language
+from .measures import PER_ITEM_SCOPES, Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share
 from .operations import Actor, AIUse, Alias, Attribution, Disruption, Impact, Narrative, Operation, Relation, Report, Source
 from .places import Audience, Country, Region, Subdivision, Target
 from .platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
@@ -347,12 +348,17 @@ def _currency_codes() -> tuple[str, ...]:
 @_cached
 def moneys() -> st.SearchStrategy[Money]:
     """Sums of money (ad spend): a count of whole units of any ISO 4217 currency."""
-    return st.builds(
+    currency = st.one_of(st.sampled_from(_CURRENCIES), st.sampled_from(_currency_codes()))
+    stated = st.builds(
         Money,
         amount=counts(kinds=tuple(k for k in CountKind if k is not CountKind.UNKNOWN), max_value=5_000_000),
-        currency=st.one_of(st.sampled_from(_CURRENCIES), st.sampled_from(_currency_codes())),
-        wording=_optional(_phrases(("less than $100", "about $1.2 million", "€5,000"))),
+        currency=currency,
+        paid_in=_tuples(currency, 2, unique=True),
+        wording=_optional(_phrases(("less than $100", "about $1.2 million", "€5,000", "$1,000, paid in roubles"))),
     )
+    # a stated zero names no currency
+    nothing = st.builds(Money, amount=st.just(Count.exact(0)), currency=st.none(), wording=_optional(_phrases(("nothing",))))
+    return st.one_of(stated, nothing)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -868,6 +874,70 @@ def date_claims(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy
 
 
 # ---------------------------------------------------------------------------------------------
+# Shares and measures
+
+_SHARE_WORDINGS = ("three quarters", "nearly 40 percent", "80%", "over 60%", "a third", "one in five", "30 to 40%")
+_STATED_KINDS = tuple(kind for kind in CountKind if kind is not CountKind.UNKNOWN)
+
+
+@st.composite
+def _shares(draw: st.DrawFn) -> Share:
+    kind = draw(st.sampled_from(_STATED_KINDS))
+    denominator = draw(st.one_of(st.just(100), st.sampled_from((2, 3, 4, 5, 10, 1000)), st.integers(1, 10_000)))
+    # mostly within the whole; sometimes over it, which validation (not construction) points out
+    numerator = draw(st.one_of(st.integers(0, denominator), st.integers(0, 3 * denominator)))
+    upper = draw(st.integers(numerator, max(numerator, denominator))) if kind is CountKind.RANGE else None
+    wording = draw(_optional(_phrases(_SHARE_WORDINGS)))
+    return Share(kind=kind, numerator=numerator, denominator=denominator, upper=upper, wording=wording)
+
+
+@_cached
+def shares() -> st.SearchStrategy[Share]:
+    """Shares of a whole: percentages, fractions in any denominator, bounds and ranges, with or without wording."""
+    return _shares()
+
+
+_SUBSETS = ("new sites", "channels with no subscribers", "over a weekend", "English-language accounts")
+_MEASURE_WORDINGS = (
+    "the largest page had 40,000 followers",
+    "posts typically got 3 to 8 upvotes",
+    "more than 8,000 articles a month",
+)
+
+
+@st.composite
+def _measures(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Measure:
+    scope = draw(st.sampled_from(MeasureScope))
+    of = draw(st.sampled_from(Counted))
+    item = draw(_optional(st.sampled_from(Counted))) if scope in PER_ITEM_SCOPES else None
+    on_assets = Counted.ASSETS in (of, item)
+    figure = draw(st.booleans())
+    return Measure(
+        of=of,
+        scope=scope,
+        item=item,
+        asset_kind=draw(_optional(st.sampled_from(AssetKind))) if on_assets else None,
+        count=draw(counts(max_value=10_000_000)) if figure else None,
+        share=None if figure else draw(shares()),
+        per=draw(st.sampled_from(TimeUnit)) if scope is MeasureScope.RATE else None,
+        stage=draw(_optional(st.sampled_from(MeasureStage))),
+        platform=draw(_optional(platforms())),
+        as_of=draw(_optional(st.one_of(fuzzy_dates(min_year=2010), relative_dates()))),
+        period=draw(_optional(periods(source_ids=()))),
+        subset=draw(_optional(_phrases(_SUBSETS))),
+        basis=draw(st.sampled_from(MeasureBasis)),
+        wording=draw(_optional(_phrases(_MEASURE_WORDINGS))),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def measures(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Measure]:
+    """Figures that are not asset totals: every scope (per item, rates, unions), counts or shares, metrics and non-assets."""
+    return _measures(_ids(source_ids))
+
+
+# ---------------------------------------------------------------------------------------------
 # Operations and reports
 #
 # Facts are drawn from cached strategies that cite nothing and name no actor; the ids that tie
@@ -892,6 +962,7 @@ def _uncited(max_facts: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
         "attributions": _tuples(attributions(actor_ids=none, source_ids=none), max_facts),
         "relations": _tuples(relations(source_ids=none), 2),
         "date_claims": _tuples(date_claims(source_ids=none), 2),
+        "measures": _tuples(measures(source_ids=none), 2),
     }
 
 
@@ -984,6 +1055,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         narratives=cite(draw(facts["narratives"])),
         languages=draw(_tuples(languages(), max_facts)),
         assets=cite(draw(facts["assets"])),
+        measures=cite(draw(facts["measures"])),
         techniques=cite(draw(facts["techniques"])),
         ai_uses=cite(draw(facts["ai_uses"])),
         impacts=cite(draw(facts["impacts"])),
@@ -1058,6 +1130,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     FuzzyDate: fuzzy_dates,
     Impact: impacts,
     Language: languages,
+    Measure: measures,
     Money: moneys,
     Narrative: narratives,
     Operation: operations,
@@ -1067,6 +1140,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Relation: relations,
     RelativeDate: relative_dates,
     Report: reports,
+    Share: shares,
     Source: sources,
     Subdivision: subdivisions,
     Tactic: tactics,

@@ -103,6 +103,19 @@ def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, 
         date = _absolute(claim.date, context)
         if date is not None:
             yield f"date_claims[{i}].date", date
+    yield from _measure_dates(operation, context)
+
+
+def _measure_dates(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
+    """When each measure was taken (``as_of``) and the period it covers, with their paths."""
+    for i, measure in enumerate(operation.measures):
+        dates = {"as_of": measure.as_of}
+        if measure.period is not None:
+            dates.update({"period.start": measure.period.start, "period.end": measure.period.end})
+        for name, value in dates.items():
+            date = _absolute(value, context)
+            if date is not None:
+                yield f"measures[{i}].{name}", date
 
 
 # What can be dated before an event: (the list, the date field, who or what it is)
@@ -146,8 +159,8 @@ def _disrupted_before_activity(operation: Operation, context: Context) -> Iterat
 
 @FAMILY.rule("OPS103", "date-after-report", ERROR)
 def _date_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
-    """A date of the operation (activity, detection, disruption, claim, rating) falls after the publication of
-    the report that describes it.
+    """A date of the operation (activity, detection, disruption, claim, rating, when a measure was taken or the
+    period it covers) falls after the publication of the report that describes it.
     """
     published = context.report.published if context.report is not None else None
     for path, date in _dated_facts(operation, context):
