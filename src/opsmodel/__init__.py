@@ -1,6 +1,7 @@
 """opsmodel: covert influence operations from threat reports, as typed, immutable data."""
 
 from ._core.exports import publish
+from ._model.actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
 from ._model.claims import (
     AttributionStance,
     Awareness,
@@ -12,6 +13,7 @@ from ._model.claims import (
     Voice,
     estimate,
 )
+from ._model.conduct import AIPurpose, AIUse, Disruption, DisruptionAction, Impact, ImpactQualifier, Narrative
 from ._model.counts import Count, CountKind, Money, parse_count
 from ._model.dates import (
     Anchor,
@@ -28,31 +30,12 @@ from ._model.dates import (
 from ._model.languages import Language
 from ._model.measures import Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share, parse_share
 from ._model.money_wording import parse_money
-from ._model.operations import (
-    Actor,
-    ActorKind,
-    AIPurpose,
-    AIUse,
-    Alias,
-    AliasKind,
-    Attribution,
-    AttributionRole,
-    ClaimStatus,
-    Disruption,
-    DisruptionAction,
-    Impact,
-    ImpactQualifier,
-    Narrative,
-    Operation,
-    OperationKind,
-    Relation,
-    RelationKind,
-    Report,
-    Source,
-)
+from ._model.operations import Operation, OperationKind, Report
 from ._model.places import Audience, Country, Region, Subdivision, Target
 from ._model.platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
 from ._model.provenance import PublicationStatus, SourceAccess, SourceRole
+from ._model.relations import Alias, AliasKind, Relation, RelationKind
+from ._model.sources import Source
 from ._model.techniques import LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 from ._version import __version__
 from .errors import FieldError, OpsmodelError, ParseError

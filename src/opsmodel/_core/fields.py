@@ -289,3 +289,8 @@ def slugify(text: str) -> str:
 def check_confidence_score(instance: Any, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and (type(value) is not int or not 0 <= value <= 100):
         raise fail(instance, attribute, value, "an integer from 0 to 100")
+
+
+def words_of(member: Vocabulary) -> str:
+    """A vocabulary member as words: ``accounts_banned`` reads "accounts banned"."""
+    return str(member.value).replace("_", " ")

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from attrs import field, frozen
 
 from .._core.fields import to_text_tuple
+from .._model.actors import Attribution, ClaimStatus
+from .._model.conduct import Impact
 from .._model.dates import FuzzyDate, Period, RelativeDate
-from .._model.operations import Attribution, ClaimStatus, Impact
 from .records import OperationKey, Record, cited_publisher
 
 #: The facts a claim can be about, in the order a cluster's view lists them.

@@ -7,8 +7,8 @@ from collections import defaultdict
 
 from attrs import field, frozen
 
+from .._model.conduct import Impact
 from .._model.dates import FuzzyDate
-from .._model.operations import Impact
 from .claims import SINGLE_VALUED, Claim, claims_of
 from .links import Link, chain
 from .records import OperationKey, Record

@@ -18,9 +18,9 @@ from typing import Any
 
 from .._core.errors import CorpusError, MissingExtraError, Problem
 from .._core.files import atomic_writer
+from .._model.conduct import AIUse
 from .._model.counts import Count
 from .._model.languages import Language
-from .._model.operations import AIUse
 from .._model.places import Audience, Country, Region, Subdivision, Target
 from .._model.platforms import Asset, Platform
 from .._model.techniques import Confidence, Tactic, TechniqueRef, TechniqueUse

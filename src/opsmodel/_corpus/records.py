@@ -14,7 +14,8 @@ from attrs import field, frozen
 
 from .._core.fields import to_text_tuple
 from .._model.dates import FuzzyDate
-from .._model.operations import Alias, Operation, Relation, Report
+from .._model.operations import Operation, Report
+from .._model.relations import Alias, Relation
 
 
 @frozen(kw_only=True, order=True)

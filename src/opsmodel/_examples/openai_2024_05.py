@@ -11,27 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._model.actors import Actor, ActorKind, Attribution, AttributionRole
+from .._model.conduct import AIPurpose, AIUse, Disruption, DisruptionAction, Impact, ImpactQualifier, Narrative
 from .._model.counts import Count
 from .._model.dates import FuzzyDate, Period, RelativeDate
-from .._model.operations import (
-    Actor,
-    ActorKind,
-    AIPurpose,
-    AIUse,
-    Alias,
-    Attribution,
-    AttributionRole,
-    Disruption,
-    DisruptionAction,
-    Impact,
-    ImpactQualifier,
-    Narrative,
-    Operation,
-    Report,
-    Source,
-)
+from .._model.operations import Operation, Report
 from .._model.places import Audience, Region, Target
 from .._model.platforms import Asset, AssetKind
+from .._model.relations import Alias
+from .._model.sources import Source
 from .._model.techniques import Tactic, TechniqueRef, TechniqueUse
 
 REPORT_ID = "openai-2024-05"

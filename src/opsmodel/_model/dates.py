@@ -510,3 +510,18 @@ def parse_period(text: str, *, sources: Iterable[str] = ()) -> Period:
         raise _parse_error(text, exc) from None
     # Outside the try: a bad source id is the caller's FieldError, not a problem of the text.
     return attrs.evolve(period, sources=sources) if sources else period
+
+
+def to_optional_fuzzy_date(value: FuzzyDate | dt.date | str | None) -> FuzzyDate | None:
+    """An absolute date (or None): a FuzzyDate, a date or a wording; a date relative to the report is refused."""
+    converted = to_optional_datelike(value)
+    if converted is not None and not isinstance(converted, FuzzyDate):
+        raise Invalid(value, "an absolute date (a FuzzyDate), not one relative to the report")
+    return converted
+
+
+def to_optional_period(value: Period | None) -> Period | None:
+    """A Period (or None); build one with parse_period or Period(...)."""
+    if value is None or isinstance(value, Period):
+        return value
+    raise Invalid(value, "a Period (see opsmodel.parse_period)")

@@ -21,7 +21,7 @@ from attrs import field, frozen
 from .._core.errors import ParseError
 from .._core.fields import Invalid, Vocabulary, fail, model, to_optional_text, to_source_ids
 from .counts import Count, CountKind, to_optional_count
-from .dates import FuzzyDate, Period, RelativeDate, TimeUnit, to_optional_datelike
+from .dates import FuzzyDate, Period, RelativeDate, TimeUnit, to_optional_datelike, to_optional_period
 from .platforms import AssetKind, Platform, to_optional_platform
 from .share_wording import read_share
 
@@ -267,12 +267,6 @@ def _to_optional_unit(value: TimeUnit | str | None) -> TimeUnit | None:
     return None if value is None else TimeUnit(value)
 
 
-def _to_optional_period(value: Period | None) -> Period | None:
-    if value is None or isinstance(value, Period):
-        return value
-    raise Invalid(value, "a Period (see opsmodel.parse_period)")
-
-
 def _check_figure(instance: Measure, attribute: attrs.Attribute[Any], value: Any) -> None:
     # attrs runs validators once every field is set, so the count is available here.
     if (instance.count is None) == (value is None):
@@ -330,7 +324,7 @@ class Measure:
     #: When the figure was taken ("as of 3 March").
     as_of: FuzzyDate | RelativeDate | None = field(default=None, converter=to_optional_datelike)
     #: The period the figure covers ("over a weekend", "in 2023").
-    period: Period | None = field(default=None, converter=_to_optional_period)
+    period: Period | None = field(default=None, converter=to_optional_period)
     #: The subset counted, in the source's words ("new sites", "channels with no subscribers").
     subset: str | None = field(default=None, converter=to_optional_text)
     #: How far the source vouches for the figure: stated, estimated, inflated, authentic, self-reported.

@@ -16,7 +16,7 @@ import attrs
 import pycountry
 from hypothesis import strategies as st
 
-from . import operations as vocabulary  # its vocabularies, as vocabulary.ActorKind
+from .actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
 from .claims import (
     LEVEL_WORDINGS,
     LIKELIHOOD_WORDINGS,
@@ -29,15 +29,18 @@ from .claims import (
     Likelihood,
     Voice,
 )
+from .conduct import AIPurpose, AIUse, Disruption, DisruptionAction, Impact, ImpactQualifier, Narrative
 from .count_wording import MAX_COUNT
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
 from .languages import Language
 from .measures import PER_ITEM_SCOPES, Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share
-from .operations import Actor, AIUse, Alias, Attribution, Disruption, Impact, Narrative, Operation, Relation, Report, Source
+from .operations import Operation, OperationKind, Report
 from .places import Audience, Country, Region, Subdivision, Target
 from .platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
 from .provenance import PublicationStatus, SourceAccess, SourceRole
+from .relations import Alias, AliasKind, Relation, RelationKind
+from .sources import Source
 from .techniques import ESTIMATIVE_RANGES, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
 
 T = TypeVar("T")
@@ -689,7 +692,7 @@ def _actors(
     return Actor(
         id=draw(identifiers()) if actor_id is None else actor_id,
         name=name,
-        kind=draw(st.sampled_from(vocabulary.ActorKind)),
+        kind=draw(st.sampled_from(ActorKind)),
         nationality=draw(_optional(countries())),
         location=draw(_optional(countries())),
         aliases=draw(_text_tuples(max_size=2)),
@@ -726,14 +729,14 @@ def _attributions(draw: st.DrawFn, actor_ids: tuple[str, ...] | None, source_ids
     claimed_countries = draw(st.lists(countries(), min_size=0 if anyone else 1, max_size=2, unique=True))
     return Attribution(
         claimant=draw(_phrases(_CLAIMANTS)),
-        role=draw(st.sampled_from(vocabulary.AttributionRole)),
+        role=draw(st.sampled_from(AttributionRole)),
         actor=actor,
         countries=claimed_countries,
         client=draw(_actor_refs(actor_ids)),
         confidence=draw(_optional(confidences())),
         wording=draw(_optional(_phrases(("likely", "almost certainly", "we assess with moderate confidence")))),
         claimed=draw(_optional(fuzzy_dates(min_year=2010))),
-        status=draw(st.sampled_from(vocabulary.ClaimStatus)),
+        status=draw(st.sampled_from(ClaimStatus)),
         sources=draw(_cited(source_ids)),
         stance=stance,
         voice=draw(st.sampled_from(Voice)),
@@ -762,7 +765,7 @@ def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIU
         service=_optional(_phrases(("ChatGPT", "Claude", "Gemini", "Midjourney"))),
         provider=_optional(st.sampled_from(("OpenAI", "Anthropic", "Google"))),
         model=_optional(st.sampled_from(("gpt-3.5-turbo", "gpt-4", "DALL-E 3"))),
-        purposes=_tuples(st.sampled_from(vocabulary.AIPurpose), 3, unique=True),
+        purposes=_tuples(st.sampled_from(AIPurpose), 3, unique=True),
         languages=_tuples(languages(), 2),
         wording=_optional(texts()),
         llm_ttps=_tuples(st.sampled_from(LLM_TTP), 2, unique=True),
@@ -773,9 +776,9 @@ def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIU
 
 @st.composite
 def _impacts(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Impact:
-    qualifier = draw(st.sampled_from(vocabulary.ImpactQualifier))
+    qualifier = draw(st.sampled_from(ImpactQualifier))
     condition_text = _phrases(("if the content reached mainstream media",))
-    condition = draw(condition_text) if qualifier is vocabulary.ImpactQualifier.CONDITIONAL else draw(_optional(condition_text))
+    condition = draw(condition_text) if qualifier is ImpactQualifier.CONDITIONAL else draw(_optional(condition_text))
     return Impact(
         category=draw(st.integers(1, 6)),
         qualifier=qualifier,
@@ -800,7 +803,7 @@ def disruptions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy
     return st.builds(
         Disruption,
         by=_phrases(_CLAIMANTS),
-        action=st.sampled_from(vocabulary.DisruptionAction),
+        action=st.sampled_from(DisruptionAction),
         date=_optional(fuzzy_dates(min_year=2010)),
         count=_optional(counts(max_value=100_000)),
         platform=_optional(platforms()),
@@ -827,7 +830,7 @@ def aliases(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Ali
     return st.builds(
         Alias,
         name=texts(),
-        kind=st.sampled_from(vocabulary.AliasKind),
+        kind=st.sampled_from(AliasKind),
         used_by=_optional(st.sampled_from(_CLAIMANTS)),
         sources=_cited(_ids(source_ids)),
         claimant=_optional(st.sampled_from(_CLAIMANTS)),
@@ -841,7 +844,7 @@ def relations(*, other_ids: Sequence[str] | None = None, source_ids: Sequence[st
         raise ValueError("relations(other_ids=...) needs at least one id (or None for any)")
     return st.builds(
         Relation,
-        kind=st.sampled_from(vocabulary.RelationKind),
+        kind=st.sampled_from(RelationKind),
         other=identifiers() if other_ids is None else st.sampled_from(tuple(other_ids)),
         other_name=_optional(texts()),
         note=_optional(texts()),
@@ -1020,7 +1023,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
                 attributions_[0],
                 claimant=draw(_phrases(_CLAIMANTS)),
                 countries=draw(st.lists(countries(), min_size=1, max_size=2, unique=True)),
-                status=draw(st.sampled_from(vocabulary.ClaimStatus)),
+                status=draw(st.sampled_from(ClaimStatus)),
                 confidence=draw(_optional(confidences())),
             )
         )
@@ -1042,7 +1045,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
     return Operation(
         id=draw(identifiers()) if operation_id is None else operation_id,
         name=name,
-        kind=draw(st.sampled_from(vocabulary.OperationKind)),
+        kind=draw(st.sampled_from(OperationKind)),
         summary=draw(summary_text) if name is None else draw(_optional(summary_text)),
         aliases=cite(draw(facts["aliases"])),
         activity=period(True),

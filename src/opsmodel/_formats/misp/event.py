@@ -20,7 +20,8 @@ import attrs
 from ..._core.errors import FieldError
 from ..._generated import misp_disarm
 from ..._model.claims import AttributionStance
-from ..._model.operations import Operation, Report, Source
+from ..._model.operations import Operation, Report
+from ..._model.sources import Source
 from ..._model.techniques import TechniqueRef
 from ..json.document import to_dict
 

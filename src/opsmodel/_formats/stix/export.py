@@ -10,24 +10,16 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..._core.errors import BundleError, Problem, show_value
+from ..._model.actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
 from ..._model.claims import AttributionStance, Voice
+from ..._model.conduct import Narrative
 from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
-from ..._model.operations import (
-    Actor,
-    ActorKind,
-    Attribution,
-    AttributionRole,
-    ClaimStatus,
-    Narrative,
-    Operation,
-    Relation,
-    RelationKind,
-    Report,
-    Source,
-)
+from ..._model.operations import Operation, Report
 from ..._model.places import Audience, Country, Region, Subdivision
 from ..._model.platforms import Asset
 from ..._model.provenance import PublicationStatus, SourceAccess, SourceRole
+from ..._model.relations import Relation, RelationKind
+from ..._model.sources import Source
 from ..._model.techniques import Confidence, Tactic, TechniqueRef
 from .codec import encode
 from .ids import (

@@ -11,9 +11,11 @@ import attrs
 
 from ..._core.errors import BundleError, FieldError, Problem, show_value
 from ..._core.fields import slugify, with_article
+from ..._model.actors import Actor, ActorKind, Attribution
 from ..._model.dates import FuzzyDate, Period, Precision
-from ..._model.operations import Actor, ActorKind, Attribution, Operation, OperationKind, Report, Source
+from ..._model.operations import Operation, OperationKind, Report
 from ..._model.places import Audience, Country, Region, Subdivision, Target
+from ..._model.sources import Source
 from ..._model.techniques import ID_GRAMMARS, Confidence, Tactic, TechniqueRef, TechniqueUse
 from ..losses import ImportResult, Loss
 from .check import check_bundle, problem

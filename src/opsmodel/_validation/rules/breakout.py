@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..._core.errors import Problem
-from ..._model.operations import ImpactQualifier, Operation
+from ..._model.conduct import ImpactQualifier
+from ..._model.operations import Operation
 from ..engine import Context
 from .base import WARNING, Family
 

@@ -6,8 +6,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..._core.errors import Problem
+from ..._model.actors import AttributionRole
 from ..._model.claims import AttributionStance, Voice
-from ..._model.operations import AttributionRole, Operation, RelationKind
+from ..._model.operations import Operation
+from ..._model.relations import RelationKind
 from ..._model.techniques import Confidence
 from ..engine import Context
 from .base import ERROR, WARNING, Family

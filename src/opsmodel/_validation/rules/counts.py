@@ -8,9 +8,10 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..._core.errors import Problem, _count_of
+from ..._model.conduct import DisruptionAction
 from ..._model.counts import Count
 from ..._model.measures import WHOLE_SCOPES, Counted, Measure, MeasureScope, MeasureStage
-from ..._model.operations import DisruptionAction, Operation
+from ..._model.operations import Operation
 from ..._model.platforms import AssetKind
 from ..engine import Context
 from .base import ERROR, WARNING, Family

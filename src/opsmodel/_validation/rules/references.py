@@ -6,9 +6,10 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..._core.errors import Problem
+from ..._model.actors import AttributionRole
 from ..._model.claims import Voice
 from ..._model.dates import Period
-from ..._model.operations import AttributionRole, Operation
+from ..._model.operations import Operation
 from ..engine import Context
 from .base import ERROR, WARNING, Family, describe
 
