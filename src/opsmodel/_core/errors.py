@@ -325,8 +325,8 @@ class UnknownExampleError(OpsmodelError, LookupError):
 # Validation and the command line
 
 
-def _count_of(number: int, noun: str) -> str:
-    """``_count_of(1, "error")`` is ``"1 error"``, ``_count_of(2, "error")`` is ``"2 errors"``."""
+def count_of(number: int, noun: str) -> str:
+    """``count_of(1, "error")`` is ``"1 error"``, ``count_of(2, "error")`` is ``"2 errors"``."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
@@ -341,7 +341,7 @@ class ValidationError(DataError):
         warnings = len(self.problems) - len(errors)
         shown = "; ".join(_one_line(str(problem)) for problem in errors[:3])
         more = f"; and {len(errors) - 3} more" if len(errors) > 3 else ""
-        counts = _count_of(len(errors), "error") + (f", {_count_of(warnings, 'warning')}" if warnings else "")
+        counts = count_of(len(errors), "error") + (f", {count_of(warnings, 'warning')}" if warnings else "")
         super().__init__(f"{counts}: {shown}{more}")
 
     @property
@@ -538,7 +538,7 @@ class MispError(DataError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         found = capped(problems)
-        super().__init__(_summary(f"{_count_of(_counted(found), 'problem')} in a MISP event", found, 10))
+        super().__init__(_summary(f"{count_of(_counted(found), 'problem')} in a MISP event", found, 10))
         self.problems = found
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -575,7 +575,7 @@ class CorpusError(DataError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         found = tuple(problems)
-        super().__init__(_summary(f"{_count_of(len(found), 'problem')} in a corpus", found, 10))
+        super().__init__(_summary(f"{count_of(len(found), 'problem')} in a corpus", found, 10))
         self.problems = found
 
     def __reduce__(self) -> tuple[Any, ...]:

@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 from attrs import field, frozen
 
-from .._core.errors import CatalogueError, Problem, UnknownEntryError, _count_of
+from .._core.errors import CatalogueError, Problem, UnknownEntryError, count_of
 from .._core.fields import Invalid, instances, model, to_optional_text, to_text, to_text_tuple
 from .._model.techniques import TechniqueRef, to_framework
 
@@ -230,8 +230,8 @@ class Catalogue:
 
     def __str__(self) -> str:
         return (
-            f"{self.title or self.framework} ({self.label}): {_count_of(len(self.tactics), 'tactic')}, "
-            f"{_count_of(len(self.top_level), 'technique')}, {_count_of(len(self.subtechniques), 'sub-technique')}"
+            f"{self.title or self.framework} ({self.label}): {count_of(len(self.tactics), 'tactic')}, "
+            f"{count_of(len(self.top_level), 'technique')}, {count_of(len(self.subtechniques), 'sub-technique')}"
         )
 
     # -- lookup by id -------------------------------------------------------------------------

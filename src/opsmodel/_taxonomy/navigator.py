@@ -13,7 +13,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .._core.errors import FieldError, LayerError, LimitError, _count_of, show_value
+from .._core.errors import FieldError, LayerError, LimitError, count_of, show_value
 from .._core.fields import model, slugify, to_optional_text, with_article
 from .._core.limits import check_value, loads_json
 from .._model.operations import Operation, Report
@@ -51,7 +51,7 @@ def _default_name(source: Report | Operation | Iterable[Operation], count: int) 
         return source.title
     if isinstance(source, Operation):
         return source.display_name
-    return _count_of(count, "operation")
+    return count_of(count, "operation")
 
 
 def to_layer(

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ..._core.errors import Problem, _count_of
+from ..._core.errors import Problem, count_of
 from ..._model.conduct import DisruptionAction
 from ..._model.counts import Count
 from ..._model.measures import WHOLE_SCOPES, Counted, Measure, MeasureScope, MeasureStage
@@ -68,7 +68,7 @@ def _identifiers_exceed_count(operation: Operation, context: Context) -> Iterato
         if maximum is not None and listed > maximum:
             yield Problem(
                 path=f"assets[{i}].count",
-                message=f"{_count_of(listed, 'identifier')} listed, but the count is {asset.count}",
+                message=f"{count_of(listed, 'identifier')} listed, but the count is {asset.count}",
                 value=str(asset.count),
             )
 
