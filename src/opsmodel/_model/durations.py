@@ -100,7 +100,7 @@ class Duration:
 
     def __str__(self) -> str:
         amount = self.amount
-        plural = "" if amount.kind is CountKind.EXACT and amount.value == 1 else "s"
+        plural = "" if amount.value == 1 and amount.upper is None else "s"
         return f"{amount} {self.unit.value}{plural}"
 
 
@@ -127,7 +127,10 @@ def read_duration(text: Any) -> dict[str, Any]:
     said = words[:-1]
     if said[-1].lower() in ("a", "an"):  # "a year", "almost a decade"
         said[-1] = "one"
-    reading, noun = read_count_and_noun(" ".join(said))
+    try:
+        reading, noun = read_count_and_noun(" ".join(said))
+    except Invalid as exc:
+        raise Invalid(original, EXPECTED_DURATION, problem=f"cannot read how many {unit[0].value}s: {exc.problem}") from None
     if noun is not None:
         raise Invalid(
             original, EXPECTED_DURATION, problem=f"cannot read {shown(noun)} between the number and the unit in {shown(original)}"
