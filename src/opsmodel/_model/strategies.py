@@ -502,7 +502,8 @@ _DURATION_KINDS = tuple(kind for kind in CountKind if kind is not CountKind.UNKN
 @st.composite
 def _durations(draw: st.DrawFn) -> Duration:
     unit = draw(st.sampled_from(TimeUnit))
-    amount = draw(counts(kinds=_DURATION_KINDS, max_value=MAX_AMOUNTS[unit]))
+    # The amount's own wording is the duration's: a count's strategy words other nouns.
+    amount = attrs.evolve(draw(counts(kinds=_DURATION_KINDS, max_value=MAX_AMOUNTS[unit])), wording=None)
     wording = draw(_optional(_phrases(("almost three years", "for six months", "over a weekend"))))
     return Duration(amount=amount, unit=unit, wording=wording)
 
