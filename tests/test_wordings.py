@@ -184,7 +184,7 @@ def test_the_last_decade() -> None:
 
 @pytest.mark.parametrize("text", ["almost three years", "for two months", "about 18 months"])
 def test_durations_are_no_dates(text: str) -> None:
-    with pytest.raises(ParseError, match="how long, not when.*parse_duration"):
+    with pytest.raises(ParseError, match=r"how long, not when.*parse_duration"):
         om.parse_date(text)
 
 
