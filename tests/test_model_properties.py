@@ -59,6 +59,8 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.FuzzyDate: {"value", "precision"},
     opsmodel.Count: {"kind", "value", "upper"},
     opsmodel.Period: {"start", "end", "ongoing"},
+    # A duration's largest amount depends on its unit (1,000 years).
+    opsmodel.Duration: {"amount", "unit"},
     opsmodel.Impact: {"qualifier", "condition"},
     opsmodel.Tactic: {"framework", "id"},
     opsmodel.TechniqueRef: {"framework", "id"},

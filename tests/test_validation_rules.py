@@ -427,6 +427,12 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
         lambda: op(activity=start(2021), date_claims=[DateClaim(event="activity_start", date="2021", sources=S)]),
     ),
     (
+        "OPS109",
+        lambda: op(activity=Period(start="2019", end="2020", length="five years")),
+        "$.activity.length",
+        lambda: op(activity=Period(start="2019", end="2020", length="almost three years")),
+    ),
+    (
         "OPS701",
         lambda: op(sources=(SOURCE, Source(id="blog", role="summary", covers="full-report"))),
         "$.sources[1].covers",

@@ -52,7 +52,7 @@ def test_the_validation_records_are_the_one_problem_record() -> None:
 
 def test_a_validator_chooses_rules_once_and_applies_them_to_anything() -> None:
     dates = Validator(select=["OPS1"], ignore=["OPS103"])
-    assert [rule.code for rule in dates.rules] == ["OPS101", "OPS102", "OPS104", "OPS105", "OPS106", "OPS107", "OPS108"]
+    assert [rule.code for rule in dates.rules] == ["OPS101", "OPS102", "OPS104", "OPS105", "OPS106", "OPS107", "OPS108", "OPS109"]
     assert [p.code for p in dates.iter_errors(_bad())] == ["OPS101"]
     assert not dates.is_valid(_bad())
     assert Validator(ignore=["OPS1", "OPS2"]).is_valid(_bad())

@@ -183,10 +183,60 @@ def test_the_last_decade() -> None:
 
 
 @pytest.mark.parametrize("text", ["almost three years", "for two months", "about 18 months"])
-def test_durations_are_refused_asking_for_an_anchor(text: str) -> None:
-    for parse in (om.parse_date, om.parse_period):
-        with pytest.raises(ParseError, match="how long, not when"):
-            parse(text)
+def test_durations_are_no_dates(text: str) -> None:
+    with pytest.raises(ParseError, match=r"how long, not when.*parse_duration"):
+        om.parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount", "unit"),
+    [
+        ("almost three years", om.Count.approximately(3), "year"),
+        ("for two months", om.Count.exact(2), "month"),
+        ("about 18 months", om.Count.approximately(18), "month"),
+        ("over two weeks", om.Count.exact(2), "week"),
+        ("for over two weeks", om.Count.more_than(2), "week"),
+        ("over a weekend", om.Count.approximately(2), "day"),
+        ("three to five years", om.Count.between(3, 5), "year"),
+        ("several months", om.Count.at_least(3), "month"),
+        ("a year", om.Count.exact(1), "year"),
+        ("nearly a decade", om.Count.approximately(10), "year"),
+    ],
+)
+def test_a_duration_alone_is_a_period_with_a_length_and_no_ends(text: str, amount: om.Count, unit: str) -> None:
+    period = om.parse_period(text)
+    assert (period.start, period.end, period.ongoing) == (None, None, False)
+    assert period.length == om.Duration(amount=amount, unit=unit, wording=text)
+    assert om.parse_duration(text) == period.length
+
+
+def test_a_duration_placed_in_a_year_or_from_a_date() -> None:
+    within = om.parse_period("for six months in 2023")
+    assert (within.start, within.end) == (FuzzyDate.of(2023), FuzzyDate.of(2023))
+    assert within.length == om.Duration(amount=om.Count.exact(6), unit="month", wording="for six months")
+    started = om.parse_period("three years, from May 2019")
+    assert (started.start, started.end, started.ongoing) == (FuzzyDate.of(2019, 5), None, False)
+    assert str(started.length) == "3 years"
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("some years", "no number"),
+        ("three apples", "no unit of time"),
+        ("1001 years", "more than 1,000 years"),
+        ("six months in the last year", "between the number and the unit"),
+        ("", "expected a duration"),
+    ],
+)
+def test_what_is_not_a_duration_is_refused(text: str, problem: str) -> None:
+    with pytest.raises(ParseError, match=problem):
+        om.parse_duration(text)
+
+
+def test_a_duration_placed_before_a_bound_is_refused() -> None:
+    with pytest.raises(ParseError, match="placed only in or from a plain date"):
+        om.parse_period("for six months in before 2020")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ _READERS: dict[str, Callable[[str], str]] = {
     "parse_share": lambda text: str(om.parse_share(text)),
     "parse_date": lambda text: str(om.parse_date(text)),
     "parse_period": _period_text,
+    "parse_duration": lambda text: str(om.parse_duration(text)),
     "Language.parse": lambda text: str(om.Language.parse(text).tag),
 }
 

@@ -314,14 +314,15 @@ _PIECES = [
     "at least", "over", "about", "between", "and", "to", "-", "–", "from", "since", "until", "as of", "the",
     "of", "3", "07", "2021", "1,500", "1.5", "million", "k", "dozen", "dozens", "a", "handful", "several",
     "March", "Mar", "summer", "winter", "2022/23", "Q1", "H2", "early", "mid", "late", "around", "last",
-    "years", "months", "ago", "decade", "ongoing", "still", "%", "percent", "$", "quarters", "accounts",
-    "Telegram", "+", "or more", ",", ".", "9" * 20, "0000", "T", "Z", "2024-05-30T10:00:00+05:00", "Farsi",
+    "years", "months", "ago", "decade", "for", "weekend", "ongoing", "still", "%", "percent", "$", "quarters", "accounts",
+    "fortnight", "Telegram", "+", "or more", ",", ".", "9" * 20, "0000", "T", "Z", "2024-05-30T10:00:00+05:00", "Farsi",
     "zh-Hant", "/", "at the time of writing", "\u00a0", "٣", "²",
 ]  # fmt: skip
 _PARSERS: list[Callable[[str], object]] = [
     om.parse_count,
     om.parse_date,
     om.parse_period,
+    om.parse_duration,
     om.Language.parse,
     lambda text: om.parse_count(text, noun="account"),
 ]
@@ -370,6 +371,8 @@ _SHAPES: list[Callable[[int], str]] = [
     lambda n: "the last " + "a" * n + " years",
     lambda n: "March " + "3 " * (n // 2) + "2021",
     lambda n: "1," * (n // 2) + "000",
+    lambda n: "for " + "over " * (n // 5) + "3 years",
+    lambda n: "for 3 years" + " in" * (n // 3) + " 2021",
 ]
 
 
@@ -400,7 +403,7 @@ def test_parsing_time_grows_linearly(shape: int, monkeypatch: pytest.MonkeyPatch
     """
     monkeypatch.setattr(wording, "MAX_WORDING", 10**6)
     small, large = _SHAPES[shape](1_000), _SHAPES[shape](32_000)
-    for parse in (om.parse_count, om.parse_date, om.parse_period):
+    for parse in (om.parse_count, om.parse_date, om.parse_period, om.parse_duration):
         # The smaller of two measures: a burst of load on a shared machine inflates one of them.
         ratio = min(_cpu_time(parse, large, 1) / max(_cpu_time(parse, small, 32), 1e-6) for _ in range(2))
         assert ratio < 8, f"{parse.__name__}: a text 32 times as long cost {ratio:.1f} times 32 short ones"

@@ -23,10 +23,10 @@ from ._model.dates import (
     Period,
     Precision,
     RelativeDate,
-    TimeUnit,
     parse_date,
     parse_period,
 )
+from ._model.durations import Duration, TimeUnit, parse_duration
 from ._model.languages import Language
 from ._model.measures import Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share, parse_share
 from ._model.money_wording import parse_money
@@ -70,6 +70,7 @@ __all__ = [
     "DatedEvent",
     "Disruption",
     "DisruptionAction",
+    "Duration",
     "FieldError",
     "FuzzyDate",
     "Impact",
@@ -111,6 +112,7 @@ __all__ = [
     "estimate",
     "parse_count",
     "parse_date",
+    "parse_duration",
     "parse_money",
     "parse_period",
     "parse_share",

@@ -285,7 +285,7 @@ def read_date(text: Any) -> DateReading:
         raise _fail(
             original,
             f"{shown(original)} says how long, not when: name when it started or ended "
-            "('over the last three years', 'since 2021')",
+            "('over the last three years', 'since 2021'), or read it with parse_duration or parse_period",
         )
     part = None
     if m := _PART.match(rest):

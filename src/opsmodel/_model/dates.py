@@ -14,7 +14,8 @@ from dateutil.relativedelta import relativedelta
 from .._core.errors import FieldError, ParseError
 from .._core.fields import Invalid, Vocabulary, check_bool, fail, model, shown, to_optional_text, to_source_ids
 from .date_wording import DateReading, is_relative, read_date
-from .period_wording import read_period
+from .durations import MAX_AMOUNTS, Duration, TimeUnit, ends_with_unit, read_duration, to_optional_duration
+from .period_wording import PeriodReading, read_period
 
 
 class Precision(Vocabulary):
@@ -55,13 +56,6 @@ class Bound(Vocabulary):
     ON_OR_AFTER = "on_or_after"
     #: Strictly after the date ("after 2020").
     AFTER = "after"
-
-
-class TimeUnit(Vocabulary):
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
 
 
 class Anchor(Vocabulary):
@@ -273,11 +267,6 @@ class FuzzyDate:
 _BOUND_WORDS = {Bound.BEFORE: "before ", Bound.ON_OR_BEFORE: "by ", Bound.ON_OR_AFTER: "from ", Bound.AFTER: "after "}
 
 
-#: How far back a relative date may reach: 1,000 years in each unit, so that it resolves to a
-#: date (years 1 to 9999) against any report of the last millennium.
-MAX_AMOUNTS = {TimeUnit.DAY: 365_242, TimeUnit.WEEK: 52_177, TimeUnit.MONTH: 12_000, TimeUnit.YEAR: 1_000}
-
-
 def _check_amount(instance: RelativeDate, attribute: attrs.Attribute[Any], value: int) -> None:
     if type(value) is not int or value < 0:
         raise fail(instance, attribute, value, "a whole number of units, zero or more")
@@ -426,6 +415,9 @@ class Period:
     end: DateLike | None = field(default=None, converter=to_optional_datelike, validator=_check_order)
     #: True when the source says the span had not ended when it wrote.
     ongoing: bool = field(default=False, validator=check_bool)
+    #: How long the span lasted, when the source says it ("for almost three years"); None when it
+    #: does not. Validation warns (OPS109) when it cannot fit between the ends.
+    length: Duration | None = field(default=None, converter=to_optional_duration)
     #: The span as the source words it ("between January and March 2024").
     wording: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
@@ -452,7 +444,11 @@ class Period:
             return self.wording
         start = str(self.start) if self.start is not None else "?"
         end = "ongoing" if self.ongoing else (str(self.end) if self.end is not None else "?")
-        return f"{start} to {end}"
+        if self.length is None:
+            return f"{start} to {end}"
+        if (self.start, self.end, self.ongoing) == (None, None, False):
+            return f"for {self.length}"
+        return f"{start} to {end}, for {self.length}"
 
 
 def _parse_error(text: Any, exc: Invalid | FieldError) -> ParseError:
@@ -504,12 +500,53 @@ def parse_period(text: str, *, sources: Iterable[str] = ()) -> Period:
     ('meta-q1',)
     """
     try:
-        reading = read_period(text)
-        period = Period(start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, wording=text)
+        reading, length = _read_period_and_length(text)
+        period = Period(
+            start=_end_from(reading.start), end=_end_from(reading.end), ongoing=reading.ongoing, length=length, wording=text
+        )
     except (Invalid, FieldError) as exc:
         raise _parse_error(text, exc) from None
     # Outside the try: a bad source id is the caller's FieldError, not a problem of the text.
     return attrs.evolve(period, sources=sources) if sources else period
+
+
+# "for six months in 2023", "three years, from 2019": a duration, then where the span lies.
+_DURATION_THEN = (", in ", " in ", ", from ", " from ", ", starting in ", " starting in ", ", beginning in ", " beginning in ")
+
+
+def _read_period_and_length(text: Any) -> tuple[PeriodReading, Duration | None]:
+    """The ends a wording gives a period and the length it states: a period wording, a duration
+    ("almost three years") or a duration placed in a year or from a date ("for six months in 2023")."""
+    try:
+        return read_period(text), None
+    except Invalid as exc:
+        if not isinstance(text, str):
+            raise
+        error = exc
+    if ends_with_unit(text):
+        return PeriodReading(), Duration(**read_duration(text), wording=text)
+    low = text.lower()
+    for joint in _DURATION_THEN:
+        at = low.find(joint)
+        if at > 0 and ends_with_unit(text[:at]):
+            return _placed(text[:at], joint, text[at + len(joint) :], text)
+    raise error
+
+
+def _placed(said: str, joint: str, where: str, original: str) -> tuple[PeriodReading, Duration]:
+    """ "for six months in 2023": within 2023; "three years from 2019": starts in 2019 (an exact date only)."""
+    length = Duration(**read_duration(said), wording=said)
+    date = read_date(where)
+    if is_relative(date) or date["bound"] != "exact":
+        raise Invalid(
+            original, EXPECTED_PERIOD_OR_DURATION, problem=f"a duration is placed only in or from a plain date: {shown(original)}"
+        )
+    if "in" in joint.split() and "starting" not in joint and "beginning" not in joint:
+        return PeriodReading(start=date, end=date), length
+    return PeriodReading(start=date), length
+
+
+EXPECTED_PERIOD_OR_DURATION = "a period wording such as 'since 2021' or a duration such as 'for six months in 2023'"
 
 
 def to_optional_fuzzy_date(value: FuzzyDate | dt.date | str | None) -> FuzzyDate | None:

@@ -21,7 +21,8 @@ from attrs import field, frozen
 from .._core.errors import ParseError
 from .._core.fields import Invalid, Vocabulary, fail, model, to_optional_text, to_source_ids
 from .counts import Count, CountKind, to_optional_count
-from .dates import FuzzyDate, Period, RelativeDate, TimeUnit, to_optional_datelike, to_optional_period
+from .dates import FuzzyDate, Period, RelativeDate, to_optional_datelike, to_optional_period
+from .durations import TimeUnit
 from .platforms import AssetKind, Platform, to_optional_platform
 from .share_wording import read_share
 

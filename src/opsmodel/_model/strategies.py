@@ -32,7 +32,8 @@ from .claims import (
 from .conduct import AIPurpose, AIUse, Disruption, DisruptionAction, Impact, ImpactQualifier, Narrative
 from .count_wording import MAX_COUNT
 from .counts import Count, CountKind, Money
-from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, TimeUnit, ends_contradict
+from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, ends_contradict
+from .durations import MAX_AMOUNTS, Duration, TimeUnit
 from .languages import Language
 from .measures import PER_ITEM_SCOPES, Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share
 from .operations import Operation, OperationKind, Report
@@ -495,6 +496,24 @@ def _in_order(start: Any, end: Any) -> tuple[Any, Any]:
     return start, None  # bounds that contradict either way round ("after 2020", "before 2019")
 
 
+_DURATION_KINDS = tuple(kind for kind in CountKind if kind is not CountKind.UNKNOWN)
+
+
+@st.composite
+def _durations(draw: st.DrawFn) -> Duration:
+    unit = draw(st.sampled_from(TimeUnit))
+    # The amount's own wording is the duration's: a count's strategy words other nouns.
+    amount = attrs.evolve(draw(counts(kinds=_DURATION_KINDS, max_value=MAX_AMOUNTS[unit])), wording=None)
+    wording = draw(_optional(_phrases(("almost three years", "for six months", "over a weekend"))))
+    return Duration(amount=amount, unit=unit, wording=wording)
+
+
+@_cached
+def durations() -> st.SearchStrategy[Duration]:
+    """How long a span lasted: an amount of any kind but unknown (up to 1,000 years) of days, weeks, months or years."""
+    return _durations()
+
+
 @st.composite
 def _periods(
     draw: st.DrawFn, ends: st.SearchStrategy[FuzzyDate | RelativeDate | None], source_ids: tuple[str, ...] | None
@@ -504,6 +523,7 @@ def _periods(
         start=start,
         end=end,
         ongoing=end is None and draw(st.booleans()),
+        length=draw(_optional(durations())),
         wording=draw(_optional(_phrases(("since at least 2017", "May 2023 to March 2024", "over the last three months")))),
         sources=draw(_cited(source_ids)),
     )
@@ -1120,6 +1140,7 @@ def reports(*, max_operations: int = 3, max_facts: int = 2) -> st.SearchStrategy
 #: The strategy function registered for each model class (``st.from_type(cls)`` draws from ``STRATEGIES[cls]()``).
 STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Actor: actors,
+    Duration: durations,
     AIUse: ai_uses,
     Alias: aliases,
     Asset: assets,

@@ -15,7 +15,9 @@ from dateutil.relativedelta import relativedelta
 
 from ..._core.errors import Problem
 from ..._model.claims import DatedEvent
+from ..._model.counts import CountKind
 from ..._model.dates import DateLike, FuzzyDate, Period, Precision, RelativeDate
+from ..._model.durations import UNIT_DAYS, Duration
 from ..._model.operations import Operation
 from ..engine import Context
 from .base import ERROR, WARNING, Family
@@ -232,6 +234,53 @@ def _date_claim_outside_activity(operation: Operation, context: Context) -> Iter
         else:
             continue
         yield Problem(path=f"date_claims[{i}].date", message=message, value=date)
+
+
+def _length_days(length: Duration) -> tuple[int | None, int | None]:
+    """The fewest and most days a stated length allows; "about three years" is taken as half to
+    twice its amount, so that only a length no reading can fit is reported."""
+    amount = length.amount
+    if amount.kind is not CountKind.APPROXIMATE or amount.value is None:
+        return length.days
+    low, high = UNIT_DAYS[length.unit]
+    return amount.value * low // 2, amount.value * high * 2
+
+
+def _span_days(period: Period, context: Context) -> tuple[int, int] | None:
+    """The fewest and most days (both ends counted) a period with two absolute ends can span."""
+    start, end = _absolute(period.start, context), _absolute(period.end, context)
+    if start is None or end is None:
+        return None
+    (first_earliest, first_latest), (last_earliest, last_latest) = _bounds(start), _bounds(end)
+    if first_earliest is None or first_latest is None or last_earliest is None or last_latest is None:
+        return None
+    return max((last_earliest - first_latest).days + 1, 0), (last_latest - first_earliest).days + 1
+
+
+def _periods(operation: Operation) -> Iterator[tuple[str, Period]]:
+    for name in ("activity", "detected"):
+        period: Period | None = getattr(operation, name)
+        if period is not None:
+            yield name, period
+    for i, measure in enumerate(operation.measures):
+        if measure.period is not None:
+            yield f"measures[{i}].period", measure.period
+
+
+@FAMILY.rule("OPS109", "length-contradicts-ends", WARNING)
+def _length_contradicts_ends(operation: Operation, context: Context) -> Iterator[Problem]:
+    """A period's stated length cannot fit between its ends: "five years" from 2019 to 2020, or "two weeks"
+    from 2019 to 2022. An approximate length ("almost three years") is taken as half to twice its amount.
+    """
+    for path, period in _periods(operation):
+        length = period.length
+        span = None if length is None else _span_days(period, context)
+        if length is None or span is None:
+            continue
+        fewest, most = _length_days(length)
+        if (fewest is not None and fewest > span[1]) or (most is not None and most < span[0]):
+            message = f"a length of {length} cannot fit between {period.start} and {period.end}"
+            yield Problem(path=f"{path}.length", message=message, value=length)
 
 
 RULES = tuple(FAMILY.rules)
