@@ -7,7 +7,6 @@ own assessment. Every example is invented; the wordings are the kind reports use
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 import attrs
@@ -42,6 +41,8 @@ from opsmodel import (
 from opsmodel import json as ojson
 from opsmodel.testing import attributions, confidences, date_claims, operations, relations, sources
 from opsmodel.validation import iter_errors
+
+from ._round_trips import assert_round_trips
 
 FULL = Source(id="lab-full", publisher="Lab", title="Operation Example: the full report")
 BLOG = Source(id="lab-blog", publisher="Lab", title="Operation Example in brief", role="summary", covers="lab-full")
@@ -264,11 +265,7 @@ def test_the_reporting_period_is_apart_from_the_activity_window() -> None:
     report = _report(_operation())
     assert report.period == parse_period("between January and March 2024")
     assert report.operations[0].activity != report.period
-    assert ojson.loads(ojson.dumps(report)) == report
-    buffer = io.StringIO()
-    ojson.dump_lines(report, buffer)
-    buffer.seek(0)
-    assert ojson.load_report_lines(buffer) == report
+    assert_round_trips(report)
 
 
 # --- the analyst's own assessment ---------------------------------------------------------------
@@ -316,12 +313,7 @@ def _with_new_facts(draw: st.DrawFn) -> Report:
 @settings(max_examples=25)
 @given(report=_with_new_facts(), flavour=st.sampled_from(["stix", "opencti"]))
 def test_new_facts_round_trip_through_json_lines_and_stix(report: Report, flavour: str) -> None:
-    assert ojson.loads(ojson.dumps(report)) == report
-    buffer = io.StringIO()
-    ojson.dump_lines(report, buffer)
-    buffer.seek(0)
-    assert ojson.load_report_lines(buffer) == report
-    assert stix.from_stix(stix.to_stix(report, flavour=flavour)) == report
+    assert_round_trips(report, flavour=flavour)
 
 
 @settings(max_examples=40)

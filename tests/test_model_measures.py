@@ -7,7 +7,6 @@ rates, produced against observed. Every example is invented; the wordings are th
 
 from __future__ import annotations
 
-import io
 from fractions import Fraction
 from typing import Any
 
@@ -42,6 +41,8 @@ from opsmodel import (
 from opsmodel import json as ojson
 from opsmodel.testing import measures, operations, shares
 from opsmodel.validation import iter_errors
+
+from ._round_trips import assert_round_trips
 
 LAB = Source(id="lab", publisher="Lab", title="Operation Example")
 
@@ -294,12 +295,7 @@ def _with_measures(draw: st.DrawFn) -> Report:
 @settings(max_examples=25)
 @given(report=_with_measures(), flavour=st.sampled_from(["stix", "opencti"]))
 def test_measures_round_trip_through_json_lines_and_stix(report: Report, flavour: str) -> None:
-    assert ojson.loads(ojson.dumps(report)) == report
-    buffer = io.StringIO()
-    ojson.dump_lines(report, buffer)
-    buffer.seek(0)
-    assert ojson.load_report_lines(buffer) == report
-    assert stix.from_stix(stix.to_stix(report, flavour=flavour)) == report
+    assert_round_trips(report, flavour=flavour)
 
 
 @settings(max_examples=60)
