@@ -8,27 +8,18 @@ option without its help.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from ._docs_extensions import load_extension
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "reference" / "cli.md"
 
 
-def _extension() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("clireference", ROOT / "docs" / "_ext" / "clireference.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-CLI = _extension()
+CLI = load_extension("clireference")
 COMMANDS = list(CLI.commands())
 
 

@@ -33,6 +33,7 @@ from opsmodel.errors import CODES, MissingExtraError
 from opsmodel.testing import reports
 
 from ._corpus_reports import DOPPELGANGER, MICROSOFT, OBSERVATORY
+from ._docs_extensions import load_extension
 
 OPENAI = examples.load("openai-2024-05")
 
@@ -361,17 +362,10 @@ REFERENCE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "corpus
 
 
 def test_the_reference_renders_every_table_and_column() -> None:
-    import importlib.util
-
     from opsmodel.corpus import DTYPES, TABLES
 
     assert "```{opsmodel-corpus-tables}" in REFERENCE.read_text(encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("corpustables", REFERENCE.parents[1] / "_ext" / "corpustables.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    text = "\n".join(module.rst())
+    text = "\n".join(load_extension("corpustables").rst())
     for name, table in TABLES.items():
         assert f".. rubric:: {name}" in text
         assert all(f"``{column.name}``" in text and column.dtype in DTYPES for column in table.columns)

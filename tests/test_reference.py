@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import enum
 import importlib
-import importlib.util
 from pathlib import Path
-from types import ModuleType
 
 import attrs
 import pytest
+
+from ._docs_extensions import load_extension
 
 ROOT = Path(__file__).resolve().parents[1]
 PUBLIC_MODULES = [
@@ -33,16 +33,7 @@ PUBLIC_MODULES = [
 ]
 
 
-def _fielddocs() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fielddocs", ROOT / "docs" / "_ext" / "fielddocs.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FIELDDOCS = _fielddocs()
+FIELDDOCS = load_extension("fielddocs")
 
 
 def _public_classes() -> list[type]:
