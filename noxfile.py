@@ -25,7 +25,7 @@ def _group(name: str) -> list[str]:
 def tests(session: nox.Session) -> None:
     """The test suite (unit, property, docs examples and the real STIX judges) on one Python."""
     session.install("-e", ".", *_group("tests"))
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", *session.posargs)
 
 
 @nox.session(python=PYTHONS[0])
@@ -33,7 +33,7 @@ def tests_oldest(session: nox.Session) -> None:
     """The test suite on the oldest Python with the oldest runtime dependencies we claim to support."""
     floors = [requirement.replace(">=", "==") for requirement in PYPROJECT["project"]["dependencies"]]
     session.install("-e", ".", *_group("tests"), *floors)
-    session.run("pytest", *session.posargs)
+    session.run("pytest", "-n", "auto", *session.posargs)
 
 
 @nox.session(python="3.11")
