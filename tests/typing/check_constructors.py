@@ -13,6 +13,7 @@ import datetime as dt
 import sys
 
 import opsmodel as om
+from opsmodel import taxonomy
 
 if sys.version_info >= (3, 11):
     from typing import assert_type
@@ -50,6 +51,11 @@ def accepted() -> None:
     assert_type(om.Source(id="openai-2024-05", published="May 2024").published, om.FuzzyDate | None)
     assert_type(om.ActorKind("state"), om.ActorKind)
 
+    phase = taxonomy.Phase(id="P01", name="Plan")
+    assert_type(phase.id, str)
+    removal = taxonomy.Removal(id="T0085.001", name="Develop AI-Generated Text", last_version="1.6")
+    assert_type(removal.last_version, str | None)
+
 
 def rejected() -> None:
     """Values no converter reads: each line must stay an error.
@@ -71,3 +77,5 @@ def rejected() -> None:
     om.Count(kind="exact", value="12")  # type: ignore[arg-type]
     om.Asset(platform=None)  # type: ignore[arg-type]
     om.ActorKind(1)  # type: ignore[arg-type]
+    taxonomy.Phase(id=1, name="Plan")  # type: ignore[arg-type]
+    taxonomy.Removal(id="T0085.001", name=None)  # type: ignore[arg-type]

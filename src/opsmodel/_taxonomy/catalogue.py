@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
 
 import attrs
 from attrs import field, frozen
@@ -25,11 +24,11 @@ def normalise_name(name: str) -> str:
     return re.sub(r"\s+", " ", name).strip().casefold()
 
 
-def _to_optional_id(value: Any) -> str | None:
+def _to_optional_id(value: str | None) -> str | None:
     return None if value is None else _to_id(value)
 
 
-def _to_id(value: Any) -> str:
+def _to_id(value: str) -> str:
     text = to_text(value)
     if text != text.strip() or any(ch.isspace() for ch in text):
         raise Invalid(value, "an id without spaces, such as 'T0085.001' or 'TA06'")
@@ -40,7 +39,7 @@ def _to_ids(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(_to_id(item) for item in to_text_tuple(value))
 
 
-def _to_name(value: Any) -> str:
+def _to_name(value: str) -> str:
     # names come from spreadsheets: keep the words, drop stray line breaks and padding
     return re.sub(r"\s+", " ", to_text(value)).strip()
 

@@ -237,11 +237,11 @@ class CrosswalkStatus(Vocabulary):
     UNKNOWN = "unknown"
 
 
-def _to_optional_entry(value: Any) -> TechniqueEntry | None:
+def _to_optional_entry(value: TechniqueEntry | None) -> TechniqueEntry | None:
     return None if value is None else instances([value], TechniqueEntry)[0]
 
 
-def _to_ref(value: Any) -> TechniqueRef:
+def _to_ref(value: TechniqueRef) -> TechniqueRef:
     return instances([value], TechniqueRef)[0]
 
 
