@@ -50,6 +50,7 @@ def accepted() -> None:
     assert_type(om.FuzzyDate(value="2024-05-01", precision="month").value, dt.date)
     assert_type(om.Source(id="openai-2024-05", published="May 2024").published, om.FuzzyDate | None)
     assert_type(om.ActorKind("state"), om.ActorKind)
+    assert_type(om.ActorKind.STATE.value, str)
 
     phase = taxonomy.Phase(id="P01", name="Plan")
     assert_type(phase.id, str)

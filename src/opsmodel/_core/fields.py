@@ -162,6 +162,10 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
         # plugin types a constructor parameter whose converter is the class from this).
         def __new__(cls, value: str) -> Self: ...
 
+        # Every member's value is its lowercase text: a str, not the Any a custom __new__ gives.
+        @property
+        def value(self) -> str: ...
+
     def __str__(self) -> str:
         return str(self.value)
 
