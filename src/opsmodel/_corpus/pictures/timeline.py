@@ -1,0 +1,230 @@
+"""The timeline: one bar per operation, solid where the dates are sure, hatched where they are fuzzy, fading where open.
+
+A fuzzy date allows a range of days (``2022`` is any day of 2022, ``2022-Q1`` any day of the
+quarter): the bar is solid only between the latest day the operation can have started and the
+earliest day it can have ended, and hatched between each end's earliest and latest day, with a
+tick at each bound. An end the source leaves open ("since at least February 2022", an ongoing
+operation, no end stated) fades out to the edge of the drawing with an arrow, and no tick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from attrs import frozen
+
+from ..._model.dates import Period
+from ..claims import bounds, resolved_date
+from ..records import Record
+from .markup import cut, element, joined, num, svg, text
+
+LABEL_WIDTH = 230
+PLOT_WIDTH = 620
+ROW_HEIGHT = 26
+AXIS_HEIGHT = 28
+BAR_HEIGHT = 12
+
+Day = dt.date | None
+
+
+@frozen(kw_only=True)
+class Span:
+    """When one operation was active, as the days its dates allow (None: open or unknown)."""
+
+    label: str
+    #: ``activity``, or ``detected`` when the report gives only when it was found.
+    kind: str
+    wording: str
+    start: tuple[Day, Day]
+    end: tuple[Day, Day]
+    ongoing: bool
+    published: Day
+
+    @property
+    def known(self) -> tuple[dt.date, ...]:
+        return tuple(day for day in (*self.start, *self.end, self.published) if day is not None)
+
+    @property
+    def dated(self) -> bool:
+        return any(day is not None for day in (*self.start, *self.end))
+
+
+def span_of(record: Record) -> Span:
+    """The span of a record: its activity, else when it was detected; relative dates counted from the report."""
+    operation = record.operation
+    kind, period = ("activity", operation.activity) if operation.activity is not None else ("detected", operation.detected)
+    period = period or Period()
+    start = bounds(resolved_date(period.start, record))
+    end = bounds(resolved_date(period.end, record))
+    published = record.published.first_day if record.published is not None else None
+    label = f"{operation.display_name} ({record.publisher})"
+    return Span(
+        label=label,
+        kind=kind,
+        wording=str(period) if period != Period() else "no dates",
+        start=start,
+        end=end,
+        ongoing=period.ongoing,
+        published=published,
+    )
+
+
+@frozen(kw_only=True)
+class _Scale:
+    first: int
+    last: int
+    left: float = LABEL_WIDTH
+    width: float = PLOT_WIDTH
+
+    def x(self, day: dt.date) -> float:
+        return self.left + (day.toordinal() - self.first) / (self.last - self.first) * self.width
+
+    @property
+    def right(self) -> float:
+        return self.left + self.width
+
+
+def _scale(spans: tuple[Span, ...]) -> _Scale | None:
+    days = [day.toordinal() for span in spans for day in span.known]
+    if not days:
+        return None
+    first, last = min(days), max(days)
+    pad = max(30, (last - first) // 20)  # a margin, so that an open end has room to fade
+    return _Scale(first=first - pad, last=last + pad)
+
+
+def _years(scale: _Scale) -> Iterator[int]:
+    first = dt.date.fromordinal(scale.first).year + 1
+    last = dt.date.fromordinal(scale.last).year
+    step = next(step for step in (1, 2, 5, 10, 25, 50, 100, 1000) if (last - first) // step < 12)
+    yield from (year for year in range(first, last + 1) if year % step == 0)
+
+
+def _axis(scale: _Scale, height: float) -> str:
+    parts = []
+    for year in _years(scale):
+        x = num(scale.x(dt.date(year, 1, 1)))
+        parts.append(element("line", x1=x, x2=x, y1=AXIS_HEIGHT - 6, y2=num(height), class_="grid"))
+        parts.append(text("text", year, x=x, y=AXIS_HEIGHT - 10, class_="tick", text_anchor="middle"))
+    return element("g", joined(parts), class_="axis")
+
+
+def _rect(left: float, right: float, y: float, class_: str, fill: str | None = None) -> str:
+    return element("rect", x=num(left), y=num(y), width=num(max(right - left, 1.0)), height=BAR_HEIGHT, class_=class_, fill=fill)
+
+
+def _tick(x: float, y: float) -> str:
+    return element("line", x1=num(x), x2=num(x), y1=num(y - 3), y2=num(y + BAR_HEIGHT + 3), class_="bound")
+
+
+def _arrow(x: float, y: float, pointing: str) -> str:
+    middle = y + BAR_HEIGHT / 2
+    tip, back = (x, x + 7) if pointing == "left" else (x, x - 7)
+    points = f"{num(tip)},{num(middle)} {num(back)},{num(middle - 5)} {num(back)},{num(middle + 5)}"
+    return element("polygon", points=points, class_="open-arrow")
+
+
+@frozen(kw_only=True)
+class _Bar:
+    """The four x positions of a bar: its outer ends and the solid core between them (None: open)."""
+
+    left: float | None
+    core_left: float
+    core_right: float
+    right: float | None
+
+
+def _bar(span: Span, scale: _Scale) -> _Bar | None:
+    start_lo, start_hi = span.start
+    end_lo, end_hi = span.end
+    start_hi = start_hi or start_lo  # "from 2020": no later bound, the core starts at the earliest
+    end_lo = end_lo or end_hi
+    core_left = scale.x(start_hi) if start_hi is not None else None
+    core_right = scale.x(end_lo) if end_lo is not None else None
+    if core_left is None and core_right is None:
+        return None
+    core_left = core_right if core_left is None else core_left
+    core_right = core_left if core_right is None else core_right
+    assert core_left is not None
+    assert core_right is not None
+    left = scale.x(start_lo) if start_lo is not None else None
+    right = scale.x(end_hi) if end_hi is not None else None
+    return _Bar(left=left, core_left=core_left, core_right=core_right, right=right)
+
+
+def _start_side(bar: _Bar, scale: _Scale, y: float) -> Iterator[str]:
+    if bar.left is None:  # open: fades out to the edge
+        yield _rect(scale.left, bar.core_left, y, "open", "url(#om-open-left)")
+        yield _arrow(scale.left, y, "left")
+    elif bar.left < bar.core_left:
+        yield _rect(bar.left, bar.core_left, y, "fuzzy", "url(#om-hatch)")
+        yield _tick(bar.left, y)
+        yield _tick(bar.core_left, y)
+
+
+def _end_side(bar: _Bar, scale: _Scale, y: float) -> Iterator[str]:
+    if bar.right is None:
+        yield _rect(bar.core_right, scale.right, y, "open", "url(#om-open-right)")
+        yield _arrow(scale.right, y, "right")
+    elif bar.core_right < bar.right:
+        yield _rect(bar.core_right, bar.right, y, "fuzzy", "url(#om-hatch)")
+        yield _tick(bar.core_right, y)
+        yield _tick(bar.right, y)
+
+
+def _row(span: Span, scale: _Scale, index: int) -> str:
+    top = AXIS_HEIGHT + index * ROW_HEIGHT
+    y = top + (ROW_HEIGHT - BAR_HEIGHT) / 2
+    parts = [text("text", cut(span.label, 34), x=LABEL_WIDTH - 8, y=num(y + BAR_HEIGHT - 2), class_="label", text_anchor="end")]
+    bar = _bar(span, scale)
+    if bar is None:
+        parts.append(text("text", "no dates", x=num(scale.left + 4), y=num(y + BAR_HEIGHT - 2), class_="note"))
+    else:
+        if bar.core_left < bar.core_right:
+            parts.append(_rect(bar.core_left, bar.core_right, y, "solid"))
+        parts.extend(_start_side(bar, scale, y))
+        parts.extend(_end_side(bar, scale, y))
+    if span.published is not None:
+        x = scale.x(span.published)
+        middle = y + BAR_HEIGHT / 2
+        points = f"{num(x)},{num(middle - 6)} {num(x + 4)},{num(middle)} {num(x)},{num(middle + 6)} {num(x - 4)},{num(middle)}"
+        parts.append(element("polygon", points=points, class_="published"))
+    tooltip = f"{span.label}: {span.kind} {span.wording}" + (", ongoing" if span.ongoing else "")
+    return element("g", text("title", tooltip) + joined(parts), class_="row", data_kind=span.kind)
+
+
+_DEFS = (
+    "<defs>"
+    '<pattern id="om-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" class="hatch-ground"/><line x1="0" y1="0" x2="0" y2="6" class="hatch-line"/></pattern>'
+    '<linearGradient id="om-open-left" x1="0" x2="1" y1="0" y2="0">'
+    '<stop offset="0" class="stop" stop-opacity="0"/><stop offset="1" class="stop" stop-opacity="0.75"/></linearGradient>'
+    '<linearGradient id="om-open-right" x1="0" x2="1" y1="0" y2="0">'
+    '<stop offset="0" class="stop" stop-opacity="0.75"/><stop offset="1" class="stop" stop-opacity="0"/></linearGradient>'
+    "</defs>"
+)
+
+_DESCRIPTION = (
+    "One bar per operation from when it started to when it ended. Solid between the latest possible "
+    "start and the earliest possible end; hatched, with a tick at each bound, where a date is fuzzy; "
+    "fading to the edge with an arrow where the source leaves an end open. A diamond marks when the report "
+    "was published. The operations table gives the same dates in words."
+)
+
+
+def timeline(records: tuple[Record, ...]) -> str:
+    """The timeline of ``records`` as inline SVG (a short paragraph when no record has a date)."""
+    spans = tuple(span_of(record) for record in records)
+    scale = _scale(spans)
+    if scale is None or not any(span.dated for span in spans):
+        return text("p", "No operation here has a date.", class_="empty")
+    height = AXIS_HEIGHT + len(spans) * ROW_HEIGHT + 8
+    rows = joined(_row(span, scale, index) for index, span in enumerate(spans))
+    body = _DEFS + _axis(scale, height) + rows
+    return svg(
+        body, id="timeline-drawing", width=LABEL_WIDTH + PLOT_WIDTH + 20, height=height, title="Timeline", desc=_DESCRIPTION
+    )
+
+
+__all__ = ["Span", "span_of", "timeline"]
