@@ -11,17 +11,56 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opsmodel import FuzzyDate, Operation, Period, Report, TechniqueUse, examples, json
+from opsmodel._cli import main
 from opsmodel.corpus import Corpus, to_html, write_html
 from opsmodel.testing import fuzzy_dates, reports, texts
-from opsmodel._cli import main
 from tests._corpus_reports import MICROSOFT, OBSERVATORY
 from tests._pages import Page
 
 OPENAI = examples.load("openai-2024-05")
 # The elements any page may hold: no script, no image, no link, no iframe, no object.
 ALLOWED = frozenset(
-    "html head meta title style body header main footer section div h1 h2 h3 h4 p span ul ol li table caption thead tbody "
-    "tr th td svg desc defs pattern rect line lineargradient stop g text path polygon".split()
+    [
+        "html",
+        "head",
+        "meta",
+        "title",
+        "style",
+        "body",
+        "header",
+        "main",
+        "footer",
+        "section",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "p",
+        "span",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "caption",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "svg",
+        "desc",
+        "defs",
+        "pattern",
+        "rect",
+        "line",
+        "lineargradient",
+        "stop",
+        "g",
+        "text",
+        "path",
+        "polygon",
+    ]
 )
 HOSTILE = ('<script>alert("x")</script>', "</style><img src=x onerror=alert(1)>", "&amp; \" ' </svg>", "]]><!--")
 
@@ -35,8 +74,18 @@ def parsed(page: str) -> Page:
 
 def test_the_example_page_has_every_part() -> None:
     page = parsed(to_html(OPENAI))
-    assert page.tags["title"] >= 1 and OPENAI.title in page.words
-    for id_ in ("operations", "operations-table", "timeline", "timeline-drawing", "matrix", "matrix-table", "flows", "flows-drawing"):
+    assert page.tags["title"] >= 1
+    assert OPENAI.title in page.words
+    for id_ in (
+        "operations",
+        "operations-table",
+        "timeline",
+        "timeline-drawing",
+        "matrix",
+        "matrix-table",
+        "flows",
+        "flows-drawing",
+    ):
         assert id_ in page.ids, id_
     headers = [attrs_ for tag, attrs_ in page.attrs if tag == "th" and attrs_.get("scope") == "col"]
     assert len(headers) >= 8
@@ -54,7 +103,8 @@ def test_the_page_fetches_nothing() -> None:
     assert addresses == []
     assert re.findall(r"https?://[^\"<\s]*", page) == ["http://www.w3.org/2000/svg"] * 2  # the SVG namespace, never fetched
     policy = [attrs_ for tag, attrs_ in found.attrs if tag == "meta" and attrs_.get("http-equiv") == "Content-Security-Policy"]
-    assert policy and "default-src 'none'" in str(policy[0]["content"])
+    assert policy
+    assert "default-src 'none'" in str(policy[0]["content"])
 
 
 def test_the_heat_map_counts_operations_per_technique() -> None:
@@ -76,7 +126,8 @@ def test_a_use_without_a_tactic_goes_to_its_own_column() -> None:
 def test_flows_join_origins_to_targets_with_their_claimants() -> None:
     page = parsed(to_html(OPENAI))
     flows = [found for tag, found in page.attrs if tag == "path" and "flow" in str(found.get("class"))]
-    assert flows and all(float(str(found["stroke-width"])) > 0 for found in flows)
+    assert flows
+    assert all(float(str(found["stroke-width"])) > 0 for found in flows)
     assert "Russian Federation (RU) to Europe: 1 operation; attributed by Meta, OpenAI" in page.words
     assert "Iran (IR) to no target stated" in page.words
 
@@ -95,18 +146,24 @@ def _dated(start: FuzzyDate | None, end: FuzzyDate | None = None, ongoing: bool 
 
 def test_fuzzy_bounds_are_hatched_between_ticks() -> None:
     classes = _row_classes(_dated(FuzzyDate.of(2021), FuzzyDate.of(2023, 5)), "X (P)")
-    assert classes.count("fuzzy") == 2 and classes.count("bound") == 4 and "solid" in classes and "open" not in classes
+    assert classes.count("fuzzy") == 2
+    assert classes.count("bound") == 4
+    assert "solid" in classes
+    assert "open" not in classes
 
 
 def test_exact_days_are_solid_only() -> None:
     classes = _row_classes(_dated(FuzzyDate.of(2021, 3, 1), FuzzyDate.of(2023, 5, 2)), "X (P)")
-    assert "fuzzy" not in classes and "open" not in classes and "solid" in classes
+    assert "fuzzy" not in classes
+    assert "open" not in classes
+    assert "solid" in classes
 
 
 def test_since_at_least_is_open_to_the_left_and_ongoing_to_the_right() -> None:
     since = FuzzyDate.of(2022, 2, bound="on_or_before")
     classes = _row_classes(_dated(since, ongoing=True), "X (P)")
-    assert classes.count("open") == 2 and classes.count("open-arrow") == 2
+    assert classes.count("open") == 2
+    assert classes.count("open-arrow") == 2
     assert "bound" not in classes[:2]  # no tick where the start is open
 
 
@@ -120,11 +177,14 @@ def test_no_dates_says_so() -> None:
 def test_a_start_is_drawn_open_fuzzy_or_sure_as_its_bounds_allow(start: FuzzyDate) -> None:
     classes = _row_classes(_dated(start, FuzzyDate.of(2023, 5, 2)), "X (P)")
     if start.earliest is None:
-        assert "open" in classes and "fuzzy" not in classes
+        assert "open" in classes
+        assert "fuzzy" not in classes
     elif start.latest is not None and start.earliest < start.latest:
-        assert "fuzzy" in classes and "open" not in classes
+        assert "fuzzy" in classes
+        assert "open" not in classes
     else:
-        assert "fuzzy" not in classes and "open" not in classes
+        assert "fuzzy" not in classes
+        assert "open" not in classes
 
 
 @settings(max_examples=20)
@@ -135,7 +195,8 @@ def test_any_report_gives_a_well_formed_page_that_shows_its_text_as_text(report:
     page = to_html(report)
     found = parsed(page)
     assert found.words.count(hostile.strip()) >= 2  # the heading and the table, verbatim as text
-    assert "<script" not in page and "<img" not in page
+    assert "<script" not in page
+    assert "<img" not in page
 
 
 @settings(max_examples=10)
@@ -159,7 +220,8 @@ def test_a_cluster_page_lists_each_fact_with_its_claimants_and_conflicts() -> No
     assert "Storm-1099 = Doppelganger = RRN" in page.words
     conflicts = {found["data-fact"] for tag, found in page.attrs if tag == "tr" and found.get("class") == "conflict"}
     assert {conflict.fact for conflict in cluster.conflicts()} == conflicts
-    assert "origin" in conflicts and "A blogger" in page.words
+    assert "origin" in conflicts
+    assert "A blogger" in page.words
     for line in cluster.explanation():
         assert line in page.words
     assert f"{cluster.latest_rating} (latest)" in page.words
@@ -201,7 +263,8 @@ def test_the_command_writes_a_corpus_page(tmp_path: Path, capsys: pytest.Capture
 def test_the_command_draws_one_cluster(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", *_files(tmp_path), "--html", "-", "--cluster", "observatory-2025-01/rrn"]) == 0
     page = capsys.readouterr().out
-    assert page.startswith("<!DOCTYPE html>") and 'id="cluster-microsoft-2024-04/storm-1099"' in page
+    assert page.startswith("<!DOCTYPE html>")
+    assert 'id="cluster-microsoft-2024-04/storm-1099"' in page
 
 
 def test_the_command_reads_one_report_in_any_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,7 +279,8 @@ def test_an_unknown_cluster_is_a_usage_error(tmp_path: Path, capsys: pytest.Capt
     with pytest.raises(SystemExit) as exit_:
         main(["report", *_files(tmp_path), "--html", str(target), "--cluster", "nowhere/nothing"])
     assert exit_.value.code == 2
-    assert "no operation 'nowhere/nothing'" in capsys.readouterr().err and not target.exists()
+    assert "no operation 'nowhere/nothing'" in capsys.readouterr().err
+    assert not target.exists()
 
 
 def test_an_unreadable_file_fails_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -224,4 +288,5 @@ def test_an_unreadable_file_fails_and_writes_nothing(tmp_path: Path, capsys: pyt
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     assert main(["report", str(bad), "--html", str(target)]) == 1
-    assert "opsmodel: error:" in capsys.readouterr().err and not target.exists()
+    assert "opsmodel: error:" in capsys.readouterr().err
+    assert not target.exists()

@@ -63,7 +63,7 @@ def _operation_row(record: Record, cluster_ids: dict[object, str]) -> str:
     name = esc(operation.display_name) + (element("span", esc(f"also {aliases}"), class_="count") if aliases else "")
     cells = [
         element("th", name, scope="row"),
-        text("td", f"{record.publisher}, {record.key.report}"),
+        element("td", esc(record.publisher) + element("span", esc(record.key.report), class_="count")),
         text("td", operation.kind.value),
         element("td", _period(record)),
         element("td", _items(_attribution(claim) for claim in operation.attributions)),
@@ -187,7 +187,16 @@ def _section(id: str, heading: str, content: str) -> str:
 
 
 def to_html(value: Subject, *, title: str | None = None, catalogue: Catalogue | None = None) -> str:
-    """A self-contained HTML page for a report, a corpus or one cluster (see :mod:`opsmodel.corpus`)."""
+    """One self-contained HTML page for a report, a corpus or one cluster: the page's text, ready to write.
+
+    The page holds the operations table, a timeline that draws fuzzy dates as fuzzy, a heat map
+    of the techniques by tactic, the flows from attributed origins to targets and, for each
+    cluster of several records (the cluster itself when ``value`` is one), its facts with their
+    claimants and conflicts. It is HTML with inline CSS and SVG, no script, and fetches nothing
+    when viewed. ``title`` replaces the default (the report's title, the cluster's names, or a
+    count of reports); ``catalogue`` places uses that name no tactic under their technique's
+    tactics. Every text is escaped; the same input gives the same page.
+    """
     default, records, labelled, shown = _subject(value)
     heading = title if title is not None else default
     sections = [

@@ -19,7 +19,7 @@ from ..claims import bounds, resolved_date
 from ..records import Record
 from .markup import cut, element, joined, num, svg, text
 
-LABEL_WIDTH = 230
+LABEL_WIDTH = 270
 PLOT_WIDTH = 620
 ROW_HEIGHT = 26
 AXIS_HEIGHT = 28
@@ -153,38 +153,29 @@ def _bar(span: Span, scale: _Scale) -> _Bar | None:
     return _Bar(left=left, core_left=core_left, core_right=core_right, right=right)
 
 
-def _start_side(bar: _Bar, scale: _Scale, y: float) -> Iterator[str]:
-    if bar.left is None:  # open: fades out to the edge
-        yield _rect(scale.left, bar.core_left, y, "open", "url(#om-open-left)")
-        yield _arrow(scale.left, y, "left")
-    elif bar.left < bar.core_left:
-        yield _rect(bar.left, bar.core_left, y, "fuzzy", "url(#om-hatch)")
-        yield _tick(bar.left, y)
-        yield _tick(bar.core_left, y)
-
-
-def _end_side(bar: _Bar, scale: _Scale, y: float) -> Iterator[str]:
-    if bar.right is None:
-        yield _rect(bar.core_right, scale.right, y, "open", "url(#om-open-right)")
-        yield _arrow(scale.right, y, "right")
-    elif bar.core_right < bar.right:
-        yield _rect(bar.core_right, bar.right, y, "fuzzy", "url(#om-hatch)")
-        yield _tick(bar.core_right, y)
-        yield _tick(bar.right, y)
+def _side(outer: float | None, inner: float, edge: float, y: float, pointing: str) -> Iterator[str]:
+    """One end of a bar: ``outer`` its earliest (or latest) day, ``inner`` where the solid core begins."""
+    if outer is None:  # open: fades out to the edge of the drawing
+        yield _rect(min(edge, inner), max(edge, inner), y, "open", f"url(#om-open-{pointing})")
+        yield _arrow(edge, y, pointing)
+    elif outer != inner:
+        yield _rect(min(outer, inner), max(outer, inner), y, "fuzzy", "url(#om-hatch)")
+        yield _tick(outer, y)
+        yield _tick(inner, y)
 
 
 def _row(span: Span, scale: _Scale, index: int) -> str:
     top = AXIS_HEIGHT + index * ROW_HEIGHT
     y = top + (ROW_HEIGHT - BAR_HEIGHT) / 2
-    parts = [text("text", cut(span.label, 34), x=LABEL_WIDTH - 8, y=num(y + BAR_HEIGHT - 2), class_="label", text_anchor="end")]
+    parts = [text("text", cut(span.label, 36), x=LABEL_WIDTH - 8, y=num(y + BAR_HEIGHT - 2), class_="label", text_anchor="end")]
     bar = _bar(span, scale)
     if bar is None:
         parts.append(text("text", "no dates", x=num(scale.left + 4), y=num(y + BAR_HEIGHT - 2), class_="note"))
     else:
         if bar.core_left < bar.core_right:
             parts.append(_rect(bar.core_left, bar.core_right, y, "solid"))
-        parts.extend(_start_side(bar, scale, y))
-        parts.extend(_end_side(bar, scale, y))
+        parts.extend(_side(bar.left, bar.core_left, scale.left, y, "left"))
+        parts.extend(_side(bar.right, bar.core_right, scale.right, y, "right"))
     if span.published is not None:
         x = scale.x(span.published)
         middle = y + BAR_HEIGHT / 2
