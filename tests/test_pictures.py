@@ -167,6 +167,23 @@ def test_since_at_least_is_open_to_the_left_and_ongoing_to_the_right() -> None:
     assert "bound" not in classes[:2]  # no tick where the start is open
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "ticks"),
+    [
+        (FuzzyDate.of(2024, 2, 1), FuzzyDate.of(2024, 4, 30), ["2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07"]),
+        (FuzzyDate.of(2019), FuzzyDate.of(2022, 5), ["2019", "2020", "2021", "2022", "2023", "2024"]),
+        (
+            FuzzyDate.of(1, 1, 1),
+            FuzzyDate.of(9999, 12, 31),
+            ["1000", "2000", "3000", "4000", "5000", "6000", "7000", "8000", "9000"],
+        ),
+    ],
+)
+def test_the_axis_marks_years_or_months(start: FuzzyDate, end: FuzzyDate, ticks: list[str]) -> None:
+    page = _dated(start, end)
+    assert re.findall(r'class="tick"[^>]*>([^<]*)<', page) == ticks
+
+
 def test_no_dates_says_so() -> None:
     page = parsed(to_html(Report(id="r", title="R", publisher="P", operations=[Operation(id="x", name="X")])))
     assert "No operation here has a date." in page.words

@@ -91,22 +91,29 @@ def _scale(spans: tuple[Span, ...]) -> _Scale | None:
         return None
     first, last = min(days), max(days)
     pad = max(30, (last - first) // 20)  # a margin, so that an open end has room to fade
-    return _Scale(first=first - pad, last=last + pad)
+    # kept within the calendar: a date in year 1 or 9999 still has a margin on its inner side
+    return _Scale(first=max(first - pad, 1), last=min(last + pad, dt.date.max.toordinal()))
 
 
-def _years(scale: _Scale) -> Iterator[int]:
-    first = dt.date.fromordinal(scale.first).year + 1
-    last = dt.date.fromordinal(scale.last).year
-    step = next(step for step in (1, 2, 5, 10, 25, 50, 100, 1000) if (last - first) // step < 12)
-    yield from (year for year in range(first, last + 1) if year % step == 0)
+def _ticks(scale: _Scale) -> Iterator[tuple[dt.date, str]]:
+    """The first days of years (or of months, over a short span) to mark, at most about a dozen."""
+    first, last = dt.date.fromordinal(scale.first), dt.date.fromordinal(scale.last)
+    if last.year - first.year >= 2:
+        step = next(step for step in (1, 2, 5, 10, 25, 50, 100, 1000) if (last.year - first.year) // step < 12)
+        yield from ((dt.date(year, 1, 1), str(year)) for year in range(first.year + 1, last.year + 1) if year % step == 0)
+        return
+    months = [dt.date(year, month, 1) for year in range(first.year, last.year + 1) for month in range(1, 13)]
+    inside = [day for day in months if first < day <= last]
+    step = max(1, -(-len(inside) // 12))
+    yield from ((day, day.strftime("%Y-%m")) for index, day in enumerate(inside) if index % step == 0)
 
 
 def _axis(scale: _Scale, height: float) -> str:
     parts = []
-    for year in _years(scale):
-        x = num(scale.x(dt.date(year, 1, 1)))
+    for day, label in _ticks(scale):
+        x = num(scale.x(day))
         parts.append(element("line", x1=x, x2=x, y1=AXIS_HEIGHT - 6, y2=num(height), class_="grid"))
-        parts.append(text("text", year, x=x, y=AXIS_HEIGHT - 10, class_="tick", text_anchor="middle"))
+        parts.append(text("text", label, x=x, y=AXIS_HEIGHT - 10, class_="tick", text_anchor="middle"))
     return element("g", joined(parts), class_="axis")
 
 
