@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from opsmodel import FuzzyDate, Operation, Period, Report, TechniqueUse, examples, json
+from opsmodel import FuzzyDate, Operation, Period, Report, Tactic, TechniqueUse, examples, json
 from opsmodel._cli import main
 from opsmodel.corpus import Corpus, to_html, write_html
 from opsmodel.testing import fuzzy_dates, reports, texts
@@ -307,3 +307,45 @@ def test_an_unreadable_file_fails_and_writes_nothing(tmp_path: Path, capsys: pyt
     assert main(["report", str(bad), "--html", str(target)]) == 1
     assert "opsmodel: error:" in capsys.readouterr().err
     assert not target.exists()
+
+
+class _TacticsToo(Operation):
+    """An operation as a later model may give it: tactics used with no technique named."""
+
+    @property
+    def tactics(self) -> tuple[Tactic, ...]:
+        return (Tactic(framework="disarm", id="TA02", name="Plan Objectives"),)
+
+
+def test_tactics_without_a_technique_are_shown_in_their_column() -> None:
+    operation = _TacticsToo(
+        id="x", name="X", techniques=[TechniqueUse(technique="T0085.001", tactic=Tactic(framework="disarm", id="TA06"))]
+    )
+    page = parsed(to_html(Report(id="r", title="R", publisher="P", operations=[operation])))
+    headers = [text for text in page.text if text.startswith("TA")]
+    assert headers == ["TA02 Plan Objectives", "TA06"]
+    assert "tactic only" in page.words
+
+
+def test_a_catalogue_places_uses_that_name_no_tactic() -> None:
+    from opsmodel import taxonomy as tx
+
+    tactic = tx.TacticEntry(id="TA06", name="Develop Content")
+    catalogue = tx.Catalogue(
+        framework="disarm",
+        tactics=[tactic],
+        techniques=[tx.TechniqueEntry(id="T0085.001", name="Develop AI-Generated Text", tactics=["TA06"])],
+    )
+    operation = Operation(id="x", name="X", techniques=[TechniqueUse(technique="T0085.001")])
+    page = parsed(to_html(Report(id="r", title="R", publisher="P", operations=[operation]), catalogue=catalogue))
+    cells = [found for tag, found in page.attrs if tag == "td" and "data-technique" in found]
+    assert [cell["data-tactic"] for cell in cells] == ["TA06"]
+    assert "TA06 Develop Content" in page.words
+    assert "T0085.001 Develop AI-Generated Text" in page.words
+
+
+def test_a_catalogue_that_cannot_be_loaded_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["report", *_files(tmp_path), "--html", str(tmp_path / "page.html"), "--catalogue", str(tmp_path / "none.json")])
+    assert exit_.value.code == 2
+    assert "argument --catalogue: cannot load" in capsys.readouterr().err
