@@ -155,7 +155,9 @@ def _subject(value: Subject) -> tuple[str, tuple[Record, ...], tuple[Cluster, ..
     shared = tuple(cluster for cluster in clusters if len(cluster.records) > 1)
     if isinstance(value, Report):
         return value.title, corpus.records(), (), shared
-    return f"{len(corpus)} reports", corpus.records(), clusters, shared
+    # the records of one cluster side by side, so that the table and the timeline compare them
+    grouped = tuple(record for cluster in clusters for record in cluster.records)
+    return f"{len(corpus)} reports", grouped, clusters, shared
 
 
 def _lead(records: tuple[Record, ...], value: Subject) -> str:
