@@ -11,7 +11,7 @@ nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
-nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "frames", "fuzz"]
+nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "frames", "fuzz", "browser"]
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -124,3 +124,24 @@ def frames(session: nox.Session) -> None:
     session.install("--only-binary", "pyarrow,pandas,polars", "-e", ".[frames]", "pytest>=8", "hypothesis>=6.100")
     tests = sorted(str(path) for path in Path("tests").glob("test_frames_*.py"))
     session.run("pytest", "-m", "frames", "-p", "no:cacheprovider", *tests, *session.posargs)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@nox.session(python="3.11")
+def browser(session: nox.Session) -> None:
+    """The HTML pages in headless Chromium: no console message, the expected elements, a screenshot.
+
+    Chromium comes from Debian's packages (never a downloaded browser): when /usr/bin/chromium is
+    missing it is installed with apt-get, which needs root, as CI has on its fresh machine.
+    """
+    if not CHROMIUM.is_file():
+        if os.geteuid() != 0:
+            session.error(f"{CHROMIUM} is missing: install Debian's chromium package (`sudo apt-get install chromium`)")
+        apt = {"DEBIAN_FRONTEND": "noninteractive"}
+        session.run("apt-get", "update", "-q", external=True, env=apt)
+        session.run("apt-get", "install", "-y", "-q", "chromium", external=True, env=apt)
+    session.install("-e", ".", "pytest>=8", "hypothesis>=6.100")
+    tests = sorted(str(path) for path in Path("tests").glob("test_browser_*.py"))
+    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", *tests, *session.posargs)

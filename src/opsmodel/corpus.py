@@ -15,8 +15,9 @@ naming the publisher who uses it) form a :class:`Cluster`, never by a shared nam
 cluster lists each fact as :class:`Claim` values with their claimants, its :class:`Conflict`
 values and its rating history. Queries (:func:`by_origin`, :func:`by_target`...) combine with
 ``&``, ``|`` and ``~``. The tables (:data:`TABLES`) need the ``frames`` extra
-(``pip install 'opsmodel-io[frames]'``) for Arrow, pandas and polars. See the how-to
-"Many reports as one corpus".
+(``pip install 'opsmodel-io[frames]'``) for Arrow, pandas and polars. :func:`to_html` and
+:func:`write_html` draw a report, a corpus or a cluster as one self-contained HTML page (no extra
+needed). See the how-to "Many reports as one corpus".
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from ._corpus.clusters import Cluster, Conflict, Rating
 from ._corpus.corpus import Corpus, read_report
 from ._corpus.frames import LOSSLESS, TABLE_FILES, objects, schema, to_pandas, to_polars, write_table
 from ._corpus.links import Link, Unresolved
+from ._corpus.pictures import to_html, write_html
 from ._corpus.queries import Query, active_between, by_origin, by_platform, by_publisher, by_target, by_technique, using_ai
 from ._corpus.records import OperationKey, Record, Statement
 from ._corpus.tables import DTYPES, TABLES, Column, TableSpec
@@ -62,9 +64,11 @@ __all__ = [
     "objects",
     "read_report",
     "schema",
+    "to_html",
     "to_pandas",
     "to_polars",
     "using_ai",
+    "write_html",
     "write_table",
 ]
 

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import OpsmodelError
-from . import _convert, _corpus, _demo, _schema, _taxonomy, _validate
+from . import _convert, _corpus, _demo, _report, _schema, _taxonomy, _validate
 from ._io import EXIT_INVALID, EXIT_OK
 
-_COMMANDS = (_validate, _convert, _demo, _taxonomy, _schema, _corpus)
+_COMMANDS = (_validate, _convert, _demo, _taxonomy, _schema, _corpus, _report)
 
 
 def build_parser() -> argparse.ArgumentParser:

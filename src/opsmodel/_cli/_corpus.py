@@ -34,7 +34,8 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run, parser=parser)
 
 
-def _corpus(paths: list[Path]) -> Corpus:
+def read_corpus(paths: list[Path]) -> Corpus:
+    """The corpus of the files and folders given on the command line (nothing read yet)."""
     found = Corpus(())
     for path in paths:
         found = found | (Corpus.from_folder(path) if path.is_dir() else Corpus([path]))
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
         args.parser.error("--table and --out go together")
     if args.out is not None and args.out.suffix not in TABLE_FILES:
         args.parser.error(f"--out: cannot write {args.out.name!r}; expected a file ending in {' or '.join(TABLE_FILES)}")
-    corpus = _corpus(args.paths)
+    corpus = read_corpus(args.paths)
     if args.table is not None:
         write_table(corpus.table(args.table), args.out)
         print(f"wrote {args.out} ({args.table})", file=sys.stderr)
