@@ -24,7 +24,7 @@ from .._model.dates import FuzzyDate, Period
 from .._model.measures import Counted, Measure, MeasureScope
 from .._model.operations import Operation, Report
 from .._model.places import Audience, Target
-from .._model.platforms import Asset, AssetKind
+from .._model.platforms import Asset, AssetKind, Platform
 from .._model.provenance import SourceAccess, SourceRole
 from .._model.relations import Alias, Relation, RelationKind
 from .._model.sources import Source
@@ -79,6 +79,16 @@ def _openai() -> Source:
     Its date stays out: it is in that report's own record, and it is not a source of this report's facts.
     """
     return Source(id=OPENAI_ID, publisher="OpenAI", title="AI and Covert Influence Operations: Latest Trends")
+
+
+def _cybernews() -> Source:
+    """The article that gives the six networks' countries of origin in one sentence."""
+    return _news(
+        "cybernews-2024-05",
+        "Cybernews",
+        "Meta disrupts six influence campaigns using fake accounts and AI-generated content",
+        "https://cybernews.com/news/ai-meta-threat-report-2024/",
+    )
 
 
 def _cite(*news: str) -> tuple[str, ...]:
@@ -424,17 +434,20 @@ def _bangladesh_network() -> Operation:
                 sources=star,
             ),
         ),
-        attributions=tuple(
-            Attribution(
-                claimant="Meta",
-                role=AttributionRole.LINKED,
-                actor=actor,
-                countries=("BD",),
-                wording="links to individuals associated with the Awami League party and CRI",
-                claimed=PUBLISHED,
-                sources=star,
-            )
-            for actor in ("awami-league", "cri")
+        attributions=(
+            _origin("BD", "originating from Bangladesh", _cite("cybernews-2024-05")),
+            *(
+                Attribution(
+                    claimant="Meta",
+                    role=AttributionRole.LINKED,
+                    actor=actor,
+                    countries=("BD",),
+                    wording="links to individuals associated with the Awami League party and CRI",
+                    claimed=PUBLISHED,
+                    sources=star,
+                )
+                for actor in ("awami-league", "cri")
+            ),
         ),
         targets=(Target(place="BD", sources=star),),
         topics=("news and current events in Bangladesh", "the BNP"),
@@ -444,6 +457,7 @@ def _bangladesh_network() -> Operation:
         disruptions=_removals("facebook", cite, account=50, page=98),
         sources=(
             _report(),
+            _cybernews(),
             _news(
                 "daily-star-2024-05-31",
                 "The Daily Star",
@@ -495,9 +509,9 @@ def _croatia_network() -> Operation:
                 countries=("HR",),
                 wording="individuals connected to the HDZ organisation",
                 claimed=PUBLISHED,
-                voice=Voice.RELAYED,
                 sources=cite,
             ),
+            _origin("HR", "originating from Croatia", _cite("cybernews-2024-05")),
         ),
         date_claims=(
             DateClaim(
@@ -511,6 +525,10 @@ def _croatia_network() -> Operation:
         targets=(Target(place="HR", sources=cite),),
         topics=("support for the HDZ", "criticism of the opposition and protesters"),
         languages=("hr",),
+        assets=tuple(
+            Asset(platform=platform, count=Count.unknown(), note="part of the 150 profiles and pages", sources=cite)
+            for platform in ("facebook", "instagram")
+        ),
         measures=(
             Measure(
                 of=Counted.ASSETS,
@@ -533,6 +551,7 @@ def _croatia_network() -> Operation:
         ),
         sources=(
             _report(),
+            _cybernews(),
             _news(
                 "gong-2024-05-31",
                 "GONG",
@@ -585,8 +604,14 @@ def _moldova_madagascar_network() -> Operation:
             *_assets("facebook", cite, account=1326, page=80, group=1),
             *_assets("instagram", cite, account=1),
             Asset(platform="telegram", kind=AssetKind.CHANNEL, count=Count.unknown(), sources=cite),
-            Asset(platform="vimeo", kind=AssetKind.ACCOUNT, count=Count.unknown(), sources=zugo),
-            Asset(platform="change.org", kind=AssetKind.OTHER, count=Count.unknown(), sources=zugo),
+            Asset(platform=Platform(id="vimeo", name="Vimeo"), kind=AssetKind.ACCOUNT, count=Count.unknown(), sources=zugo),
+            Asset(
+                platform=Platform(id="change-org", name="Change.org"),
+                kind=AssetKind.OTHER,
+                count=Count.unknown(),
+                note="petitions",
+                sources=zugo,
+            ),
         ),
         measures=(
             Measure(
