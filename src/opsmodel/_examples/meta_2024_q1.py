@@ -81,6 +81,16 @@ def _openai() -> Source:
     return Source(id=OPENAI_ID, publisher="OpenAI", title="AI and Covert Influence Operations: Latest Trends")
 
 
+def _matkon() -> Source:
+    """An article on the whole report: the unknown origin of one network, the legal letter to STOIC."""
+    return _news(
+        "matkon-data-2024-05",
+        "matkon-data.com",
+        "Israel identified as major source in Meta report of accounts posting fake political messages",
+        "http://matkon-data.com/103196-israel-identified-major-source-meta-report-accounts-posting.html",
+    )
+
+
 def _cybernews() -> Source:
     """The article that gives the six networks' countries of origin in one sentence."""
     return _news(
@@ -134,6 +144,33 @@ def _origin(country: str, wording: str, sources: tuple[str, ...]) -> Attribution
     )
 
 
+def _linked(actor: str, country: str, wording: str, sources: tuple[str, ...]) -> Attribution:
+    """Meta's usual claim: its investigation "found links to" an actor, in a role it does not state."""
+    return Attribution(
+        claimant="Meta",
+        role=AttributionRole.LINKED,
+        actor=actor,
+        countries=(country,),
+        wording=wording,
+        claimed=PUBLISHED,
+        sources=sources,
+    )
+
+
+def _same_as_openai(other: str, other_name: str, likelihood: str, rationale: str) -> Relation:
+    """The analyst's claim that the record is an operation of OpenAI's report: neither publisher says so."""
+    return Relation(
+        kind=RelationKind.SAME_AS,
+        other=other,
+        other_name=other_name,
+        described_in=OPENAI_ID,
+        voice=Voice.ANALYST,
+        claimant="the analyst",
+        confidence=Confidence.worded(likelihood),
+        note=rationale,
+    )
+
+
 def _assets(platform: str, sources: tuple[str, ...], **kinds: int) -> tuple[Asset, ...]:
     """The removed assets on one platform, one per kind: ``_assets("facebook", cite, account=510, page=11)``."""
     return tuple(
@@ -182,6 +219,7 @@ def _stoic_sources() -> tuple[Source, ...]:
             "https://gigazine.net/gsc_news/en/20240530-meta-shuts-down-israeli-ai-propaganda-network",
             FuzzyDate.of(2024, 5, 30),
         ),
+        _matkon(),
         _openai(),
     )
 
@@ -211,15 +249,7 @@ def _stoic_network() -> Operation:
         ),
         attributions=(
             _origin("IL", "originating from Israel", _cite("anadolu-2024-05")),
-            Attribution(
-                claimant="Meta",
-                role=AttributionRole.LINKED,
-                actor="stoic",
-                countries=("IL",),
-                wording="links to STOIC",
-                claimed=PUBLISHED,
-                sources=cite,
-            ),
+            _linked("stoic", "IL", "links to STOIC", cite),
         ),
         targets=(Target(place="US", sources=cite), Target(place="CA", sources=cite)),
         topics=("Israel-Hamas war", "Middle East politics", "UNRWA", "campus antisemitism", "Islam in Canada"),
@@ -284,19 +314,15 @@ def _stoic_network() -> Operation:
                 action=DisruptionAction.OTHER,
                 date=FuzzyDate.of(2024, 5, bound="on_or_before", wording="by the report's publication"),
                 description="Banned STOIC from its platforms and sent it a cease and desist letter.",
-                sources=cite,
+                sources=_cite("anadolu-2024-05", "matkon-data-2024-05"),
             ),
         ),
         relations=(
-            Relation(
-                kind=RelationKind.SAME_AS,
-                other="zero-zeno",
-                other_name="Zero Zeno",
-                described_in=OPENAI_ID,
-                voice=Voice.ANALYST,
-                claimant="the analyst",
-                confidence=Confidence.worded("likely"),
-                note=(
+            _same_as_openai(
+                "zero-zeno",
+                "Zero Zeno",
+                "likely",
+                (
                     "Neither report names the other. Both publishers tie the activity to STOIC, a commercial firm in "
                     "Israel, describe AI-written comments about the war in Gaza on Facebook, Instagram and X, and "
                     "published a day apart; OpenAI's is the use of its models, Meta's the accounts on its platforms."
@@ -437,15 +463,7 @@ def _bangladesh_network() -> Operation:
         attributions=(
             _origin("BD", "originating from Bangladesh", _cite("cybernews-2024-05")),
             *(
-                Attribution(
-                    claimant="Meta",
-                    role=AttributionRole.LINKED,
-                    actor=actor,
-                    countries=("BD",),
-                    wording="links to individuals associated with the Awami League party and CRI",
-                    claimed=PUBLISHED,
-                    sources=star,
-                )
+                _linked(actor, "BD", "links to individuals associated with the Awami League party and CRI", star)
                 for actor in ("awami-league", "cri")
             ),
         ),
@@ -502,15 +520,7 @@ def _croatia_network() -> Operation:
             ),
         ),
         attributions=(
-            Attribution(
-                claimant="Meta",
-                role=AttributionRole.LINKED,
-                actor="hdz-youth",
-                countries=("HR",),
-                wording="individuals connected to the HDZ organisation",
-                claimed=PUBLISHED,
-                sources=cite,
-            ),
+            _linked("hdz-youth", "HR", "individuals connected to the HDZ organisation", cite),
             _origin("HR", "originating from Croatia", _cite("cybernews-2024-05")),
         ),
         date_claims=(
@@ -603,7 +613,7 @@ def _moldova_madagascar_network() -> Operation:
         assets=(
             *_assets("facebook", cite, account=1326, page=80, group=1),
             *_assets("instagram", cite, account=1),
-            Asset(platform="telegram", kind=AssetKind.CHANNEL, count=Count.unknown(), sources=cite),
+            Asset(platform="telegram", kind=AssetKind.OTHER, count=Count.unknown(), note="activity on Telegram", sources=zugo),
             Asset(platform=Platform(id="vimeo", name="Vimeo"), kind=AssetKind.ACCOUNT, count=Count.unknown(), sources=zugo),
             Asset(
                 platform=Platform(id="change-org", name="Change.org"),
@@ -652,12 +662,7 @@ def _moldova_madagascar_network() -> Operation:
                 "https://moldovalibera.md/meta-udalila-bolee-tysyachi-falshivyh-akkauntov-v-facebook-kotorye-razmeshhali-posty-i-kommentarii-o-shore-i-gagauzii/amp",
                 language="ru",
             ),
-            _news(
-                "matkon-data-2024-05",
-                "matkon-data.com",
-                "Israel identified as major source in Meta report of accounts posting fake political messages",
-                "http://matkon-data.com/103196-israel-identified-major-source-meta-report-accounts-posting.html",
-            ),
+            _matkon(),
         ),
         notes=(
             "The ad spend (about 42,000 US dollars) is Moldova Libera's reading of the report; a sum of money cites no "
@@ -716,7 +721,11 @@ def _doppelganger() -> Operation:
             "legitimate news outlets to weaken international support for Ukraine. Meta had first described it in "
             "September 2022, as a network of more than 60 websites impersonating European news outlets."
         ),
-        activity=Period(start=FuzzyDate.of(2022, 5, wording="began in May of this year"), ongoing=True, sources=earlier),
+        activity=Period(
+            start=FuzzyDate.of(2022, 5, wording="began in May of this year"),
+            ongoing=True,
+            sources=(*earlier, "europeantech-2024-05"),
+        ),
         date_claims=(
             DateClaim(event=DatedEvent.ACTIVITY_START, date=FuzzyDate.of(2022, 5), claimant="Meta", sources=earlier),
             DateClaim(
@@ -739,14 +748,8 @@ def _doppelganger() -> Operation:
         ),
         attributions=(
             _origin("RU", "from Russia", _cite("europeantech-2024-05")),
-            Attribution(
-                claimant="Meta",
-                role=AttributionRole.LINKED,
-                actor="sanctioned-russian-companies",
-                countries=("RU",),
-                wording="linked to sanctioned Russian companies",
-                claimed=PUBLISHED,
-                sources=_cite("swipeinsight-2024-05"),
+            _linked(
+                "sanctioned-russian-companies", "RU", "linked to sanctioned Russian companies", _cite("swipeinsight-2024-05")
             ),
         ),
         targets=tuple(Target(place=country, sources=earlier) for country in ("DE", "FR", "IT", "UA", "GB")),
@@ -761,15 +764,11 @@ def _doppelganger() -> Operation:
             ),
         ),
         relations=(
-            Relation(
-                kind=RelationKind.SAME_AS,
-                other="doppelganger",
-                other_name="Doppelganger",
-                described_in=OPENAI_ID,
-                voice=Voice.ANALYST,
-                claimant="the analyst",
-                confidence=Confidence.worded("very likely"),
-                note=(
+            _same_as_openai(
+                "doppelganger",
+                "Doppelganger",
+                "very likely",
+                (
                     "Both publishers call it Doppelganger and place it in Russia, and OpenAI's record cites Meta's "
                     "attribution of the same operation; neither report names the other's."
                 ),
@@ -831,12 +830,12 @@ def build() -> Report:
         url=URL,
         summary=(
             "Meta removed six covert influence networks during the first quarter of 2024, from Bangladesh, China, Croatia, "
-            "Iran and Israel and one of unknown origin aimed at Moldova and Madagascar, most of them early, before they "
+            "Iran and Israel and one of unknown origin aimed at Moldova and Madagascar, many of them early, before they "
             "built an authentic audience, and gave an update on the Russian operation Doppelganger."
         ),
         findings=(
-            "Generative AI gave the networks at most gains in productivity and content; Meta saw no new AI-driven "
-            "tactic that stopped it disrupting them.",
+            "Meta saw AI-generated photos and images, video newsreaders and text, but no new AI-driven tactic "
+            "that would stop it disrupting the networks behind them.",
             "Meta had not yet seen threat actors use photo-realistic AI-generated media of politicians as a broad trend.",
             "Meta looks at behaviour, not content, whoever is behind a network and whether it is foreign or domestic.",
         ),
