@@ -1,4 +1,4 @@
-"""Every bundled example as the real clients read it (``nox -s clients``): pymisp, and misp-stix on both STIX flavours."""
+"""Every bundled example as the real clients read it (``nox -s clients``): pymisp, misp-stix, OpenCTI's splitter."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 from opsmodel import examples, stix
 
 from .test_clients_misp import _check
+from .test_clients_opencti import _check_for_opencti
 
 converter = pytest.importorskip("misp_stix_converter")
 
@@ -37,3 +38,9 @@ def test_example_bundle_converts_with_misp_stix(name: str, flavour: str, tmp_pat
         clusters[galaxy["type"]] = clusters.get(galaxy["type"], 0) + len(galaxy.get("GalaxyCluster", []))
     # every operation is a campaign cluster, whatever misp-stix does with the rest (test_clients_misp_stix.py)
     assert clusters["stix-2.1-campaign"] == len(report.operations)
+
+
+@pytest.mark.parametrize("flavour", ["stix", "opencti"])
+@pytest.mark.parametrize("name", examples.names())
+def test_example_passes_the_opencti_splitter_whole(name: str, flavour: str) -> None:
+    _check_for_opencti(examples.load(name), flavour)
