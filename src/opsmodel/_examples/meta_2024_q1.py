@@ -59,8 +59,8 @@ def _report() -> Source:
     )
 
 
-def _news(source_id: str, publisher: str, title: str, url: str, published: FuzzyDate | None = None, **more: Any) -> Source:
-    """An article about the report, the way its facts were read."""
+def _news(source_id: str, publisher: str, title: str | None, url: str, published: FuzzyDate | None = None, **more: Any) -> Source:
+    """An article about the report, the way its facts were read; ``title`` None where it was not seen."""
     return Source(
         id=source_id,
         publisher=publisher,
@@ -86,7 +86,7 @@ def _matkon() -> Source:
     return _news(
         "matkon-data-2024-05",
         "matkon-data.com",
-        "Israel identified as major source in Meta report of accounts posting fake political messages",
+        None,
         "http://matkon-data.com/103196-israel-identified-major-source-meta-report-accounts-posting.html",
     )
 
@@ -95,8 +95,8 @@ def _cybernews() -> Source:
     """The article that gives the six networks' countries of origin in one sentence."""
     return _news(
         "cybernews-2024-05",
-        "Cybernews",
-        "Meta disrupts six influence campaigns using fake accounts and AI-generated content",
+        "cybernews.com",
+        None,
         "https://cybernews.com/news/ai-meta-threat-report-2024/",
     )
 
@@ -178,16 +178,18 @@ def _assets(platform: str, sources: tuple[str, ...], **kinds: int) -> tuple[Asse
     )
 
 
-def _followers(count: Count, asset_kind: AssetKind, platform: str, sources: tuple[str, ...], **more: Any) -> Measure:
-    """Meta's "about N accounts followed one or more of these Pages": a de-duplicated union."""
+def _followers(
+    count: Count, asset_kind: AssetKind, platform: str, sources: tuple[str, ...], *, of: Counted = Counted.FOLLOWERS
+) -> Measure:
+    """Meta's "about N accounts followed one or more of these Pages" (or joined these Groups): a de-duplicated union."""
+    verb = "joining" if of is Counted.MEMBERS else "following"
     return Measure(
-        of=more.pop("of", Counted.FOLLOWERS),
+        of=of,
         scope=MeasureScope.UNION,
         count=count,
         platform=platform,
-        subset=f"accounts following one or more of the network's {asset_kind.value}s",
+        subset=f"accounts {verb} one or more of the network's {asset_kind.value}s",
         sources=sources,
-        **more,
     )
 
 
@@ -202,7 +204,7 @@ def _stoic_sources() -> tuple[Source, ...]:
         _news(
             "engadget-2024-05-29",
             "Engadget",
-            "Meta caught an Israeli marketing firm running hundreds of fake Facebook accounts",
+            None,
             "https://www.engadget.com/meta-caught-an-israeli-marketing-firm-running-hundreds-of-fake-facebook-accounts-150021954.html",
             PUBLISHED,
         ),
@@ -335,7 +337,7 @@ def _stoic_network() -> Operation:
             "likely bought from account sellers after its first ones were disabled, and was met with replies calling "
             "it propaganda; the model has no typed home yet for personas, bought engagement or a legal letter. "
             "The coverage reads the Facebook followers as 'about 500' (Engadget) and 'fewer than 500' (GIGAZINE); "
-            "the first is kept. The disruption count is the sum of the removed assets."
+            "the first is kept."
         ),
     )
 
@@ -413,14 +415,14 @@ def _china_network() -> Operation:
             _news(
                 "tribune-2024-05-31",
                 "The Tribune",
-                "Meta reveals how China-based network targeted India, Punjab and global Sikh community on Facebook and Instagram",
+                None,
                 "https://www.tribuneindia.com/news/india/meta-reveals-how-china-based-network-targeted-india-punjab-and-global-sikh-community-on-facebook-and-instagram-626614",
                 FuzzyDate.of(2024, 5, 31),
             ),
             _news(
                 "quint-2024-05-31",
                 "The Quint",
-                "Meta: China-based fake accounts calling for pro-Sikh protests",
+                None,
                 "https://www.thequint.com/tech-and-auto/tech-news/meta-china-based-fake-accounts-calling-for-pro-sikh-protests-adversarial-threat-report-2024",
                 FuzzyDate.of(2024, 5, 31),
             ),
@@ -467,7 +469,6 @@ def _bangladesh_network() -> Operation:
                 for actor in ("awami-league", "cri")
             ),
         ),
-        targets=(Target(place="BD", sources=star),),
         topics=("news and current events in Bangladesh", "the BNP"),
         languages=("bn", "en"),
         assets=_assets("facebook", cite, account=50, page=98),
@@ -479,19 +480,22 @@ def _bangladesh_network() -> Operation:
             _news(
                 "daily-star-2024-05-31",
                 "The Daily Star",
-                "Meta removes 50 FB accounts, 98 pages linked to AL, CRI",
+                None,
                 "https://www.thedailystar.net/news/bangladesh/news/meta-removes-50-fb-accounts-98-pages-linked-al-cri-3623276",
                 FuzzyDate.of(2024, 5, 31),
             ),
             _news(
                 "prothom-alo-2024-06-01",
                 "Prothom Alo",
-                "Meta removes 50 Facebook accounts and 98 pages",
+                None,
                 "https://en.prothomalo.com/bangladesh/homnik1p8m",
                 FuzzyDate.of(2024, 6, 1),
             ),
         ),
-        notes="The Daily Star words the accounts as 'at least 50'; Prothom Alo as 50.",
+        notes=(
+            "The Daily Star words the accounts as 'at least 50', Prothom Alo as 50. The coverage read says what the "
+            "network posted about, not whom it targeted, so no target is recorded."
+        ),
     )
 
 
@@ -504,7 +508,7 @@ def _croatia_network() -> Operation:
     return Operation(
         id="croatia-hdz-youth",
         summary=(
-            "A network in Croatia that liked, shared and praised posts of the ruling HDZ party's Facebook page and "
+            "A network in Croatia that liked, shared and praised posts of the HDZ party's Facebook page and "
             "insulted its opponents, with profile pictures of AI-made faces. Meta investigated after the civil society "
             "group GONG reported the accounts, and linked them to people associated with the HDZ's youth organisation."
         ),
@@ -532,7 +536,6 @@ def _croatia_network() -> Operation:
                 sources=gong,
             ),
         ),
-        targets=(Target(place="HR", sources=cite),),
         topics=("support for the HDZ", "criticism of the opposition and protesters"),
         languages=("hr",),
         assets=tuple(
@@ -578,6 +581,7 @@ def _croatia_network() -> Operation:
             ),
         ),
         notes=(
+            "No target is recorded: the coverage read does not name one. "
             "Read only through GONG, the group whose reporting started Meta's investigation, and N1 quoting it: the "
             "figure of 150 is GONG's sum of profiles and pages, not Meta's per-platform counts, which were not read."
         ),
@@ -614,13 +618,9 @@ def _moldova_madagascar_network() -> Operation:
             *_assets("facebook", cite, account=1326, page=80, group=1),
             *_assets("instagram", cite, account=1),
             Asset(platform="telegram", kind=AssetKind.OTHER, count=Count.unknown(), note="activity on Telegram", sources=zugo),
-            Asset(platform=Platform(id="vimeo", name="Vimeo"), kind=AssetKind.ACCOUNT, count=Count.unknown(), sources=zugo),
-            Asset(
-                platform=Platform(id="change-org", name="Change.org"),
-                kind=AssetKind.OTHER,
-                count=Count.unknown(),
-                note="petitions",
-                sources=zugo,
+            *(
+                Asset(platform=Platform(id=platform_id, name=name), kind=AssetKind.OTHER, count=Count.unknown(), sources=zugo)
+                for platform_id, name in (("vimeo", "Vimeo"), ("change-org", "Change.org"))
             ),
         ),
         measures=(
@@ -647,14 +647,14 @@ def _moldova_madagascar_network() -> Operation:
             _report(),
             _news(
                 "zugo-2024-05",
-                "Zugo",
+                "zugo.md",
                 "Raport Meta: Peste o mie de conturi false, care acționau coordonat și ținteau R. Moldova, au fost șterse",
                 "https://zugo.md/toate-stirile/raport-meta-peste-o-mie-de-conturi-false-care-actionau-coordonat-si-tinteau-r-moldova-au-fost-sterse/235914/toate-stirile",
                 language="ro",
             ),
             _news(
                 "moldova-libera-2024-05",
-                "Moldova Liberă",
+                "moldovalibera.md",
                 (
                     "Meta удалила более тысячи фальшивых аккаунтов в Facebook, "
                     "которые размещали посты и комментарии о Шоре и Гагаузии"
@@ -693,7 +693,7 @@ def _iran_network() -> Operation:
             _report(),
             _news(
                 "apeejay-2024-05",
-                "Apeejay News",
+                "apeejay.news",
                 "Meta uncovers AI-generated disinformation networks on Facebook and Instagram",
                 "https://apeejay.news/meta-uncovers-ai-generated-disinformation-networks-on-facebook-and-instagram",
             ),
@@ -778,20 +778,19 @@ def _doppelganger() -> Operation:
             _report(),
             _news(
                 "europeantech-2024-05",
-                "European Tech News",
+                "europeantech.news",
                 "Meta shut down campaigns spreading AI-generated disinformation",
                 "https://europeantech.news/?p=46202",
             ),
             _news(
                 "swipeinsight-2024-05",
-                "Swipe Insight",
-                "Meta updates tactics to counter foreign influence operations",
+                "swipeinsight.app",
+                None,
                 "https://web.swipeinsight.app/posts/meta-updates-tactics-to-counter-foreign-influence-operations-6666",
             ),
             Source(
                 id=_META_2022,
                 publisher="Meta",
-                title="Taking Action Against Covert Influence Operations from China and Russia",
                 published=FuzzyDate.of(2022, 9, 27),
                 language="en",
                 access=SourceAccess.INTERMEDIARY,
@@ -806,7 +805,7 @@ def _doppelganger() -> Operation:
             ),
             _news(
                 "owp-2022-09",
-                "The Organization for World Peace",
+                "theowp.org",
                 "Meta Reports Takedown Of Russian Disinformation Campaign",
                 "https://theowp.org/meta-reports-takedown-of-russian-disinformation-campaign/",
                 covers=_META_2022,
