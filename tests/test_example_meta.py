@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json as stdjson
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import opsmodel as om
-from opsmodel import examples, misp, stix
+from opsmodel import examples, misp, stix, taxonomy
 from opsmodel.corpus import Cluster, Corpus
 from opsmodel.formats import FORMATS
 from opsmodel.testing import reports
@@ -50,6 +51,12 @@ def test_both_reports_are_bundled() -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_example_has_no_finding_not_even_a_warning(name: str) -> None:
     assert [str(finding) for finding in iter_errors(examples.load(name))] == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_example_techniques_match_a_real_disarm_release(name: str, shared_data: Path) -> None:
+    catalogue = taxonomy.load(shared_data / "disarm" / "DISARM-v1.6.json")
+    assert [str(finding) for finding in iter_errors(examples.load(name), catalogue=catalogue)] == []
 
 
 @pytest.mark.parametrize("flavour", ["stix", "opencti"])
