@@ -76,6 +76,7 @@ def test_example_reads_back_from_every_format_that_reads(name: str) -> None:
         assert entry.read(buffer.getvalue()) == report, entry.name
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flavour", ["stix", "opencti"])
 @pytest.mark.parametrize("name", NAMES)
 def test_example_bundles_satisfy_the_stix_judges(name: str, flavour: str) -> None:
@@ -221,6 +222,7 @@ def _apart(report: om.Report) -> bool:
     return report.id not in NAMES and not any((alias.used_by or "").casefold() in publishers for alias in aliases)
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None)
 @given(st.lists(reports(max_operations=3, max_facts=1).filter(_apart), max_size=3, unique_by=lambda report: report.id))
 def test_generated_reports_leave_the_examples_clusters_as_they_are(generated: list[om.Report]) -> None:
