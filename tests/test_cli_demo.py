@@ -35,9 +35,32 @@ def test_demo_writes_registered_formats(tmp_path: Path) -> None:
 
     result = _opsmodel("demo", "--out", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    written = sorted(p.name for p in (tmp_path / "out").glob("*"))
-    assert written == sorted(entry.file_name for entry in FORMATS if entry.write is not None)
+    expected = sorted(entry.file_name for entry in FORMATS if entry.write is not None)
+    # the summarised example's files keep their names in DIR; each other example's go in DIR/<name>
+    written = sorted(p.name for p in (tmp_path / "out").glob("*") if p.is_file())
+    assert written == expected
+    others = [name for name in examples.names() if name != "openai-2024-05"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == sorted(others)
+    for name in others:
+        assert sorted(p.name for p in (tmp_path / "out" / name).glob("*")) == expected
     assert not list(tmp_path.rglob("*.tmp")), "a temporary file was left behind"
+
+
+def test_demo_prints_the_clusters_across_the_bundled_examples() -> None:
+    result = _opsmodel("demo")
+    assert result.returncode == 0, result.stderr
+    clusters = result.stdout.split("Across the bundled examples (openai-2024-05, meta-2024-q1):\n")[1]
+    assert clusters.splitlines()[0] == "meta-2024-q1/doppelganger: Doppelganger (2 records: Meta, OpenAI)"
+    assert "  conflict: detected.start: from 2022-08 (Meta); around 2024-02-29 (OpenAI)\n" in clusters
+    assert "unnamed (israel-stoic) = Zero Zeno (2 records: Meta, OpenAI)" in clusters
+    assert clusters.endswith("2 reports, 12 operations, 10 clusters (2 across records), 1 conflict\n")
+
+
+def test_demo_summarises_the_example_asked_for() -> None:
+    result = _opsmodel("demo", "--example", "meta-2024-q1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Adversarial Threat Report, First Quarter 2024 (Meta, 2024-05-29): 7 operations")
+    assert _opsmodel("demo", "--example", "no-such-report").returncode == 2
 
 
 def test_unknown_command_is_a_usage_error() -> None:
@@ -69,8 +92,11 @@ def test_demo_table_fits_100_columns_and_has_no_colour_in_a_pipe() -> None:
 def test_demo_wide_prints_one_line_per_operation() -> None:
     result = _opsmodel("demo", "--wide")
     assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
+    table, clusters = result.stdout.split("\n\nAcross the bundled examples")
+    lines = table.splitlines()
     assert len(lines) == 3 + 5 + 1  # title, blank, header and rule, five operations
+    # one line per statement too: the analyst's link is not wrapped
+    assert "  link: meta-2024-q1/israel-stoic same as Zero Zeno (openai-2024-05/zero-zeno), asserted by the analyst\n" in clusters
     assert any("write comments, translate, proofread, write headlines, write posts" in line for line in lines)
     assert max(len(line) for line in lines) > 100
 

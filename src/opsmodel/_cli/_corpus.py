@@ -42,15 +42,31 @@ def read_corpus(paths: list[Path]) -> Corpus:
     return found
 
 
-def _print_cluster(cluster: Cluster) -> None:
-    print(f"{cluster.id}: {cluster}")
-    for line in cluster.explanation():
-        print(f"  link: {line}")
-    for conflict in cluster.conflicts():
-        print(f"  conflict: {conflict}")
+def cluster_lines(cluster: Cluster) -> list[str]:
+    """A cluster as ``opsmodel corpus`` prints it: its records, each link and who asserted it, each conflict."""
+    lines = [f"{cluster.id}: {cluster}"]
+    lines += [f"  link: {line}" for line in cluster.explanation()]
+    lines += [f"  conflict: {conflict}" for conflict in cluster.conflicts()]
     latest = cluster.latest_rating
     if latest is not None and len(cluster.ratings()) > 1:
-        print(f"  latest rating: {latest} (of {count_of(len(cluster.ratings()), 'rating')})")
+        lines.append(f"  latest rating: {latest} (of {count_of(len(cluster.ratings()), 'rating')})")
+    return lines
+
+
+def corpus_lines(corpus: Corpus, *, every: bool = False) -> list[str]:
+    """The clusters several records share (``every``: all), what stays unresolved or merely alike, and the totals."""
+    clusters = corpus.clusters()
+    shared = [cluster for cluster in clusters if len(cluster.records) > 1]
+    lines = [line for cluster in (clusters if every else shared) for line in cluster_lines(cluster)]
+    lines += [f"unresolved: {unresolved}" for unresolved in corpus.unresolved]
+    for name, records in corpus.namesakes():
+        lines.append(f"named alike, not linked: {name}: {', '.join(str(record.key) for record in records)}")
+    conflicts = sum(len(cluster.conflicts()) for cluster in clusters)
+    lines.append(
+        f"{count_of(len(corpus), 'report')}, {count_of(len(corpus.records()), 'operation')}, "
+        f"{count_of(len(clusters), 'cluster')} ({len(shared)} across records), {count_of(conflicts, 'conflict')}"
+    )
+    return lines
 
 
 def run(args: argparse.Namespace) -> int:
@@ -63,17 +79,6 @@ def run(args: argparse.Namespace) -> int:
         write_table(corpus.table(args.table), args.out)
         print(f"wrote {args.out} ({args.table})", file=sys.stderr)
         return EXIT_OK
-    clusters = corpus.clusters()
-    shared = [cluster for cluster in clusters if len(cluster.records) > 1]
-    for cluster in clusters if args.all else shared:
-        _print_cluster(cluster)
-    for unresolved in corpus.unresolved:
-        print(f"unresolved: {unresolved}")
-    for name, records in corpus.namesakes():
-        print(f"named alike, not linked: {name}: {', '.join(str(record.key) for record in records)}")
-    conflicts = sum(len(cluster.conflicts()) for cluster in clusters)
-    print(
-        f"{count_of(len(corpus), 'report')}, {count_of(len(corpus.records()), 'operation')}, "
-        f"{count_of(len(clusters), 'cluster')} ({len(shared)} across records), {count_of(conflicts, 'conflict')}"
-    )
+    for line in corpus_lines(corpus, every=args.all):
+        print(line)
     return EXIT_OK

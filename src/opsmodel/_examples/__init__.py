@@ -10,9 +10,12 @@ from collections.abc import Callable
 
 from .._core.errors import UnknownExampleError
 from .._model.operations import Report
-from . import openai_2024_05
+from . import meta_2024_q1, openai_2024_05
 
-_EXAMPLES: dict[str, Callable[[], Report]] = {"openai-2024-05": openai_2024_05.build}
+_EXAMPLES: dict[str, Callable[[], Report]] = {
+    "openai-2024-05": openai_2024_05.build,
+    "meta-2024-q1": meta_2024_q1.build,
+}
 
 
 def names() -> tuple[str, ...]:

@@ -173,11 +173,14 @@ def _date_after_report(operation: Operation, context: Context) -> Iterator[Probl
 @FAMILY.rule("OPS104", "source-after-report", WARNING)
 def _source_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
     """A source the operation cites was published after the report; fine for a corpus updated later,
-    suspicious in one report.
+    suspicious in one report. Coverage of the report itself (a source whose ``covers`` is the report)
+    comes after it by nature and is not reported.
     """
-    published = context.report.published if context.report is not None else None
+    report = context.report
+    published = report.published if report is not None else None
     for i, source in enumerate(operation.sources):
-        if _before(published, source.published):
+        covers_report = report is not None and source.covers == report.id
+        if not covers_report and _before(published, source.published):
             message = f"source {source.id!r} published {source.published}, after the report ({published})"
             yield Problem(path=f"sources[{i}].published", message=message, value=source.published)
 

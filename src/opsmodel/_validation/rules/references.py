@@ -80,9 +80,9 @@ def _relation_target_unchecked(operation: Operation, context: Context) -> Iterat
 
 @FAMILY.rule("OPS203", "relation-to-self", ERROR)
 def _relation_to_self(operation: Operation, context: Context) -> Iterator[Problem]:
-    """An operation relates to itself."""
+    """An operation relates to itself (not one of the same id in another source, named by ``described_in``)."""
     for i, relation in enumerate(operation.relations):
-        if relation.other == operation.id:
+        if relation.described_in is None and relation.other == operation.id:
             message = f"{relation.kind.value} relation to the operation itself"
             yield Problem(path=f"relations[{i}].other", message=message, value=relation.other)
 
