@@ -15,8 +15,10 @@ naming the publisher who uses it) form a :class:`Cluster`, never by a shared nam
 cluster lists each fact as :class:`Claim` values with their claimants, its :class:`Conflict`
 values and its rating history. Queries (:func:`by_origin`, :func:`by_target`...) combine with
 ``&``, ``|`` and ``~``. The tables (:data:`TABLES`) need the ``frames`` extra
-(``pip install 'opsmodel-io[frames]'``) for Arrow, pandas and polars. See the how-to
-"Many reports as one corpus".
+(``pip install 'opsmodel-io[frames]'``) for Arrow, pandas and polars. :func:`write_shards`
+writes a corpus as JSON Lines shards by partition, :meth:`Corpus.from_shards` reads them back
+lazily, and :func:`to_bag` and :func:`to_dataframe` put them on Dask (the ``dask`` extra). See
+the how-tos "Many reports as one corpus" and "Scale a corpus with Dask".
 """
 
 from __future__ import annotations
@@ -27,8 +29,10 @@ from ._corpus.clusters import Cluster, Conflict, Rating
 from ._corpus.corpus import Corpus, read_report
 from ._corpus.frames import LOSSLESS, TABLE_FILES, objects, schema, to_pandas, to_polars, write_table
 from ._corpus.links import Link, Unresolved
+from ._corpus.on_dask import to_bag, to_dataframe
 from ._corpus.queries import Query, active_between, by_origin, by_platform, by_publisher, by_target, by_technique, using_ai
 from ._corpus.records import OperationKey, Record, Statement
+from ._corpus.shards import Manifest, Shard, read_shards, write_shards
 from ._corpus.tables import DTYPES, TABLES, Column, TableSpec
 
 __all__ = [
@@ -45,11 +49,13 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "Link",
+    "Manifest",
     "MissingExtraError",
     "OperationKey",
     "Query",
     "Rating",
     "Record",
+    "Shard",
     "Statement",
     "TableSpec",
     "Unresolved",
@@ -61,10 +67,14 @@ __all__ = [
     "by_technique",
     "objects",
     "read_report",
+    "read_shards",
     "schema",
+    "to_bag",
+    "to_dataframe",
     "to_pandas",
     "to_polars",
     "using_ai",
+    "write_shards",
     "write_table",
 ]
 
