@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json as stdjson
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -86,6 +87,16 @@ def test_without_dask_the_error_names_the_extra(shards: Manifest, monkeypatch: p
         to_bag(shards)
     with pytest.raises(MissingExtraError, match=r"opsmodel-io\[dask\]"):
         to_dataframe(shards, "claims")
+
+
+def test_the_how_to_runs_on_the_local_scheduler(shards: Manifest, capsys: pytest.CaptureFixture[str]) -> None:
+    page = Path(__file__).resolve().parents[1] / "docs" / "how-to" / "dask.md"
+    local = re.findall(r"^```py\n(.*?)^```", page.read_text(encoding="utf-8"), re.M | re.S)[0]
+    exec(compile(local, str(page), "exec"), {"folder": str(shards.folder)})  # the page's own code
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].startswith("{'")
+    assert "'RU': " in printed[0]
+    assert printed[1].split()[0] == str(len(list(Corpus.from_shards(shards.folder).rows("targets"))))
 
 
 # ---------------------------------------------------------------------------------------------
