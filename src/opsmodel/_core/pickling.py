@@ -6,16 +6,18 @@ its JSON; Dask and multiprocessing pickle every value they move between processe
 object pickles as its class and the fields that differ from their defaults; unpickling fills the
 defaults back and restores the fields through attrs' own ``__setstate__`` (as attrs' pickles do:
 no converter or validator runs again, the object was valid when it was pickled). Construction is
-untouched: only ``__reduce__`` is added to the class.
+untouched: only ``__reduce__`` and ``__setstate__`` are replaced on the class.
 """
 
 from __future__ import annotations
 
+import copyreg
 from typing import Any
 
 import attrs
 
 _NO_DEFAULT: Any = object()
+_NEWOBJ: Any = getattr(copyreg, "__newobj__")  # noqa: B009  # typeshed does not declare it
 # Each class's fields with the default its pickles leave out (or _NO_DEFAULT), worked out at its first pickle.
 _FIELDS: dict[type, tuple[tuple[str, Any], ...]] = {}
 
@@ -44,16 +46,18 @@ def _reduce(self: Any) -> tuple[Any, ...]:
         # the same type too: a 0.0 that equals a default 0 must come back as 0.0
         if default is _NO_DEFAULT or type(value) is not type(default) or value != default:
             state[name] = value
-    return rebuild, (cls, state)
-
-
-def rebuild(cls: type, state: dict[str, Any]) -> Any:
-    """The object a compact pickle holds: its fields, the defaults for those left out."""
-    found: Any = object.__new__(cls)
-    found.__setstate__({name: state.get(name, default) for name, default in _fields(cls)})
-    return found
+    # copyreg.__newobj__ is pickle's NEWOBJ: the pickle names the class (by its public path) and the state
+    return _NEWOBJ, (cls,), state
 
 
 def compact_pickles(cls: type) -> None:
     """Make the attrs class ``cls`` pickle as its non-default fields only."""
+    restore = cls.__setstate__  # type: ignore[attr-defined]  # attrs' own, which sets the fields it is given
+
+    def setstate(self: Any, state: Any) -> None:
+        if isinstance(state, dict):  # else an attrs pickle of a tuple of every field, from attrs before 22.2
+            state = {name: state.get(name, default) for name, default in _fields(type(self))}
+        restore(self, state)
+
     cls.__reduce__ = _reduce  # type: ignore[assignment]
+    cls.__setstate__ = setstate  # type: ignore[attr-defined]
