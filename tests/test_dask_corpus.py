@@ -54,6 +54,12 @@ def test_the_threads_scheduler_counts_as_the_corpus_does(shards: Manifest) -> No
     assert counts == dict(expected)
 
 
+def test_operations_come_back_equal_from_worker_processes(shards: Manifest) -> None:
+    # the processes scheduler pickles each partition's operations back to this process
+    found = to_bag(shards).compute(scheduler="processes", num_workers=2)
+    assert found == [operation for report in Corpus.from_shards(shards.folder).iter_reports() for operation in report.operations]
+
+
 @pytest.mark.parametrize("name", list(TABLES))
 def test_each_table_on_dask_is_the_shards_own_tables_with_the_documented_dtypes(shards: Manifest, name: str) -> None:
     frame = to_dataframe(shards.folder, name)
