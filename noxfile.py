@@ -11,7 +11,7 @@ nox.needs_version = ">=2024.10.9"
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = True
 nox.options.error_on_missing_interpreters = bool(os.environ.get("CI"))
-nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "frames", "fuzz", "browser"]
+nox.options.sessions = ["tests", "tests_oldest", "typing", "lint", "docs", "clients", "frames", "dask", "fuzz", "browser"]
 
 PYTHONS = ["3.10", "3.11", "3.12", "3.13"]
 PYPROJECT = nox.project.load_toml("pyproject.toml")
@@ -145,3 +145,11 @@ def browser(session: nox.Session) -> None:
     session.install("-e", ".", "pytest>=8", "hypothesis>=6.100")
     tests = sorted(str(path) for path in Path("tests").glob("test_browser_*.py"))
     session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", *tests, *session.posargs)
+
+
+@nox.session(python="3.11")
+def dask(session: nox.Session) -> None:
+    """Shards on Dask's local scheduler (the dask extra): bags, data frames, and 100,000 generated operations in flat memory."""
+    session.install("--only-binary", "pyarrow,pandas,numpy,dask", "-e", ".[dask]", "pytest>=8", "hypothesis>=6.100")
+    tests = sorted(str(path) for path in Path("tests").glob("test_dask_*.py"))
+    session.run("pytest", "-m", "dask", "-p", "no:cacheprovider", *tests, *session.posargs)

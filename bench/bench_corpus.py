@@ -5,9 +5,9 @@
 Writes REPORTS copies of the bundled example (each with OPERATIONS_PER_REPORT operations, distinct
 ids, and a ``same_as`` relation from each operation to the same operation of the previous report,
 so clusters run across all the reports) as opsmodel JSON files in a temporary folder; then times
-reading the folder as a corpus, clustering it, its claims and, when the frames extra is installed,
-each table as Arrow, pandas and polars. Prints seconds and microseconds per operation; asserts
-nothing.
+reading the folder as a corpus, clustering it, its claims, writing its reports as JSON Lines
+shards and reading them back, and, when the frames extra is installed, each table as Arrow,
+pandas and polars. Prints seconds and microseconds per operation; asserts nothing.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from opsmodel import Relation, Report, examples, json
-from opsmodel.corpus import TABLES, Corpus
+from opsmodel.corpus import TABLES, Corpus, read_shards, write_shards
 from opsmodel.errors import MissingExtraError
 
 
@@ -60,6 +60,9 @@ def main(reports: int, size: int) -> None:
         _show("claims of every cluster", _time(lambda: sum(len(c.claims()) for c in clusters))[0], operations)
         for name in TABLES:
             _show(f"rows of {name}", _time(lambda name=name: list(corpus.rows(name)))[0], operations)
+        shards = Path(folder) / "shards"
+        _show("write JSON Lines shards", _time(lambda: write_shards(corpus.reports, shards, size=5))[0], operations)
+        _show("read the shards back", _time(lambda: sum(1 for _ in read_shards(shards)))[0], operations)
         try:
             warm = Corpus([examples.load("openai-2024-05")])  # import pyarrow, pandas and polars before timing
             warm.to_pandas("operations")

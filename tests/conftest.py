@@ -68,15 +68,16 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 # Test files that need what the default test group does not install, each collected only when its
 # marker is the whole `-m` expression (the nox session of that name): never collected and skipped.
-_OWN_SESSION = {"test_clients_": "clients", "test_frames_": "frames", "test_browser_": "browser"}
+_OWN_SESSION = {"test_clients_": "clients", "test_frames_": "frames", "test_dask_": "dask", "test_browser_": "browser"}
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """The tests of the real CTI clients, the frames extra and the browser run only when asked for (``-m clients``...).
+    """The real CTI clients', the frames and dask extras' and the browser's tests run only when asked for (``-m clients``...).
 
-    The clients pin versions our test group cannot co-install, the frames extra (pyarrow,
-    pandas, polars) is large, and the browser tests need Chromium from the system's packages, so
-    in any other run they are not collected at all, rather than collected and skipped.
+    The clients pin versions our test group cannot co-install, the frames and dask extras
+    (pyarrow, pandas, polars, dask) are large, and the browser tests need Chromium from the
+    system's packages, so in any other run they are not collected at all, rather than collected
+    and skipped.
     """
     for prefix, marker in _OWN_SESSION.items():
         if collection_path.name.startswith(prefix) and config.getoption("markexpr", "").strip() != marker:

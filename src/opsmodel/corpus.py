@@ -17,7 +17,10 @@ values and its rating history. Queries (:func:`by_origin`, :func:`by_target`...)
 ``&``, ``|`` and ``~``. The tables (:data:`TABLES`) need the ``frames`` extra
 (``pip install 'opsmodel-io[frames]'``) for Arrow, pandas and polars. :func:`to_html` and
 :func:`write_html` draw a report, a corpus or a cluster as one self-contained HTML page (no extra
-needed). See the how-to "Many reports as one corpus".
+needed). :func:`write_shards` writes a corpus as JSON Lines shards by partition,
+:meth:`Corpus.from_shards` reads them back lazily, and :func:`to_bag` and :func:`to_dataframe` put
+them on Dask (the ``dask`` extra). See the how-tos "Many reports as one corpus" and "Scale a corpus
+with Dask".
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ from ._corpus.corpus import Corpus, read_report
 from ._corpus.frames import LOSSLESS, TABLE_FILES, objects, schema, to_pandas, to_polars, write_table
 from ._corpus.links import Link, Unresolved
 from ._corpus.pictures import to_html, write_html
+from ._corpus.on_dask import to_bag, to_dataframe
 from ._corpus.queries import Query, active_between, by_origin, by_platform, by_publisher, by_target, by_technique, using_ai
 from ._corpus.records import OperationKey, Record, Statement
+from ._corpus.shards import Manifest, Shard, read_shards, write_shards
 from ._corpus.tables import DTYPES, TABLES, Column, TableSpec
 
 __all__ = [
@@ -47,11 +52,13 @@ __all__ = [
     "Corpus",
     "CorpusError",
     "Link",
+    "Manifest",
     "MissingExtraError",
     "OperationKey",
     "Query",
     "Rating",
     "Record",
+    "Shard",
     "Statement",
     "TableSpec",
     "Unresolved",
@@ -63,12 +70,16 @@ __all__ = [
     "by_technique",
     "objects",
     "read_report",
+    "read_shards",
     "schema",
+    "to_bag",
+    "to_dataframe",
     "to_html",
     "to_pandas",
     "to_polars",
     "using_ai",
     "write_html",
+    "write_shards",
     "write_table",
 ]
 

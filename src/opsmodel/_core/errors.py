@@ -565,6 +565,7 @@ CORPUS_CODES: dict[str, str] = {
     "corpus-read": "a file of a corpus cannot be read as a report (the reader's own problems follow)",
     "corpus-duplicate": "two different reports of a corpus have one id",
     "corpus-table": "an unknown table name, or a table that cannot be read back as objects",
+    "corpus-shards": "a folder of shards without a readable manifest, or reports asked of a shard of bare operations",
 }
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 from .errors import FieldError, show_value
+from .pickling import compact_pickles
 
 T = TypeVar("T")
 C = TypeVar("C", bound=type)
@@ -84,6 +85,7 @@ def model(cls: C) -> C:
             raise _locate_nested(cls, kwargs, exc) from None
 
     cls.__init__ = __init__  # type: ignore[misc]
+    compact_pickles(cls)
     return cls
 
 

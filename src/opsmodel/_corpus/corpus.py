@@ -17,13 +17,14 @@ from .frames import arrow_table, spec, to_pandas, to_polars
 from .links import Link, Unresolved, components, names_of, resolve
 from .queries import Query
 from .records import OperationKey, Record
+from .shards import Manifest, Shard
 from .tables import rows
 
-Item = Report | Path
+Item = Report | Path | Shard
 
 
-def _item(value: Report | str | os.PathLike[str]) -> Item:
-    return value if isinstance(value, Report) else Path(value)
+def _item(value: Report | Shard | str | os.PathLike[str]) -> Item:
+    return value if isinstance(value, (Report, Shard)) else Path(value)
 
 
 def read_report(path: Path) -> Report:
@@ -62,7 +63,7 @@ class Corpus:
 
     __slots__ = ("_cache", "_items")
 
-    def __init__(self, items: Iterable[Report | str | os.PathLike[str]] = ()) -> None:
+    def __init__(self, items: Iterable[Report | Shard | str | os.PathLike[str]] = ()) -> None:
         self._items: tuple[Item, ...] = tuple(_item(value) for value in items)
         self._cache: dict[str, Any] = {}
 
@@ -74,15 +75,25 @@ class Corpus:
             raise InputError(f"{root}: not a folder")
         return cls(sorted(path for path in root.rglob(pattern) if path.is_file() and not path.name.startswith(".")))
 
+    @classmethod
+    def from_shards(cls, folder: str | os.PathLike[str]) -> Corpus:
+        """The reports of a folder written by :func:`write_shards`, one item per shard (not read yet)."""
+        return cls(Manifest.read(folder).shards)
+
     @property
-    def items(self) -> tuple[Report | Path, ...]:
-        """What the corpus was built from, in order: reports and the paths of files not read yet."""
+    def items(self) -> tuple[Report | Path | Shard, ...]:
+        """What the corpus was built from, in order: reports, the paths of files and the shards not read yet."""
         return self._items
 
     def iter_reports(self) -> Iterator[Report]:
-        """Each item's report in the order given, read one at a time and not kept (duplicates not merged)."""
+        """Each item's reports in the order given, read one at a time and not kept (duplicates not merged)."""
         for item in self._items:
-            yield item if isinstance(item, Report) else read_report(item)
+            if isinstance(item, Report):
+                yield item
+            elif isinstance(item, Shard):
+                yield from item.iter_reports()
+            else:
+                yield read_report(item)
 
     def partitions(self, size: int) -> Iterator[Corpus]:
         """Corpora of ``size`` consecutive items each, nothing read: their union is this corpus.

@@ -30,14 +30,13 @@ from .tables import CONFIDENCE_FIELDS, TABLES, Row, TableSpec
 EXTRA = "frames"
 
 
-def extra(module: str) -> ModuleType:
-    """The optional module ``module`` (pyarrow, pandas, polars), or a MissingExtraError naming the extra."""
+def extra(module: str, *, name: str = EXTRA, needed_by: str = "opsmodel.corpus tables") -> ModuleType:
+    """The optional module ``module`` (pyarrow, pandas, polars...), or a MissingExtraError naming the extra ``name``."""
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise MissingExtraError(
-            f"opsmodel.corpus tables need {module}: install the extra with `pip install 'opsmodel-io[{EXTRA}]'`"
-        ) from None
+        message = f"{needed_by} need {module}: install the extra with `pip install 'opsmodel-io[{name}]'`"
+        raise MissingExtraError(message) from None
 
 
 def spec(name: str) -> TableSpec:
