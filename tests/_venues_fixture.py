@@ -43,6 +43,9 @@ def places_report() -> Report:
         sources=(LAB,),
     )
     return Report(
-        id="lab-2025", title="Operation Placeholder", publisher="Invented Lab", published=FuzzyDate.of(2025, 3, 1),
+        id="lab-2025",
+        title="Operation Placeholder",
+        publisher="Invented Lab",
+        published=FuzzyDate.of(2025, 3, 1),
         operations=(operation,),
     )
