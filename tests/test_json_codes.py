@@ -45,7 +45,7 @@ def test_every_code_the_readers_emit_is_in_the_table(value: Any, reader: str) ->
 
 def test_unions_have_one_tag_per_member_and_the_stix_reader_takes_the_old_spelling() -> None:
     assert list(DATES.tags) == ["fuzzy_date", "relative_date"]
-    assert list(PLACES.tags) == ["country", "subdivision", "region"]
+    assert list(PLACES.tags) == ["country", "subdivision", "region", "locality"]
     period = om.Period(start=om.parse_date("2024-05"))
     data = encode(period)
     assert data["start"]["type"] == "fuzzy_date"

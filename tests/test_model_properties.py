@@ -67,13 +67,18 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.Language: {"code", "name"},
     opsmodel.Actor: {"name", "description"},
     opsmodel.Attribution: {"actor", "countries", "stance"},
-    opsmodel.Target: {"place", "audience"},
+    opsmodel.Target: {"place", "audience", "event", "organisation"},
     opsmodel.Operation: {"name", "summary"},
     opsmodel.Confidence: {"score", "words", "likelihood", "level"},
     opsmodel.Source: {"id", "covers", "access", "via"},
     opsmodel.Share: {"kind", "numerator", "upper"},
     opsmodel.Money: {"amount", "currency"},
     opsmodel.Measure: {"of", "scope", "item", "asset_kind", "count", "share", "per"},
+    # model 1.1's venues, artefacts, language uses and localities (issue 11, items 5, 7, 8, 13)
+    opsmodel.Venue: {"platform", "name", "description"},
+    opsmodel.Artefact: {"title", "description"},
+    opsmodel.LanguageUse: {"language", "script"},
+    opsmodel.Locality: {"country", "subdivision"},
 }
 
 

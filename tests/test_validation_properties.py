@@ -68,7 +68,32 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         relations=relations,
         date_claims=date_claims,
         measures=measures,
+        **_presence_on_the_time_line(draw, operation, offsets),
     )
+
+
+def _presence_on_the_time_line(draw: st.DrawFn, operation: Operation, offsets: list[int]) -> dict[str, Any]:
+    """Model 1.1's dates on the time line (since when a target or language, venues' periods, artefacts), and
+    language uses whose extent in words and share agree (no share beside an extent)."""
+
+    def day() -> FuzzyDate:
+        return _day(draw(st.integers(offsets[0], offsets[-1])))
+
+    def period(value: Period | None) -> Period | None:
+        if value is None:
+            return None
+        first, second = sorted((day(), day()), key=lambda found: found.value)
+        return Period(start=first, end=second)
+
+    return {
+        "targets": tuple(attrs.evolve(t, since=day() if t.since is not None else None) for t in operation.targets),
+        "language_uses": tuple(
+            attrs.evolve(u, since=day() if u.since is not None else None, share=None if u.extent else u.share)
+            for u in operation.language_uses
+        ),
+        "venues": tuple(attrs.evolve(v, period=period(v.period)) for v in operation.venues),
+        "artefacts": tuple(attrs.evolve(a, published=day() if a.published is not None else None) for a in operation.artefacts),
+    }
 
 
 def _within(measure: Measure, days: list[FuzzyDate]) -> Measure:
@@ -118,6 +143,10 @@ def _latest_date(operation: Operation) -> dt.date:
     dates += [c.date.last_day for c in operation.date_claims if isinstance(c.date, FuzzyDate)]
     dates += [m.as_of.last_day for m in operation.measures if isinstance(m.as_of, FuzzyDate)]
     dates += [m.period.end.last_day for m in operation.measures if m.period is not None and isinstance(m.period.end, FuzzyDate)]
+    dates += [t.since.last_day for t in operation.targets if t.since is not None]
+    dates += [u.since.last_day for u in operation.language_uses if u.since is not None]
+    dates += [a.published.last_day for a in operation.artefacts if a.published is not None]
+    dates += [v.period.end.last_day for v in operation.venues if v.period is not None and isinstance(v.period.end, FuzzyDate)]
     return max(dates)
 
 

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import attrs
 import pytest
 
+import opsmodel as om
 from opsmodel import (
     Actor,
     Alias,
@@ -496,7 +497,56 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
             attributions=[Attribution(claimant="Meta", role="operator", countries=["RU"], awareness="unwitting", sources=S)]
         ),
     ),
+    # model 1.1: venues, fronts, place roles and language uses (OPS9xx)
+    (
+        "OPS901",
+        lambda: op(targets=[om.Target(place=om.Region(name="the Sahel", members_basis="stated"), sources=S)]),
+        "$.targets[0].place.members_basis",
+        lambda: op(targets=[om.Target(place=om.Region(name="the Sahel", members=["ML"], members_basis="stated"), sources=S)]),
+    ),
+    (
+        "OPS902",
+        lambda: op(language_uses=[om.LanguageUse(language="ru", extent="mostly", share="20%", sources=S)]),
+        "$.language_uses[0].share",
+        lambda: op(language_uses=[om.LanguageUse(language="ru", extent="mostly", share="80%", sources=S)]),
+    ),
+    (
+        "OPS903",
+        lambda: op(languages=["ru"], language_uses=[om.LanguageUse(language="fr", roles=["published"], sources=S)]),
+        "$.language_uses[0].language",
+        lambda: op(languages=["ru"], language_uses=[om.LanguageUse(language="fr", roles=["prompts"], sources=S)]),
+    ),
+    (
+        "OPS904",
+        lambda: op(artefacts=[_film("TikTok")]),
+        "$.artefacts[0].reach[0].platform",
+        lambda: op(artefacts=[_film("YouTube")]),
+    ),
+    (
+        "OPS905",
+        lambda: op(fronts=[om.Front(name="Bild", sources=S)], impersonations=[om.Impersonation(name="BILD", sources=S)]),
+        "$.impersonations[0].name",
+        lambda: op(fronts=[om.Front(name="Bild News", sources=S)], impersonations=[om.Impersonation(name="Bild", sources=S)]),
+    ),
+    (
+        "OPS906",
+        lambda: op(venues=[om.Venue(name="The Daily Example", count=3, sources=S)]),
+        "$.venues[0].count",
+        lambda: op(venues=[om.Venue(name="Example Group", description="the group's outlets", count=3, sources=S)]),
+    ),
+    (
+        "OPS907",
+        lambda: op(assets=[Asset(platform="x", sources=S)], venues=[om.Venue(platform="x", role="amplified", sources=S)]),
+        "$.venues[0].role",
+        lambda: op(assets=[Asset(platform="x", sources=S)], venues=[om.Venue(platform="telegram", role="amplified", sources=S)]),
+    ),
 ]
+
+
+def _film(platform: str) -> om.Artefact:
+    return om.Artefact(
+        kind="film", title="F", platforms=["YouTube"], reach=[Measure(of="views", count=10, platform=platform)], sources=S
+    )
 
 
 def _findings(obj: Report | Operation, code: str) -> list[Finding]:

@@ -27,16 +27,42 @@ from ._model.dates import (
     parse_period,
 )
 from ._model.durations import Duration, TimeUnit, parse_duration
-from ._model.languages import Language
+from ._model.languages import Language, LanguageExtent, LanguageRole, LanguageUse
 from ._model.measures import Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share, parse_share
 from ._model.money_wording import parse_money
 from ._model.operations import Operation, OperationKind, Report
-from ._model.places import Audience, Country, Region, Subdivision, Target
+from ._model.personas import (
+    Artefact,
+    ArtefactKind,
+    Front,
+    FrontKind,
+    ImpersonatedKind,
+    Impersonation,
+    ImpersonationMethod,
+    Persona,
+    PersonaKind,
+)
+from ._model.places import (
+    Audience,
+    Country,
+    EventKind,
+    Locality,
+    MembersBasis,
+    OrganisationKind,
+    PlaceRole,
+    Region,
+    Subdivision,
+    Target,
+    TargetEvent,
+    TargetOrganisation,
+    TargetStatus,
+)
 from ._model.platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
 from ._model.provenance import PublicationStatus, SourceAccess, SourceRole
 from ._model.relations import Alias, AliasKind, Relation, RelationKind
 from ._model.sources import Source
 from ._model.techniques import LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
+from ._model.venues import PlatformFeature, Venue, VenueKind, VenueRole
 from ._version import __version__
 from .errors import FieldError, OpsmodelError, ParseError
 
@@ -50,6 +76,8 @@ __all__ = [
     "Alias",
     "AliasKind",
     "Anchor",
+    "Artefact",
+    "ArtefactKind",
     "Asset",
     "AssetKind",
     "Attribution",
@@ -71,25 +99,41 @@ __all__ = [
     "Disruption",
     "DisruptionAction",
     "Duration",
+    "EventKind",
     "FieldError",
+    "Front",
+    "FrontKind",
     "FuzzyDate",
     "Impact",
     "ImpactQualifier",
+    "ImpersonatedKind",
+    "Impersonation",
+    "ImpersonationMethod",
     "Language",
+    "LanguageExtent",
+    "LanguageRole",
+    "LanguageUse",
     "Likelihood",
+    "Locality",
     "Measure",
     "MeasureBasis",
     "MeasureScope",
     "MeasureStage",
+    "MembersBasis",
     "Money",
     "Narrative",
     "Operation",
     "OperationKind",
     "OpsmodelError",
+    "OrganisationKind",
     "ParseError",
     "Part",
     "Period",
+    "Persona",
+    "PersonaKind",
+    "PlaceRole",
     "Platform",
+    "PlatformFeature",
     "Precision",
     "PublicationStatus",
     "Region",
@@ -104,9 +148,15 @@ __all__ = [
     "Subdivision",
     "Tactic",
     "Target",
+    "TargetEvent",
+    "TargetOrganisation",
+    "TargetStatus",
     "TechniqueRef",
     "TechniqueUse",
     "TimeUnit",
+    "Venue",
+    "VenueKind",
+    "VenueRole",
     "Voice",
     "__version__",
     "estimate",

@@ -16,12 +16,15 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import attrs
+
 from .._core.errors import CorpusError, MissingExtraError, Problem
 from .._core.files import atomic_writer
 from .._model.conduct import AIUse
 from .._model.counts import Count
+from .._model.dates import FuzzyDate, parse_date
 from .._model.languages import Language
-from .._model.places import Audience, Country, Region, Subdivision, Target
+from .._model.places import Audience, Country, Locality, Region, Subdivision, Target, TargetEvent, TargetOrganisation
 from .._model.platforms import Asset, Platform
 from .._model.techniques import Confidence, Tactic, TechniqueRef, TechniqueUse
 from .records import OperationKey
@@ -148,20 +151,49 @@ def _ai_use(row: Row) -> AIUse:
     )
 
 
-def _place(row: Row) -> Country | Subdivision | Region | None:
+def _place(row: Row) -> Country | Subdivision | Region | Locality | None:
     kind = row["place_kind"]
     if kind == "country":
         return Country(code=row["place_code"])
     if kind == "subdivision":
         return Subdivision(code=row["place_code"])
     if kind == "region":
-        return Region(name=row["region"], members=row["region_members"])
+        return Region(name=row["region"], members=row["region_members"], members_basis=row["region_members_basis"])
+    if kind == "locality":
+        within = Subdivision(code=row["place_code"]) if "-" in row["place_code"] else None
+        country = within.country if within is not None else Country(code=row["place_code"])
+        return Locality(name=row["locality"], country=country, subdivision=within)
     return None
+
+
+def _text_date(row: Row, prefix: str) -> FuzzyDate | None:
+    text = row[prefix]
+    if text is None:
+        return None
+    found = parse_date(text)
+    assert isinstance(found, FuzzyDate)  # the table holds only absolute dates' canonical forms
+    return attrs.evolve(found, wording=row[f"{prefix}_wording"])
 
 
 def _target(row: Row) -> Target:
     audience = None if row["audience"] is None else Audience(name=row["audience"], description=row["audience_description"])
-    return Target(place=_place(row), audience=audience, note=row["note"], sources=row["sources"])
+    event = None
+    if row["event"] is not None:
+        event = TargetEvent(name=row["event"], kind=row["event_kind"], date=_text_date(row, "event_date"))
+    organisation = None
+    if row["organisation"] is not None:
+        organisation = TargetOrganisation(name=row["organisation"], kind=row["organisation_kind"])
+    return Target(
+        place=_place(row),
+        audience=audience,
+        note=row["note"],
+        sources=row["sources"],
+        role=row["role"],
+        status=row["status"],
+        event=event,
+        organisation=organisation,
+        since=_text_date(row, "since"),
+    )
 
 
 #: The tables that read back as the objects they were made from, exactly.

@@ -9,7 +9,7 @@ from attrs import frozen
 
 from .._core.errors import ParseError
 from .._model.dates import FuzzyDate, parse_date
-from .._model.places import Country, Region, Subdivision
+from .._model.places import Country, Locality, Region, Subdivision
 from .._model.platforms import Platform
 from .claims import bounds, resolved_date
 from .records import Record
@@ -51,9 +51,12 @@ def _country(value: Country | str) -> Country:
     return value if isinstance(value, Country) else Country(code=value)
 
 
-def _place_codes(place: Country | Subdivision | Region | None) -> set[str]:
+def _place_codes(place: Country | Subdivision | Region | Locality | None) -> set[str]:
     if isinstance(place, Country):
         return {place.code}
+    if isinstance(place, Locality):
+        within = {place.country.code} if place.subdivision is None else {place.subdivision.code, place.country.code}
+        return {place.name.casefold(), *within}
     if isinstance(place, Subdivision):
         return {place.code, place.country.code}
     if isinstance(place, Region):

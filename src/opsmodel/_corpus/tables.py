@@ -19,7 +19,7 @@ from attrs import frozen
 from .._model.counts import Count
 from .._model.dates import FuzzyDate
 from .._model.languages import Language
-from .._model.places import Country, Region, Subdivision
+from .._model.places import Country, Locality, Region, Subdivision, Target
 from .._model.techniques import Confidence
 from .claims import bounds, claims_of, resolved_date
 from .clusters import Cluster
@@ -158,17 +158,30 @@ TABLES: dict[str, TableSpec] = {
         ),
     ),
     "targets": TableSpec(
-        "one target of one operation: a place, an audience, or an audience in a place",
+        "one target of one operation: a place, an audience, an event, an organisation, or several; or, by its role, "
+        "a place that was a topic, a venue or an impersonated locale",
         (
             *_key_columns(),
-            Column("place_kind", "string", "country, subdivision or region; null for an audience alone"),
-            Column("place_code", "string", "the ISO 3166 code of a country or subdivision"),
+            Column("place_kind", "string", "country, subdivision, region or locality; null without a place"),
+            Column("place_code", "string", "the ISO 3166 code of a country or subdivision (a locality's, for a locality)"),
             Column("region", "string", "the name of a region"),
             Column("region_members", "list<string>", "the ISO codes of a region's member countries"),
             Column("audience", "string", "the audience's name"),
             Column("audience_description", "string", "who the audience is"),
             Column("note", "string", "what the source says about the target"),
             SOURCES,
+            Column("locality", "string", "the name of a locality (a city or town)"),
+            Column("region_members_basis", "string", "stated or inferred: where a region's member list comes from"),
+            Column("role", "string", "target, topic, venue, impersonated_locale or other"),
+            Column("status", "string", "stated, inferred or planned"),
+            Column("event", "string", "the event aimed at (an election)"),
+            Column("event_kind", "string", "election, referendum, summit..."),
+            Column("event_date", "string", "the event's date, in its canonical form (2024-06-09, 2024-Q2)"),
+            Column("event_date_wording", "string", "the event's date in the source's words"),
+            Column("organisation", "string", "the organisation aimed at"),
+            Column("organisation_kind", "string", "government, political_party, news_outlet..."),
+            Column("since", "string", "since when it was a target, in the date's canonical form"),
+            Column("since_wording", "string", "since when, in the source's words"),
         ),
     ),
     "assets": TableSpec(
@@ -261,7 +274,7 @@ def _target_countries(record: Record) -> list[str]:
         place = target.place
         if isinstance(place, Country):
             found[place.code] = None
-        elif isinstance(place, Subdivision):
+        elif isinstance(place, (Subdivision, Locality)):
             found[place.country.code] = None
         elif isinstance(place, Region):
             found.update(dict.fromkeys(member.code for member in place.members))
@@ -317,14 +330,48 @@ def _target_rows(record: Record) -> Iterator[Row]:
         yield {
             **_key(record),
             "place_kind": None if place is None else type(place).__name__.lower(),
-            "place_code": place.code if isinstance(place, (Country, Subdivision)) else None,
+            "place_code": _place_code(place),
             "region": place.name if isinstance(place, Region) else None,
             "region_members": [member.code for member in place.members] if isinstance(place, Region) else [],
             "audience": None if target.audience is None else target.audience.name,
             "audience_description": None if target.audience is None else target.audience.description,
             "note": target.note,
             "sources": list(target.sources),
+            **_target_facts(target),
         }
+
+
+def _place_code(place: Country | Subdivision | Region | Locality | None) -> str | None:
+    if isinstance(place, (Country, Subdivision)):
+        return place.code
+    if isinstance(place, Locality):
+        return (place.subdivision or place.country).code
+    return None
+
+
+def _text_date(prefix: str, value: FuzzyDate | None) -> Row:
+    """A date as its canonical text (which reads back with parse_date) and its wording: a date that reads back."""
+    if value is None:
+        return {prefix: None, f"{prefix}_wording": None}
+    return {prefix: str(attrs.evolve(value, wording=None)), f"{prefix}_wording": value.wording}
+
+
+def _target_facts(target: Target) -> Row:
+    """The columns model 1.1 added to a target: locality, members' basis, role, status, event, organisation, since."""
+    place, event, organisation = target.place, target.event, target.organisation
+    basis = place.members_basis if isinstance(place, Region) else None
+    return {
+        "locality": place.name if isinstance(place, Locality) else None,
+        "region_members_basis": None if basis is None else basis.value,
+        "role": target.role.value,
+        "status": target.status.value,
+        "event": None if event is None else event.name,
+        "event_kind": None if event is None else event.kind.value,
+        **_text_date("event_date", None if event is None else event.date),
+        "organisation": None if organisation is None else organisation.name,
+        "organisation_kind": None if organisation is None else organisation.kind.value,
+        **_text_date("since", target.since),
+    }
 
 
 def _asset_rows(record: Record) -> Iterator[Row]:

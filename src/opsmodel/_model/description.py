@@ -22,7 +22,7 @@ import attrs
 
 from .dates import FuzzyDate, RelativeDate
 from .operations import Report
-from .places import Country, Region, Subdivision
+from .places import Country, Locality, Region, Subdivision
 
 
 def tag_of(cls: type) -> str:
@@ -63,7 +63,7 @@ class TaggedUnion:
 #: The unions of the model, each member with its tag. The STIX extension once spelt the date
 #: tags with a hyphen (``fuzzy-date``); its reader still accepts that spelling.
 DATES = TaggedUnion((FuzzyDate, RelativeDate), former_tags={"fuzzy-date": FuzzyDate, "relative-date": RelativeDate})
-PLACES = TaggedUnion((Country, Subdivision, Region))
+PLACES = TaggedUnion((Country, Subdivision, Region, Locality))
 UNIONS: tuple[TaggedUnion, ...] = (DATES, PLACES)
 
 

@@ -1,4 +1,4 @@
-"""Languages: ISO 639 codes, ISO 15924 scripts and regions, written as BCP 47 tags."""
+"""Languages: ISO 639 codes, ISO 15924 scripts and regions, written as BCP 47 tags; and what an operation used them for."""
 
 from __future__ import annotations
 
@@ -12,7 +12,21 @@ import pycountry
 from attrs import field, frozen
 
 from .._core.errors import FieldError, ParseError
-from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, tuple_of
+from .._core.fields import (
+    Invalid,
+    Vocabulary,
+    fail,
+    instances,
+    model,
+    read_text,
+    shown,
+    to_optional_text,
+    to_source_ids,
+    tuple_of,
+    words_of,
+)
+from .dates import FuzzyDate, to_optional_fuzzy_date
+from .measures import Share, to_optional_share
 from .places import country_code
 from .wording import checked
 
@@ -183,3 +197,85 @@ def to_languages(value: Iterable[Language | str]) -> tuple[Language, ...]:
 
 def to_optional_language(value: Language | str | None) -> Language | None:
     return None if value is None else _to_language(value)
+
+
+class LanguageRole(Vocabulary):
+    """What an operation used a language (or a script) for."""
+
+    #: The content it published was in it.
+    PUBLISHED = "published"
+    #: Its prompts to AI models were in it.
+    PROMPTS = "prompts"
+    #: The content it translated was in it (the source language of its translations).
+    TRANSLATED_FROM = "translated_from"
+    #: Its operators worked in it among themselves (internal documents, chats).
+    INTERNAL = "internal"
+    #: It used it to point at someone else (a false flag: Cyrillic comments, another country's idiom).
+    FALSE_FLAG = "false_flag"
+    #: Something else the source says.
+    OTHER = "other"
+
+
+class LanguageExtent(Vocabulary):
+    """How much of the operation's content a language had, in words, when the source gives no figure."""
+
+    #: All of it ("only in French").
+    ONLY = "only"
+    #: Most of it ("mostly in Russian").
+    MOSTLY = "mostly"
+    #: Part of it ("some posts in English").
+    PARTLY = "partly"
+    #: A small part of it ("a small amount in German").
+    LITTLE = "little"
+
+
+def _to_optional_extent(value: LanguageExtent | str | None) -> LanguageExtent | None:
+    return None if value is None else LanguageExtent(value)
+
+
+def _to_roles(value: Iterable[LanguageRole | str]) -> tuple[LanguageRole, ...]:
+    return tuple_of(value, LanguageRole, "language roles", ready=lambda item: type(item) is LanguageRole)
+
+
+def _check_language_or_script(instance: LanguageUse, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if instance.language is None and instance.script is None:
+        raise fail(instance, attribute, value, "a language, a script or both", problem="neither language nor script given")
+
+
+@model
+@frozen(kw_only=True)
+class LanguageUse:
+    """How an operation used a language or a script: for what, how much, since when.
+
+    "Mostly in Russian" is ``LanguageUse(language="ru", extent="mostly")``; "prompts in Chinese"
+    ``LanguageUse(language="zh", roles=["prompts"])``; "Cyrillic in the code comments, to point at
+    Russia" ``LanguageUse(script="Cyrl", roles=["false_flag"])``. The plain list
+    ``Operation.languages`` stays the languages of the content; a use adds to it, never replaces it.
+    """
+
+    #: The language; a tag, code or name is read into one.
+    language: Language | None = field(default=None, converter=to_optional_language)
+    #: An ISO 15924 script used apart from a language (a false flag in Cyrillic); a name is read too.
+    script: str | None = field(default=None, converter=_to_optional_script, validator=_check_language_or_script)
+    #: What the operation used it for: published content, prompts, the source of translations...
+    roles: tuple[LanguageRole, ...] = field(default=(), converter=_to_roles)
+    #: How much of the content was in it, in words ("mostly"), when the source gives no figure.
+    extent: LanguageExtent | None = field(default=None, converter=_to_optional_extent)
+    #: What share of the content was in it, when the source gives a figure ("80%", "a third").
+    share: Share | None = field(default=None, converter=to_optional_share)
+    #: Since when the operation used it, when it was added later.
+    since: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
+    #: The use in the source's words.
+    wording: str | None = field(default=None, converter=to_optional_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        text = str(self.language) if self.language is not None else f"script {self.script}"
+        if self.roles:
+            text += " (" + ", ".join(words_of(role) for role in self.roles) + ")"
+        return text
+
+
+def to_language_uses(value: Iterable[LanguageUse]) -> tuple[LanguageUse, ...]:
+    return instances(value, LanguageUse)

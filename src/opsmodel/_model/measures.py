@@ -139,7 +139,7 @@ def parse_share(text: str) -> Share:
     return Share(**reading, wording=text)
 
 
-def _to_optional_share(value: Share | str | None) -> Share | None:
+def to_optional_share(value: Share | str | None) -> Share | None:
     if value is None or isinstance(value, Share):
         return value
     if isinstance(value, str):
@@ -315,7 +315,7 @@ class Measure:
     #: How many, as the source says it; exactly one of ``count`` and ``share``.
     count: Count | None = field(default=None, converter=to_optional_count)
     #: What fraction of a whole, as the source says it; exactly one of ``count`` and ``share``.
-    share: Share | None = field(default=None, converter=_to_optional_share, validator=_check_figure)
+    share: Share | None = field(default=None, converter=to_optional_share, validator=_check_figure)
     #: For a rate, the time unit it is per ("a month").
     per: TimeUnit | None = field(default=None, converter=_to_optional_unit, validator=_check_per)
     #: Where in the content's life the figure was taken: produced, published, observed, removed.

@@ -10,6 +10,7 @@ from attrs import field, frozen
 
 from .._core.fields import (
     Vocabulary,
+    check_bool,
     fail,
     instances,
     model,
@@ -24,13 +25,15 @@ from .claims import AttributionStance, DateClaim
 from .conduct import AIUse, Disruption, Impact, Narrative
 from .counts import Money
 from .dates import FuzzyDate, Period, to_optional_fuzzy_date, to_optional_period
-from .languages import Language, to_languages
+from .languages import Language, LanguageUse, to_language_uses, to_languages
 from .measures import Measure
+from .personas import Artefact, Front, Impersonation, Persona, to_artefacts, to_fronts, to_impersonations, to_personas
 from .places import Country, Target
 from .platforms import Asset, Platform, to_assets
 from .relations import Alias, Relation, to_aliases
 from .sources import Source, to_sources
 from .techniques import TechniqueUse, to_technique_uses
+from .venues import Venue, to_venues
 
 
 class OperationKind(Vocabulary):
@@ -137,8 +140,22 @@ class Operation:
     narratives: tuple[Narrative, ...] = field(default=(), converter=_to_narratives)
     #: The languages its content was in.
     languages: tuple[Language, ...] = field(default=(), converter=to_languages)
+    #: What it used languages and scripts for, how much and since when (prompts, translations, false flags).
+    language_uses: tuple[LanguageUse, ...] = field(default=(), converter=to_language_uses)
+    #: Whether the source says there were other languages than those listed ("and other languages").
+    other_languages: bool = field(default=False, validator=check_bool)
     #: The accounts, pages, channels, websites... it ran, per platform.
     assets: tuple[Asset, ...] = field(default=(), converter=to_assets)
+    #: Where else it was present or its content appeared: unnamed platforms, hosting, third parties' outlets.
+    venues: tuple[Venue, ...] = field(default=(), converter=to_venues)
+    #: Who its accounts pretended to be.
+    personas: tuple[Persona, ...] = field(default=(), converter=to_personas)
+    #: The brands it ran under, and how they presented themselves.
+    fronts: tuple[Front, ...] = field(default=(), converter=to_fronts)
+    #: The real outlets, bodies, brands or people it passed itself off as.
+    impersonations: tuple[Impersonation, ...] = field(default=(), converter=to_impersonations)
+    #: Pieces of content with a life of their own (a film, a fake documentary), with their reach.
+    artefacts: tuple[Artefact, ...] = field(default=(), converter=to_artefacts)
     #: Figures that are not totals of its assets: shares, per-item statistics, non-assets, engagement and
     #: output metrics.
     measures: tuple[Measure, ...] = field(default=(), converter=_to_measures)

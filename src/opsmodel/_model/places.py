@@ -1,4 +1,8 @@
-"""Countries (ISO 3166-1), subdivisions (ISO 3166-2), named regions and audiences."""
+"""Countries (ISO 3166-1), subdivisions (ISO 3166-2), localities, named regions, audiences and targets.
+
+A :class:`Target` says what a place (or audience, event, organisation) is to the operation: aimed
+at, only written about, where its content ran, or the locale its fronts pretended to be in.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,20 @@ import attrs
 import pycountry
 from attrs import field, frozen
 
-from .._core.fields import Invalid, fail, model, read_text, shown, to_optional_text, to_source_ids, to_text, tuple_of
+from .._core.fields import (
+    Invalid,
+    Vocabulary,
+    fail,
+    model,
+    read_text,
+    shown,
+    to_optional_text,
+    to_source_ids,
+    to_text,
+    tuple_of,
+    words_of,
+)
+from .dates import FuzzyDate, to_optional_fuzzy_date
 
 # Codes in wide use that ISO 3166-1 has not assigned; threat reports name Kosovo often.
 _USER_ASSIGNED = {"XK": "Kosovo", "XKX": "Kosovo"}
@@ -152,6 +169,50 @@ class Subdivision:
         return self.code
 
 
+def _to_optional_subdivision(value: Subdivision | str | None) -> Subdivision | None:
+    if value is None or isinstance(value, Subdivision):
+        return value
+    return Subdivision(code=_to_subdivision_code(value))
+
+
+def _check_within(instance: Locality, attribute: attrs.Attribute[Any], value: Subdivision | None) -> None:
+    if value is not None and value.country != instance.country:
+        expected = f"a subdivision of {instance.country.code} (the locality's country)"
+        raise fail(instance, attribute, value.code, expected, problem=f"{value.code!r} is in {value.country.code}")
+
+
+@model
+@frozen(kw_only=True)
+class Locality:
+    """A named place below ISO 3166-2 (a city, a town, a district), inside a country and maybe a subdivision.
+
+    ``Locality(name="Marseille", country="FR")``. It has no code: none is ever invented for it.
+    """
+
+    #: The locality's name, as the source gives it ("Marseille", "Comrat").
+    name: str = field(converter=to_text)
+    #: The country it is in; a code or name is read into one.
+    country: Country = field(converter=to_country)
+    #: The ISO 3166-2 subdivision it is in, when the source says; it must be in ``country``.
+    subdivision: Subdivision | None = field(default=None, converter=_to_optional_subdivision, validator=_check_within)
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.subdivision or self.country}"
+
+
+class MembersBasis(Vocabulary):
+    """Where a region's list of member countries comes from."""
+
+    #: The source lists the countries.
+    STATED = "stated"
+    #: The recorder (or the source) inferred them from the region's name or the content.
+    INFERRED = "inferred"
+
+
+def _to_optional_members_basis(value: MembersBasis | str | None) -> MembersBasis | None:
+    return None if value is None else MembersBasis(value)
+
+
 @model
 @frozen(kw_only=True)
 class Region:
@@ -161,30 +222,34 @@ class Region:
     name: str = field(converter=to_text)
     #: The countries the region covers, when the source lists them.
     members: tuple[Country, ...] = field(default=(), converter=to_countries)
+    #: Whether the source lists the members or they were inferred; None when not said.
+    members_basis: MembersBasis | None = field(default=None, converter=_to_optional_members_basis)
 
     def __str__(self) -> str:
         return self.name
 
 
-Place = Union[Country, Subdivision, Region]
+Place = Union[Country, Subdivision, Region, Locality]
 
 
-def to_place(value: Country | Subdivision | Region | str) -> Country | Subdivision | Region:
+def to_place(value: Country | Subdivision | Region | Locality | str) -> Country | Subdivision | Region | Locality:
     """Accept a place object, a country code or name, or an ISO 3166-2 code."""
-    if isinstance(value, (Country, Subdivision, Region)):
+    if isinstance(value, (Country, Subdivision, Region, Locality)):
         return value
     if isinstance(value, str) and "-" in value and len(value) <= 6 and value[:2].isalpha():
         return Subdivision(code=value)
     if isinstance(value, str):
         return Country(code=value)
-    raise Invalid(value, "a Country, Subdivision or Region (or a country or subdivision code)")
+    raise Invalid(value, "a Country, Subdivision, Region or Locality (or a country or subdivision code)")
 
 
-def to_optional_place(value: Country | Subdivision | Region | str | None) -> Country | Subdivision | Region | None:
+def to_optional_place(
+    value: Country | Subdivision | Region | Locality | str | None,
+) -> Country | Subdivision | Region | Locality | None:
     return None if value is None else to_place(value)
 
 
-def to_places(value: Iterable[Any]) -> tuple[Country | Subdivision | Region, ...]:
+def to_places(value: Iterable[Any]) -> tuple[Country | Subdivision | Region | Locality, ...]:
     return tuple_of(value, to_place, "places")
 
 
@@ -210,17 +275,138 @@ def _to_optional_audience(value: Audience | str | None) -> Audience | None:
     raise Invalid(value, "an Audience or its name")
 
 
+class PlaceRole(Vocabulary):
+    """What a target's place (or audience, event, organisation) is to the operation."""
+
+    #: The operation aimed at it.
+    TARGET = "target"
+    #: Its content was about it, without aiming at it.
+    TOPIC = "topic"
+    #: Where its content ran or its assets were, without aiming at the people there.
+    VENUE = "venue"
+    #: Where its personas, fronts or impersonated outlets pretended to be.
+    IMPERSONATED_LOCALE = "impersonated_locale"
+    #: Something else the source says.
+    OTHER = "other"
+
+
+class TargetStatus(Vocabulary):
+    """How far the source vouches that the operation went for a target."""
+
+    #: The source says the operation went for it.
+    STATED = "stated"
+    #: The source infers it (from the content's language, topics or timing).
+    INFERRED = "inferred"
+    #: The operators planned it (in their documents or prompts); the source saw no activity.
+    PLANNED = "planned"
+
+
+class EventKind(Vocabulary):
+    #: An election, national or local.
+    ELECTION = "election"
+    #: A referendum.
+    REFERENDUM = "referendum"
+    #: A summit or a conference.
+    SUMMIT = "summit"
+    #: A sporting event (the Olympic Games).
+    SPORTING_EVENT = "sporting_event"
+    #: A protest or a movement's action.
+    PROTEST = "protest"
+    #: A war, an armed conflict or a military operation.
+    CONFLICT = "conflict"
+    #: A disaster or an emergency.
+    DISASTER = "disaster"
+    #: Another kind of event.
+    OTHER = "other"
+
+
+@model
+@frozen(kw_only=True)
+class TargetEvent:
+    """An event an operation aimed at: "the 2024 European Parliament election", with its date."""
+
+    #: The event's name, as the source gives it.
+    name: str = field(converter=to_text)
+    #: What sort of event it is: an election, a referendum, a summit...
+    kind: EventKind = field(default=EventKind.OTHER, converter=EventKind)
+    #: When it took (or was to take) place; its first day for an event of several days.
+    date: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
+
+    def __str__(self) -> str:
+        return self.name if self.date is None else f"{self.name} ({self.date})"
+
+
+class OrganisationKind(Vocabulary):
+    #: A government, a ministry or an agency.
+    GOVERNMENT = "government"
+    #: A political party or a candidate's campaign.
+    POLITICAL_PARTY = "political_party"
+    #: A news outlet.
+    NEWS_OUTLET = "news_outlet"
+    #: A company.
+    COMPANY = "company"
+    #: A non-governmental organisation, a charity or a foundation.
+    NGO = "ngo"
+    #: An international organisation (NATO, the UN, the EU's institutions).
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    #: Armed forces or a unit of them.
+    MILITARY = "military"
+    #: A university or a research institute.
+    ACADEMIC = "academic"
+    #: Another kind of organisation.
+    OTHER = "other"
+
+
+@model
+@frozen(kw_only=True)
+class TargetOrganisation:
+    """An organisation an operation aimed at (a party, a ministry, an outlet it tried to discredit)."""
+
+    #: The organisation's name, as the source gives it.
+    name: str = field(converter=to_text)
+    #: What sort of organisation it is.
+    kind: OrganisationKind = field(default=OrganisationKind.OTHER, converter=OrganisationKind)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _to_optional_event(value: TargetEvent | str | None) -> TargetEvent | None:
+    if value is None or isinstance(value, TargetEvent):
+        return value
+    if isinstance(value, str):
+        return TargetEvent(name=value)
+    raise Invalid(value, "a TargetEvent or its name")
+
+
+def _to_optional_organisation(value: TargetOrganisation | str | None) -> TargetOrganisation | None:
+    if value is None or isinstance(value, TargetOrganisation):
+        return value
+    if isinstance(value, str):
+        return TargetOrganisation(name=value)
+    raise Invalid(value, "a TargetOrganisation or its name")
+
+
 def _check_target(instance: Target, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.place is None and instance.audience is None:
-        raise fail(instance, attribute, value, "a place, an audience or both", problem="neither place nor audience given")
+    given = (instance.place, instance.audience, instance.event, instance.organisation)
+    if all(part is None for part in given):
+        raise fail(
+            instance,
+            attribute,
+            value,
+            "a place, an audience, an event or an organisation",
+            problem="neither place nor audience, event or organisation given",
+        )
 
 
 @model
 @frozen(kw_only=True)
 class Target:
-    """Who an operation aimed at: a place, an audience, or an audience in a place."""
+    """Who or what an operation aimed at (a place, an audience, an event, an organisation, or several),
+    or, with another ``role``, what else a place was to it (a topic, a venue, an impersonated locale).
+    """
 
-    #: The country, subdivision or region targeted; a code or country name is read into one.
+    #: The country, subdivision, locality or region; a code or country name is read into one.
     place: Place | None = field(default=None, converter=to_optional_place)
     #: The people targeted; with a ``place``, the people there.
     audience: Audience | None = field(default=None, converter=_to_optional_audience, validator=_check_target)
@@ -228,8 +414,25 @@ class Target:
     note: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+    #: What the place (audience, event, organisation) is to the operation: a target, a topic, a venue...
+    role: PlaceRole = field(default=PlaceRole.TARGET, converter=PlaceRole)
+    #: Whether the source says it was targeted, infers it, or saw it only planned.
+    status: TargetStatus = field(default=TargetStatus.STATED, converter=TargetStatus)
+    #: The event aimed at ("the 2024 European Parliament election").
+    event: TargetEvent | None = field(default=None, converter=_to_optional_event)
+    #: The organisation aimed at.
+    organisation: TargetOrganisation | None = field(default=None, converter=_to_optional_organisation)
+    #: Since when it was a target, when it was added later ("from 2025 on").
+    since: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
+
+    @property
+    def aimed_at(self) -> bool:
+        """Whether the operation aimed at it (role ``target``), as opposed to writing about it or running there."""
+        return self.role is PlaceRole.TARGET
 
     def __str__(self) -> str:
-        if self.place is not None and self.audience is not None:
-            return f"{self.audience} in {self.place}"
-        return str(self.place if self.place is not None else self.audience)
+        whom = [str(part) for part in (self.audience, self.organisation, self.event) if part is not None]
+        text = " / ".join(whom)
+        if self.place is not None:
+            text = f"{text} in {self.place}" if text else str(self.place)
+        return text if self.role is PlaceRole.TARGET else f"{text} ({words_of(self.role)})"

@@ -34,15 +34,41 @@ from .count_wording import MAX_COUNT
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, ends_contradict
 from .durations import MAX_AMOUNTS, Duration, TimeUnit
-from .languages import Language
+from .languages import Language, LanguageExtent, LanguageRole, LanguageUse
 from .measures import PER_ITEM_SCOPES, Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share
 from .operations import Operation, OperationKind, Report
-from .places import Audience, Country, Region, Subdivision, Target
+from .personas import (
+    Artefact,
+    ArtefactKind,
+    Front,
+    FrontKind,
+    ImpersonatedKind,
+    Impersonation,
+    ImpersonationMethod,
+    Persona,
+    PersonaKind,
+)
+from .places import (
+    Audience,
+    Country,
+    EventKind,
+    Locality,
+    MembersBasis,
+    OrganisationKind,
+    PlaceRole,
+    Region,
+    Subdivision,
+    Target,
+    TargetEvent,
+    TargetOrganisation,
+    TargetStatus,
+)
 from .platforms import KNOWN_PLATFORMS, Asset, AssetKind, Platform
 from .provenance import PublicationStatus, SourceAccess, SourceRole
 from .relations import Alias, AliasKind, Relation, RelationKind
 from .sources import Source
 from .techniques import ESTIMATIVE_RANGES, ID_GRAMMARS, LLM_TTP, Confidence, Tactic, TechniqueRef, TechniqueUse
+from .venues import PlatformFeature, Venue, VenueKind, VenueRole
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -218,13 +244,34 @@ _REGION_NAMES = ("the Sahel", "the Baltic States", "the Middle East", "Latin Ame
 @_cached
 def regions(*, max_members: int = 4) -> st.SearchStrategy[Region]:
     """Named regions no code list has, with none or up to ``max_members`` distinct member countries."""
-    return st.builds(Region, name=_phrases(_REGION_NAMES), members=_tuples(countries(), max_members, unique=True))
+    return st.builds(
+        Region,
+        name=_phrases(_REGION_NAMES),
+        members=_tuples(countries(), max_members, unique=True),
+        members_basis=_optional(st.sampled_from(MembersBasis)),
+    )
+
+
+_LOCALITY_NAMES = ("Marseille", "Comrat", "Kharkiv", "Minneapolis", "Saint-Denis", "Zürich", "Тирасполь", "Goma")
+
+
+@st.composite
+def _localities(draw: st.DrawFn) -> Locality:
+    subdivision = draw(_optional(subdivisions()))
+    country = subdivision.country if subdivision is not None else draw(countries())
+    return Locality(name=draw(_phrases(_LOCALITY_NAMES)), country=country, subdivision=subdivision)
 
 
 @_cached
-def places() -> st.SearchStrategy[Country | Subdivision | Region]:
-    """A country, a subdivision or a named region."""
-    return st.one_of(countries(), subdivisions(), regions())
+def localities() -> st.SearchStrategy[Locality]:
+    """Cities and towns below ISO 3166-2, in a country and sometimes in one of its subdivisions."""
+    return _localities()
+
+
+@_cached
+def places() -> st.SearchStrategy[Country | Subdivision | Region | Locality]:
+    """A country, a subdivision, a named region or a locality."""
+    return st.one_of(countries(), subdivisions(), regions(), localities())
 
 
 @_cached
@@ -233,16 +280,50 @@ def audiences() -> st.SearchStrategy[Audience]:
     return st.builds(Audience, name=texts(), description=_optional(texts()))
 
 
+_EVENT_NAMES = ("the 2024 European Parliament election", "the Paris Olympics", "the Moldovan referendum", "a NATO summit")
+_ORGANISATION_NAMES = ("NATO", "the Ministry of Defence", "Party of Example", "The Daily Example", "USAID")
+
+
+@_cached
+def target_events() -> st.SearchStrategy[TargetEvent]:
+    """Events aimed at (elections, referendums, summits...), with or without a date."""
+    return st.builds(
+        TargetEvent,
+        name=_phrases(_EVENT_NAMES),
+        kind=st.sampled_from(EventKind),
+        date=_optional(fuzzy_dates(min_year=2010)),
+    )
+
+
+@_cached
+def target_organisations() -> st.SearchStrategy[TargetOrganisation]:
+    """Organisations aimed at, of every kind."""
+    return st.builds(TargetOrganisation, name=_phrases(_ORGANISATION_NAMES), kind=st.sampled_from(OrganisationKind))
+
+
 @st.composite
 def _targets(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Target:
     place = draw(_optional(places()))
-    audience = draw(audiences()) if place is None else draw(_optional(audiences()))
-    return Target(place=place, audience=audience, note=draw(_optional(texts())), sources=draw(_cited(source_ids)))
+    event = draw(_optional(target_events()))
+    organisation = draw(_optional(target_organisations()))
+    alone = place is None and event is None and organisation is None
+    audience = draw(audiences()) if alone else draw(_optional(audiences()))
+    return Target(
+        place=place,
+        audience=audience,
+        note=draw(_optional(texts())),
+        sources=draw(_cited(source_ids)),
+        role=draw(st.sampled_from(PlaceRole)),
+        status=draw(st.sampled_from(TargetStatus)),
+        event=event,
+        organisation=organisation,
+        since=draw(_optional(fuzzy_dates(min_year=2010))),
+    )
 
 
 @_cached
 def targets(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Target]:
-    """A place, an audience, or an audience in a place; citing some of ``source_ids`` if given."""
+    """A place, an audience, an event, an organisation or several, in every role and status; citing some of ``source_ids``."""
     return _targets(_ids(source_ids))
 
 
@@ -961,6 +1042,135 @@ def measures(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Me
 
 
 # ---------------------------------------------------------------------------------------------
+# Venues, personas, fronts, impersonations, artefacts and language uses (model 1.1)
+
+_VENUE_NAMES = ("The Daily Example", "Example Hosting", "RT", "the Example Times comment section")
+_VENUE_DESCRIPTIONS = ("other social media platforms", "an online forum", "encrypted messaging apps", "platforms and forums")
+
+
+@st.composite
+def _venues(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Venue:
+    platform = draw(_optional(platforms()))
+    name = draw(_optional(_phrases(_VENUE_NAMES)))
+    unnamed = platform is None and name is None
+    description = draw(_phrases(_VENUE_DESCRIPTIONS)) if unnamed else draw(_optional(_phrases(_VENUE_DESCRIPTIONS)))
+    return Venue(
+        kind=draw(st.sampled_from(VenueKind)),
+        role=draw(st.sampled_from(VenueRole)),
+        platform=platform,
+        name=name,
+        description=description,
+        count=draw(_optional(counts(max_value=1000))),
+        features=draw(_tuples(st.sampled_from(PlatformFeature), 3, unique=True)),
+        period=draw(_optional(periods(source_ids=()))),
+        identifiers=draw(_text_tuples(max_size=2)),
+        note=draw(_optional(texts())),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def venues(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Venue]:
+    """Venues named, described or counted, the operation's own or third parties', with features and periods."""
+    return _venues(_ids(source_ids))
+
+
+_POSED_AS = ("nurses", "retirees", "shop owners", "Jewish students", "concerned citizens", "American veterans")
+
+
+@_cached
+def personas(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Persona]:
+    """Who accounts pretended to be, with a place, a count and platforms or not."""
+    return st.builds(
+        Persona,
+        posed_as=_phrases(_POSED_AS),
+        kind=st.sampled_from(PersonaKind),
+        place=_optional(places()),
+        count=_optional(counts(max_value=10_000)),
+        platforms=_tuples(platforms(), 2, unique=True),
+        wording=_optional(texts()),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+_FRONT_NAMES = ("Example Institute", "Reliable Recent News", "Peace Data", "The Example Observer")
+
+
+@_cached
+def fronts(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Front]:
+    """Brands an operation ran under, presenting themselves as outlets, think tanks, NGOs..."""
+    return st.builds(
+        Front,
+        name=_phrases(_FRONT_NAMES),
+        presents_as=st.sampled_from(FrontKind),
+        self_description=_optional(_phrases(("an independent think tank", "a news outlet", "a grassroots movement"))),
+        place=_optional(places()),
+        identifiers=_text_tuples(max_size=2),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+_IMPERSONATED = ("Der Spiegel", "Le Monde", "the Washington Post", "NATO", "the Ministry of Health", "Bild")
+
+
+@_cached
+def impersonations(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Impersonation]:
+    """Real outlets, bodies, brands or people impersonated, by any methods."""
+    return st.builds(
+        Impersonation,
+        name=_phrases(_IMPERSONATED),
+        kind=st.sampled_from(ImpersonatedKind),
+        methods=_tuples(st.sampled_from(ImpersonationMethod), 2, unique=True),
+        place=_optional(places()),
+        identifiers=_text_tuples(max_size=2),
+        note=_optional(texts()),
+        sources=_cited(_ids(source_ids)),
+    )
+
+
+@st.composite
+def _artefacts(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> Artefact:
+    title = draw(_optional(texts()))
+    return Artefact(
+        kind=draw(st.sampled_from(ArtefactKind)),
+        title=title,
+        description=draw(texts()) if title is None else draw(_optional(texts())),
+        published=draw(_optional(fuzzy_dates(min_year=2010))),
+        platforms=draw(_tuples(platforms(), 2, unique=True)),
+        reach=draw(_tuples(measures(source_ids=()), 2)),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def artefacts(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Artefact]:
+    """Films, documentaries, videos, books... titled or described, with their reach as measures."""
+    return _artefacts(_ids(source_ids))
+
+
+@st.composite
+def _language_uses(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> LanguageUse:
+    language = draw(_optional(languages()))
+    script = draw(st.sampled_from(("Cyrl", "Hant", "Arab", "Latin", "Cyrillic")))
+    return LanguageUse(
+        language=language,
+        script=script if language is None else draw(_optional(st.just(script))),
+        roles=draw(_tuples(st.sampled_from(LanguageRole), 2, unique=True)),
+        extent=draw(_optional(st.sampled_from(LanguageExtent))),
+        share=draw(_optional(shares())),
+        since=draw(_optional(fuzzy_dates(min_year=2010))),
+        wording=draw(_optional(_phrases(("mostly in Russian", "a small amount of German", "prompts in Chinese")))),
+        sources=draw(_cited(source_ids)),
+    )
+
+
+@_cached
+def language_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[LanguageUse]:
+    """What languages and scripts were used for, how much (in words or as a share) and since when."""
+    return _language_uses(_ids(source_ids))
+
+
+# ---------------------------------------------------------------------------------------------
 # Operations and reports
 #
 # Facts are drawn from cached strategies that cite nothing and name no actor; the ids that tie
@@ -986,6 +1196,12 @@ def _uncited(max_facts: int) -> dict[str, st.SearchStrategy[tuple[Any, ...]]]:
         "relations": _tuples(relations(source_ids=none), 2),
         "date_claims": _tuples(date_claims(source_ids=none), 2),
         "measures": _tuples(measures(source_ids=none), 2),
+        "venues": _tuples(venues(source_ids=none), 2),
+        "personas": _tuples(personas(source_ids=none), 1),
+        "fronts": _tuples(fronts(source_ids=none), 1),
+        "impersonations": _tuples(impersonations(source_ids=none), 1),
+        "artefacts": _tuples(artefacts(source_ids=none), 1),
+        "language_uses": _tuples(language_uses(source_ids=none), 2),
     }
 
 
@@ -1077,7 +1293,14 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         topics=draw(_text_tuples(max_size=max_facts)),
         narratives=cite(draw(facts["narratives"])),
         languages=draw(_tuples(languages(), max_facts)),
+        language_uses=cite(draw(facts["language_uses"])),
+        other_languages=draw(st.booleans()),
         assets=cite(draw(facts["assets"])),
+        venues=cite(draw(facts["venues"])),
+        personas=cite(draw(facts["personas"])),
+        fronts=cite(draw(facts["fronts"])),
+        impersonations=cite(draw(facts["impersonations"])),
+        artefacts=cite(draw(facts["artefacts"])),
         measures=cite(draw(facts["measures"])),
         techniques=cite(draw(facts["techniques"])),
         ai_uses=cite(draw(facts["ai_uses"])),
@@ -1155,6 +1378,15 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Impact: impacts,
     Language: languages,
     Measure: measures,
+    Venue: venues,
+    Persona: personas,
+    Front: fronts,
+    Impersonation: impersonations,
+    Artefact: artefacts,
+    LanguageUse: language_uses,
+    Locality: localities,
+    TargetEvent: target_events,
+    TargetOrganisation: target_organisations,
     Money: moneys,
     Narrative: narratives,
     Operation: operations,

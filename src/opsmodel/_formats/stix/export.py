@@ -10,17 +10,20 @@ from collections.abc import Generator, Iterable, Iterator, Mapping
 from typing import Any
 
 from ..._core.errors import BundleError, Problem, show_value
+from ..._core.fields import words_of
 from ..._model.actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
 from ..._model.claims import AttributionStance, Voice
 from ..._model.conduct import Narrative
 from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
 from ..._model.operations import Operation, Report
-from ..._model.places import Audience, Country, Region, Subdivision
+from ..._model.personas import Front, FrontKind, ImpersonatedKind, Impersonation
+from ..._model.places import Audience, Country, Locality, Region, Subdivision, Target, TargetStatus
 from ..._model.platforms import Asset
 from ..._model.provenance import PublicationStatus, SourceAccess, SourceRole
 from ..._model.relations import Relation, RelationKind
 from ..._model.sources import Source
 from ..._model.techniques import Confidence, Tactic, TechniqueRef
+from ..._model.venues import Venue
 from .codec import encode
 from .ids import (
     DEFAULT_EPOCH,
@@ -270,6 +273,8 @@ class Writer:
             yield from self._assets(scope)
         if operation.narratives:
             yield from self._narratives(scope)
+        if operation.venues or operation.fronts or operation.impersonations:
+            yield from self._presentation(scope)
         if self.opencti and operation.languages:
             yield from self._languages(scope)
         if operation.impacts:
@@ -399,15 +404,27 @@ class Writer:
                 yield self._relationship(scope, "related-to", actor_ids[actor.id], f"actor|{index}", description=text)
 
     def _targets(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        """Each target as ``targets`` relationships to its places, audience and organisation; a place that is
+        only a topic, a venue or an impersonated locale is ``related-to``, its role in the description."""
         for index, target in enumerate(scope.operation.targets):
-            place_ids: list[str] = []
-            if target.place is not None:
-                place_ids = yield from self._place(target.place, self.tlp)
-            if target.audience is not None:
-                audience = yield from self._audience(target.audience)
-                place_ids.append(audience)
-            for place in dict.fromkeys(place_ids):
-                yield self._relationship(scope, "targets", place, f"target|{index}", description=target.note)
+            found = yield from self._target_objects(target)
+            kind = "targets" if target.aimed_at else "related-to"
+            description = _target_text(target)
+            for object_id in dict.fromkeys(found):
+                yield self._relationship(scope, kind, object_id, f"target|{index}", description=description)
+
+    def _target_objects(self, target: Target) -> Generator[dict[str, Any], None, list[str]]:
+        found: list[str] = []
+        if target.place is not None:
+            found = yield from self._place(target.place, self.tlp)
+        if target.audience is not None:
+            audience = yield from self._audience(target.audience)
+            found.append(audience)
+        if target.organisation is not None:
+            name = target.organisation.name
+            organisation = yield from self._named_identity("organisation", name, "organization", None)
+            found.append(organisation)
+        return found
 
     def _audience(self, audience: Audience) -> Generator[dict[str, Any], None, str]:
         audience_id = self._shared_id("identity", f"audience|{_slug(audience.name)}")
@@ -578,9 +595,14 @@ class Writer:
             obj["extensions"] = {OPENCTI_PROPERTIES_EXTENSION_ID: {"extension_type": "toplevel-property-extension"}}
         return obj
 
-    def _place(self, place: Country | Subdivision | Region, markings: str | None) -> Generator[dict[str, Any], None, list[str]]:
+    def _place(
+        self, place: Country | Subdivision | Region | Locality, markings: str | None
+    ) -> Generator[dict[str, Any], None, list[str]]:
         if isinstance(place, Country):
             location = yield from self._country(place, markings)
+            return [location]
+        if isinstance(place, Locality):
+            location = yield from self._locality(place, markings)
             return [location]
         if isinstance(place, Subdivision):
             location = self._shared_id("location", f"subdivision|{place.code}")
@@ -608,6 +630,55 @@ class Writer:
                 obj["description"] = "Countries: " + ", ".join(member.code for member in place.members)
             yield self._location_type(obj, "Region")
         return [location]
+
+    def _locality(self, place: Locality, markings: str | None) -> Generator[dict[str, Any], None, str]:
+        """A city or town as a STIX location with ``city``, in its country (and subdivision, when known)."""
+        within = place.subdivision.code if place.subdivision is not None else place.country.code
+        location = self._shared_id("location", f"locality|{within}|{_slug(place.name)}")
+        if self._new(location):
+            obj = self._base("location", location, markings)
+            obj["name"] = place.name
+            obj["city"] = place.name
+            if place.country.code in USER_ASSIGNED_REGIONS:
+                obj["region"] = USER_ASSIGNED_REGIONS[place.country.code]
+            else:
+                obj["country"] = place.country.code
+            if place.subdivision is not None:
+                obj["administrative_area"] = place.subdivision.code
+            yield self._location_type(obj, "City")
+        return location
+
+    # ---- venues, fronts and impersonations (model 1.1) ------------------------------------------
+
+    def _named_identity(
+        self, key: str, name: str, identity_class: str, description: str | None
+    ) -> Generator[dict[str, Any], None, str]:
+        """A shared identity for a named outlet, front, organisation or impersonated body; returns its id."""
+        identity_id = self._shared_id("identity", f"{key}|{_slug(name)}")
+        if self._new(identity_id):
+            ident = self._base("identity", identity_id, self.tlp)
+            ident["name"] = name
+            ident["identity_class"] = identity_class
+            if description is not None:
+                ident["description"] = description
+            yield ident
+        return identity_id
+
+    def _presentation(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        """Named third-party venues, fronts and impersonated bodies as identities the campaign is related to."""
+        for index, venue in enumerate(scope.operation.venues):
+            if venue.name is not None:
+                venue_id = yield from self._named_identity("venue", venue.name, "organization", _venue_kind(venue))
+                yield self._relationship(scope, "related-to", venue_id, f"venue|{index}", description=_venue_text(venue))
+        for index, front in enumerate(scope.operation.fronts):
+            cls = "individual" if front.presents_as is FrontKind.INFLUENCER else "organization"
+            front_id = yield from self._named_identity("front", front.name, cls, front.self_description)
+            yield self._relationship(scope, "related-to", front_id, f"front|{index}", description=_front_text(front))
+        for index, body in enumerate(scope.operation.impersonations):
+            cls = "individual" if body.kind is ImpersonatedKind.PERSON else "organization"
+            body_id = yield from self._named_identity("impersonated", body.name, cls, None)
+            text = _impersonation_text(body)
+            yield self._relationship(scope, "related-to", body_id, f"impersonation|{index}", description=text)
 
     def _attack_pattern(
         self, technique: TechniqueRef, tactic: Tactic | None, markings: str | None
@@ -650,6 +721,41 @@ class Writer:
             payload["operation_refs"] = campaigns
         obj["extensions"] = {EXTENSION_ID: payload}
         return obj
+
+
+def _target_text(target: Target) -> str | None:
+    """The relationship's description: the target's note, after its role, status, event and date when given."""
+    parts = []
+    if not target.aimed_at:
+        parts.append(f"{words_of(target.role)} of the operation, not a target")
+    if target.status is not TargetStatus.STATED:
+        parts.append(f"{target.status.value} target")
+    if target.event is not None:
+        parts.append(f"event: {target.event}")
+    if target.since is not None:
+        parts.append(f"since {target.since}")
+    if not parts:
+        return target.note
+    text = "; ".join(parts)
+    return text if target.note is None else f"{text}. {target.note}"
+
+
+def _venue_kind(venue: Venue) -> str:
+    return words_of(venue.kind).capitalize()
+
+
+def _venue_text(venue: Venue) -> str:
+    text = f"{venue.role.value} venue of the operation: {venue}"
+    return text if venue.note is None else f"{text}. {venue.note}"
+
+
+def _front_text(front: Front) -> str:
+    return f"front of the operation, presenting itself as {words_of(front.presents_as)}"
+
+
+def _impersonation_text(body: Impersonation) -> str:
+    methods = ", ".join(words_of(method) for method in body.methods)
+    return "impersonated by the operation" + (f" ({methods})" if methods else "")
 
 
 def _check_tlp(level: str | None) -> str | None:

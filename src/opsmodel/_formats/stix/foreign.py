@@ -14,7 +14,7 @@ from ..._core.fields import slugify, with_article
 from ..._model.actors import Actor, ActorKind, Attribution
 from ..._model.dates import FuzzyDate, Period, Precision
 from ..._model.operations import Operation, OperationKind, Report
-from ..._model.places import Audience, Country, Region, Subdivision, Target
+from ..._model.places import Audience, Country, Locality, Region, Subdivision, Target
 from ..._model.sources import Source
 from ..._model.techniques import ID_GRAMMARS, Confidence, Tactic, TechniqueRef, TechniqueUse
 from ..losses import ImportResult, Loss
@@ -413,7 +413,22 @@ def _country(obj: dict[str, Any]) -> Country | None:
     return None
 
 
-def _place(obj: dict[str, Any]) -> Country | Subdivision | Region | None:
+def _locality(obj: dict[str, Any]) -> Locality | None:
+    """A location with a ``city`` and a country: a locality (in its subdivision, when that is one of the country's)."""
+    city, country = obj.get("city"), _country(obj)
+    if not isinstance(city, str) or not city.strip() or country is None:
+        return None
+    area = obj.get("administrative_area")
+    try:
+        return Locality(name=city, country=country, subdivision=area if isinstance(area, str) else None)
+    except FieldError:
+        return Locality(name=city, country=country)
+
+
+def _place(obj: dict[str, Any]) -> Country | Subdivision | Region | Locality | None:
+    locality = _locality(obj)
+    if locality is not None:
+        return locality
     area = obj.get("administrative_area")
     if isinstance(area, str) and re.match(r"^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$", area):
         try:

@@ -106,6 +106,7 @@ def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, 
         if date is not None:
             yield f"date_claims[{i}].date", date
     yield from _measure_dates(operation, context)
+    yield from _presence_dates(operation, context)
 
 
 def _measure_dates(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
@@ -118,6 +119,24 @@ def _measure_dates(operation: Operation, context: Context) -> Iterator[tuple[str
             date = _absolute(value, context)
             if date is not None:
                 yield f"measures[{i}].{name}", date
+
+
+def _presence_dates(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
+    """Model 1.1's dates: since when a target or a language, when a venue was used, when an artefact came out.
+
+    A target event's date is left out: an operation may aim at an election still to come.
+    """
+    for name, field in (("targets", "since"), ("language_uses", "since"), ("artefacts", "published")):
+        for i, item in enumerate(getattr(operation, name)):
+            date = getattr(item, field)
+            if date is not None:
+                yield f"{name}[{i}].{field}", date
+    for i, venue in enumerate(operation.venues):
+        if venue.period is not None:
+            for end in ("start", "end"):
+                value = _absolute(getattr(venue.period, end), context)
+                if value is not None:
+                    yield f"venues[{i}].period.{end}", value
 
 
 # What can be dated before an event: (the list, the date field, who or what it is)

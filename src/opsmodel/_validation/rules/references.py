@@ -40,6 +40,13 @@ _CITING = (
     "disruptions",
     "relations",
     "date_claims",
+    # model 1.1: venues, personas, fronts, impersonations, artefacts, language uses
+    "venues",
+    "personas",
+    "fronts",
+    "impersonations",
+    "artefacts",
+    "language_uses",
 )
 
 
