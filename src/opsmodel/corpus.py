@@ -31,8 +31,8 @@ from ._corpus.clusters import Cluster, Conflict, Rating
 from ._corpus.corpus import Corpus, read_report
 from ._corpus.frames import LOSSLESS, TABLE_FILES, objects, schema, to_pandas, to_polars, write_table
 from ._corpus.links import Link, Unresolved
-from ._corpus.pictures import to_html, write_html
 from ._corpus.on_dask import to_bag, to_dataframe
+from ._corpus.pictures import to_html, write_html
 from ._corpus.queries import Query, active_between, by_origin, by_platform, by_publisher, by_target, by_technique, using_ai
 from ._corpus.records import OperationKey, Record, Statement
 from ._corpus.shards import Manifest, Shard, read_shards, write_shards
