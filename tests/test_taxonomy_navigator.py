@@ -236,7 +236,7 @@ def test_generated_reports_make_loadable_layers(report: Report, framework: str, 
     users: dict[str, set[str]] = {}
     for operation in report:
         for use in operation.techniques:
-            if use.technique.framework == framework:
+            if use.technique is not None and use.technique.framework == framework:
                 users.setdefault(use.technique.id, set()).add(operation.id)
     scored = {t["techniqueID"]: t["score"] for t in layer["techniques"] if "score" in t}
     assert scored == {technique: len(ids) for technique, ids in users.items()}
