@@ -41,6 +41,8 @@ from opsmodel import (
 )
 from opsmodel.validation import RULES, RULES_BY_CODE, Finding, iter_errors
 
+from ._conduct_cases import CONDUCT_CASES
+
 S = ("src",)
 SOURCE = Source(id="src", publisher="Publisher", published=FuzzyDate.of(2024, 5, 30))
 PUBLISHED = FuzzyDate.of(2024, 5, 30)
@@ -496,6 +498,7 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
             attributions=[Attribution(claimant="Meta", role="operator", countries=["RU"], awareness="unwitting", sources=S)]
         ),
     ),
+    *CONDUCT_CASES,
 ]
 
 

@@ -3,7 +3,8 @@
 Codes are stable: OPS1xx dates (:mod:`.dates`), OPS2xx references and sources (:mod:`.references`),
 OPS3xx duplicates (:mod:`.duplicates`), OPS4xx the Breakout Scale (:mod:`.breakout`), OPS5xx
 counts (:mod:`.counts`), OPS6xx techniques and tactics against a catalogue (:mod:`.techniques`),
-OPS7xx claims that cannot all be right (:mod:`.claims`).
+OPS7xx claims that cannot all be right (:mod:`.claims`), OPS8xx conduct told in ways that cannot all be
+right: AI uses, disruptions, framework mappings, operation kinds, actors' places (:mod:`.conduct`).
 OPS0xx are the raw document checks (:mod:`opsmodel._validation.documents`). Every rule is sound
 on fuzzy data: a count "at least 12" never contradicts a larger one.
 """
@@ -11,7 +12,7 @@ on fuzzy data: a count "at least 12" never contradicts a larger one.
 from __future__ import annotations
 
 from ..engine import Rule
-from . import breakout, claims, counts, dates, duplicates, references, techniques
+from . import breakout, claims, conduct, counts, dates, duplicates, references, techniques
 
 RULES: tuple[Rule, ...] = (
     *dates.RULES,
@@ -21,5 +22,6 @@ RULES: tuple[Rule, ...] = (
     *counts.RULES,
     *techniques.RULES,
     *claims.RULES,
+    *conduct.RULES,
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
