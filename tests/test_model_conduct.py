@@ -7,6 +7,7 @@ under ``tests/data/v1.1-conduct`` (written before these items) still loads uncha
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -409,3 +410,24 @@ def test_an_ai_use_period_after_the_report_is_found() -> None:
 def test_a_relayed_mapping_of_ones_own_publication_is_found() -> None:
     relayed = _operation(techniques=[TechniqueUse(technique="T0085.001", claimant="Invented Lab", voice="relayed", sources=S)])
     assert [f.path for f in iter_errors(relayed) if f.code == "OPS706"] == ["$.techniques[0].voice"]
+
+
+def test_a_foreign_attack_pattern_with_only_a_phase_reads_as_a_tactic_alone(shared_data: Path) -> None:
+    import stix2
+
+    bundle = json.loads((shared_data / "disarm" / "DISARM-v1.6.json").read_text(encoding="utf-8"))
+    technique = next(
+        o
+        for o in bundle["objects"]
+        if o["type"] == "attack-pattern" and o["external_references"][0]["external_id"] == "T0085.001"
+    )
+    phases = technique["kill_chain_phases"]
+    phase = json.loads(stix2.AttackPattern(name="Some content work", kill_chain_phases=phases).serialize())
+    campaign = json.loads(stix2.Campaign(name="Test").serialize())
+    use = json.loads(stix2.Relationship(campaign["id"], "uses", phase["id"]).serialize())
+    bundle["objects"] += [phase, campaign, use]
+    (operation,) = stix.import_stix(bundle).report.operations
+    (mapped,) = operation.techniques
+    assert mapped.technique is None
+    assert mapped.tactic is not None
+    assert (mapped.tactic.framework, mapped.tactic.id) == ("disarm", "TA06")
