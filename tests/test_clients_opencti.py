@@ -93,7 +93,8 @@ def _check_for_opencti(report: Report, flavour: str) -> None:
     refs = [use.technique for operation in report for use in operation.techniques]
     used = {ref.id for ref in refs if ref is not None and ref.framework == "disarm"}
     patterns = [obj for obj in bundle["objects"] if obj["type"] == "attack-pattern"]
-    written = {ref["external_id"]: obj for obj in patterns for ref in obj["external_references"]}
+    # a tactic mapped alone is an attack pattern with no external reference (model 1.1)
+    written = {ref["external_id"]: obj for obj in patterns for ref in obj.get("external_references", [])}
     assert used <= set(written)
     for technique in used:
         obj = written[technique]
