@@ -431,3 +431,15 @@ def test_a_foreign_attack_pattern_with_only_a_phase_reads_as_a_tactic_alone(shar
     assert mapped.technique is None
     assert mapped.tactic is not None
     assert (mapped.tactic.framework, mapped.tactic.id) == ("disarm", "TA06")
+
+
+def test_parts_of_conduct_facts_cite_only_the_operations_sources() -> None:
+    designated = Actor(
+        id="x", name="X", designations=[Designation(name="Storm-1", by="Microsoft", sources=["elsewhere"])], sources=S
+    )
+    counted = AIUse(service="ChatGPT", output=[Measure(of="posts", count=5, sources=["nowhere"])], sources=S)
+    operation = _operation(actors=[designated], ai_uses=[counted])
+    assert [f.path for f in iter_errors(operation) if f.code == "OPS210"] == [
+        "$.ai_uses[0].output[0].sources[0]",
+        "$.actors[0].designations[0].sources[0]",
+    ]
