@@ -132,7 +132,7 @@ def test_a_foreign_event_imports_with_losses() -> None:
     result = misp.import_misp(event)
     (operation,) = result.report.operations
     assert (result.report.publisher, operation.name) == ("CERT", "Doppelganger")
-    assert [str(use) for use in operation.techniques] == ["T0002"]
+    assert [use.technique.id for use in operation.techniques if use.technique is not None] == ["T0002"]
     assert sorted(loss.type for loss in result.losses) == ["attribute", "file", "opsmodel-operation"]
     with pytest.raises(MispError):
         misp.from_misp(event)

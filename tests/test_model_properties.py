@@ -74,6 +74,8 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.Share: {"kind", "numerator", "upper"},
     opsmodel.Money: {"amount", "currency"},
     opsmodel.Measure: {"of", "scope", "item", "asset_kind", "count", "share", "per"},
+    # a tactic mapped alone (model 1.1): a use names a technique, a tactic or both
+    opsmodel.TechniqueUse: {"technique", "tactic"},
 }
 
 

@@ -34,9 +34,13 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
     offsets = sorted(draw(st.lists(st.integers(0, 3000), min_size=3 + 2 * len(operation.disruptions), max_size=12)))
     activity = Period(start=_day(offsets[0]), end=_day(offsets[-1]) if draw(st.booleans()) else None)
     detected = Period(start=_day(offsets[1])) if draw(st.booleans()) else None
+    # a repeated disruption's period and an AI use's period (model 1.1) span the activity's days
+    span = Period(start=_day(offsets[0]), end=_day(offsets[-1]))
     disruptions = tuple(
-        attrs.evolve(d, date=_day(offsets[2 + i]) if d.date is not None else None) for i, d in enumerate(operation.disruptions)
+        attrs.evolve(d, date=_day(offsets[2 + i]) if d.date is not None else None, period=span if d.period else None)
+        for i, d in enumerate(operation.disruptions)
     )
+    ai_uses = tuple(attrs.evolve(use, period=span if use.period else None) for use in operation.ai_uses)
     attributions = tuple(
         attrs.evolve(
             a,
@@ -68,6 +72,7 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         relations=relations,
         date_claims=date_claims,
         measures=measures,
+        ai_uses=ai_uses,
     )
 
 
@@ -118,6 +123,8 @@ def _latest_date(operation: Operation) -> dt.date:
     dates += [c.date.last_day for c in operation.date_claims if isinstance(c.date, FuzzyDate)]
     dates += [m.as_of.last_day for m in operation.measures if isinstance(m.as_of, FuzzyDate)]
     dates += [m.period.end.last_day for m in operation.measures if m.period is not None and isinstance(m.period.end, FuzzyDate)]
+    spans = [item.period for item in (*operation.ai_uses, *operation.disruptions) if item.period is not None]
+    dates += [span.end.last_day for span in spans if isinstance(span.end, FuzzyDate)]
     return max(dates)
 
 
