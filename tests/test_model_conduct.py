@@ -334,6 +334,7 @@ def test_the_conduct_items_in_standard_stix(flavour: str) -> None:
     assert "access: reseller via an API reseller" in ai_use["description"]
     actor = next(obj for obj in _objects(bundle, "threat-actor"))
     assert actor["aliases"] == ["Storm-9999"]
+    assert actor["resource_level"] == "organization"  # commercial media: attack-resource-level-ov
     located = {r["target_ref"] for r in _objects(bundle, "relationship") if r["relationship_type"] == "located-at"}
     countries = {obj["id"]: obj.get("country") for obj in _objects(bundle, "location")}
     assert {countries[ref] for ref in located} == {"NG", "GH"}

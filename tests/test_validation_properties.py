@@ -123,7 +123,8 @@ def _latest_date(operation: Operation) -> dt.date:
     dates += [c.date.last_day for c in operation.date_claims if isinstance(c.date, FuzzyDate)]
     dates += [m.as_of.last_day for m in operation.measures if isinstance(m.as_of, FuzzyDate)]
     dates += [m.period.end.last_day for m in operation.measures if m.period is not None and isinstance(m.period.end, FuzzyDate)]
-    spans = [item.period for item in (*operation.ai_uses, *operation.disruptions) if item.period is not None]
+    spans = [use.period for use in operation.ai_uses if use.period is not None]
+    spans += [action.period for action in operation.disruptions if action.period is not None]
     dates += [span.end.last_day for span in spans if isinstance(span.end, FuzzyDate)]
     return max(dates)
 

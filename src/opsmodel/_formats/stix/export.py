@@ -46,6 +46,25 @@ FLAVOURS = ("stix", "opencti")
 _STATE_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.STATE_AGENCY, ActorKind.MILITARY_UNIT, ActorKind.REGIONAL_GOVERNMENT, ActorKind.STATE_MEDIA}
 )
+# An actor's kind as STIX's attack-resource-level-ov (the resources behind it); a loose set of hired
+# individuals, or an actor of unknown kind, has no level STIX defines.
+_RESOURCE_LEVELS = {
+    **dict.fromkeys(
+        (ActorKind.STATE, ActorKind.STATE_AGENCY, ActorKind.MILITARY_UNIT, ActorKind.REGIONAL_GOVERNMENT), "government"
+    ),
+    **dict.fromkeys(
+        (
+            ActorKind.STATE_MEDIA,
+            ActorKind.COMMERCIAL_FIRM,
+            ActorKind.COMMERCIAL_MEDIA,
+            ActorKind.POLITICAL_PARTY,
+            ActorKind.NON_STATE_GROUP,
+            ActorKind.ORGANISATION,
+        ),
+        "organization",
+    ),
+    **dict.fromkeys((ActorKind.INDIVIDUAL, ActorKind.POLITICAL_FIGURE), "individual"),
+}
 _ORIGIN_ROLES = frozenset(
     {
         AttributionRole.ORIGIN,
@@ -349,6 +368,9 @@ class Writer:
         if actor.description is not None:
             ta["description"] = actor.description
         ta["threat_actor_types"] = ["nation-state" if actor.kind in _STATE_KINDS else "unknown"]
+        level = _RESOURCE_LEVELS.get(actor.kind)
+        if level is not None:
+            ta["resource_level"] = level
         # a vendor's designation (Microsoft's Storm-1099) is another name the actor is known by
         names = list(dict.fromkeys((*actor.aliases, *(designation.name for designation in actor.designations))))
         if names:
