@@ -108,7 +108,7 @@ def test_item_6_a_hedged_tool_rewriting_other_outlets_through_a_reseller() -> No
     assert use.confidence is not None
     assert use.confidence.likelihood is Likelihood.LIKELY
     assert use.tool == "chatbot"
-    assert str(use).startswith("chatbot (probably (likely)): rewrite content, automate publishing, plan")
+    assert str(use).startswith("chatbot (probably): rewrite content, automate publishing, plan")
     assert [platform.id for platform in use.platforms] == ["x", "telegram"]
     assert str(use.output[0]) == "about 500 articles per day"
     operation = _operation(ai_uses=[use])
@@ -119,7 +119,7 @@ def test_item_6_the_analyst_alone_judges_the_text_machine_written() -> None:
     use = AIUse(purposes=["write_comments"], voice="analyst", confidence=Confidence(words="likely", likelihood="likely"))
     assert use.voice is Voice.ANALYST
     assert use.sources == ()
-    assert str(use) == "AI (likely (likely)): write comments"
+    assert str(use) == "AI (likely): write comments"
 
 
 def test_item_9_one_takedown_across_platforms_under_a_policy() -> None:

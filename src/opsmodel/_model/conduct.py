@@ -198,7 +198,8 @@ class AIUse:
     def __str__(self) -> str:
         """``ChatGPT: write articles``; ``chatbot (probably): rewrite content`` for a hedged tool."""
         what = ", ".join(p.value.replace("_", " ") for p in self.purposes) or "unspecified use"
-        hedge = f" ({self.confidence})" if self.confidence is not None else ""
+        # the source's own hedge ("probably") reads best; else the confidence's scale
+        hedge = "" if self.confidence is None else f" ({self.confidence.words or self.confidence})"
         return f"{self.tool}{hedge}: {what}"
 
 
