@@ -33,7 +33,8 @@ def _check(report: Report) -> None:
         assert [ref.relationship_type for ref in obj.references] == [rel.kind.value for rel in operation.relations]
         assert all(ref.referenced_uuid in uuids for ref in obj.references)
     # every DISARM technique is a cluster of the disarm-techniques galaxy, on its attribute
-    techniques = {use.technique.id for op in report.operations for use in op.techniques if use.technique.framework == "disarm"}
+    refs = [use.technique for op in report.operations for use in op.techniques]
+    techniques = {ref.id for ref in refs if ref is not None and ref.framework == "disarm"}
     clusters = {
         cluster.meta["external_id"][0]: galaxy.type
         for obj in operations

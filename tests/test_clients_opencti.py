@@ -90,9 +90,11 @@ def _check_for_opencti(report: Report, flavour: str) -> None:
     assert [obj["id"] for obj in incompatible] == expected
     assert removed == {}
     disarm = _disarm_ids_cached()
-    used = {use.technique.id for operation in report for use in operation.techniques if use.technique.framework == "disarm"}
+    refs = [use.technique for operation in report for use in operation.techniques]
+    used = {ref.id for ref in refs if ref is not None and ref.framework == "disarm"}
     patterns = [obj for obj in bundle["objects"] if obj["type"] == "attack-pattern"]
-    written = {ref["external_id"]: obj for obj in patterns for ref in obj["external_references"]}
+    # a tactic mapped alone is an attack pattern with no external reference (model 1.1)
+    written = {ref["external_id"]: obj for obj in patterns for ref in obj.get("external_references", [])}
     assert used <= set(written)
     for technique in used:
         obj = written[technique]

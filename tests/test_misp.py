@@ -33,7 +33,8 @@ def _clusters(event: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def _check_event(report: Report, event: dict[str, Any]) -> None:
     """Every DISARM technique is a disarm-techniques cluster; every relation is an object reference."""
-    techniques = {use.technique.id for op in report.operations for use in op.techniques if use.technique.framework == "disarm"}
+    refs = [use.technique for op in report.operations for use in op.techniques]
+    techniques = {ref.id for ref in refs if ref is not None and ref.framework == "disarm"}
     clusters = _clusters(event)
     assert set(clusters) == techniques
     assert {found["galaxy"] for found in clusters.values()} <= {"disarm-techniques"}
@@ -131,7 +132,7 @@ def test_a_foreign_event_imports_with_losses() -> None:
     result = misp.import_misp(event)
     (operation,) = result.report.operations
     assert (result.report.publisher, operation.name) == ("CERT", "Doppelganger")
-    assert [use.technique.id for use in operation.techniques] == ["T0002"]
+    assert [use.technique.id for use in operation.techniques if use.technique is not None] == ["T0002"]
     assert sorted(loss.type for loss in result.losses) == ["attribute", "file", "opsmodel-operation"]
     with pytest.raises(MispError):
         misp.from_misp(event)

@@ -79,6 +79,8 @@ CROSS_FIELD: dict[type, set[str]] = {
     opsmodel.Artefact: {"title", "description"},
     opsmodel.LanguageUse: {"language", "script"},
     opsmodel.Locality: {"country", "subdivision"},
+    # a tactic mapped alone (model 1.1): a use names a technique, a tactic or both
+    opsmodel.TechniqueUse: {"technique", "tactic"},
 }
 
 

@@ -123,7 +123,7 @@ def test_standard_properties_are_filled_for_other_tools() -> None:
     assert "the Wild Steppe" not in regions  # no STIX region: its member country stands in
     assert regions["Kazakhstan"] is None
     notes = {obj["abstract"] for obj in _objects(bundle, "note")}
-    assert notes == {"Narrative", "Breakout Scale rating", "Notes"}
+    assert notes == {"Narrative", "Breakout Scale rating", "Notes", "Disruption"}
     # the disputed, sponsor-role claim is not exported as an attribution
     disputed = [r for r in _objects(bundle, "relationship") if "disputed" in r.get("description", "")]
     assert disputed

@@ -187,6 +187,7 @@ def test_disarm_techniques_used_by_a_campaign_keep_their_tactic(shared_data: Pat
     bundle["objects"] += [campaign, use]
     (operation,) = stix.import_stix(bundle).report.operations
     (technique_use,) = operation.techniques
+    assert technique_use.technique is not None
     assert technique_use.technique.framework == "disarm"
     assert technique_use.technique.id == "T0085.001"
     assert technique_use.tactic is not None

@@ -114,7 +114,7 @@ def test_the_bundled_example_checks_clean_against_disarm_1_6(v16: tx.Catalogue) 
     uses = [use for operation in report for use in operation.techniques]
     assert uses, "the example tags techniques"
     assert tx.check(report, v16) == ()
-    assert all(use.technique.version == "1.6" for use in uses)
+    assert all(use.technique is not None and use.technique.version == "1.6" for use in uses)
 
 
 def test_the_bundled_example_against_disarm_1_7(v16: tx.Catalogue, v17: tx.Catalogue) -> None:

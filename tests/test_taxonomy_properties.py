@@ -191,7 +191,7 @@ def test_findings_point_at_their_values(report: Report) -> None:
         f"$.operations[{i}].techniques[{j}].technique.id"
         for i, operation in enumerate(report)
         for j, use in enumerate(operation.techniques)
-        if use.technique.framework == "disarm" and use.technique.id not in _SMALL
+        if use.technique is not None and use.technique.framework == "disarm" and use.technique.id not in _SMALL
     }
     assert {f.path for f in findings if f.path.endswith(".technique.id")} == expected
 

@@ -34,9 +34,13 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
     offsets = sorted(draw(st.lists(st.integers(0, 3000), min_size=3 + 2 * len(operation.disruptions), max_size=12)))
     activity = Period(start=_day(offsets[0]), end=_day(offsets[-1]) if draw(st.booleans()) else None)
     detected = Period(start=_day(offsets[1])) if draw(st.booleans()) else None
+    # a repeated disruption's period and an AI use's period (model 1.1) span the activity's days
+    span = Period(start=_day(offsets[0]), end=_day(offsets[-1]))
     disruptions = tuple(
-        attrs.evolve(d, date=_day(offsets[2 + i]) if d.date is not None else None) for i, d in enumerate(operation.disruptions)
+        attrs.evolve(d, date=_day(offsets[2 + i]) if d.date is not None else None, period=span if d.period else None)
+        for i, d in enumerate(operation.disruptions)
     )
+    ai_uses = tuple(attrs.evolve(use, period=span if use.period else None) for use in operation.ai_uses)
     attributions = tuple(
         attrs.evolve(
             a,
@@ -69,6 +73,7 @@ def consistent_operations(draw: st.DrawFn, *, strategy: st.SearchStrategy[Operat
         date_claims=date_claims,
         measures=measures,
         **_presence_on_the_time_line(draw, operation, offsets),
+        ai_uses=ai_uses,
     )
 
 
@@ -147,6 +152,9 @@ def _latest_date(operation: Operation) -> dt.date:
     dates += [u.since.last_day for u in operation.language_uses if u.since is not None]
     dates += [a.published.last_day for a in operation.artefacts if a.published is not None]
     dates += [v.period.end.last_day for v in operation.venues if v.period is not None and isinstance(v.period.end, FuzzyDate)]
+    spans = [use.period for use in operation.ai_uses if use.period is not None]
+    spans += [action.period for action in operation.disruptions if action.period is not None]
+    dates += [span.end.last_day for span in spans if isinstance(span.end, FuzzyDate)]
     return max(dates)
 
 

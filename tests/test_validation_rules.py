@@ -42,6 +42,8 @@ from opsmodel import (
 )
 from opsmodel.validation import RULES, RULES_BY_CODE, Finding, iter_errors
 
+from ._conduct_cases import CONDUCT_CASES
+
 S = ("src",)
 SOURCE = Source(id="src", publisher="Publisher", published=FuzzyDate.of(2024, 5, 30))
 PUBLISHED = FuzzyDate.of(2024, 5, 30)
@@ -497,6 +499,7 @@ CASES: list[tuple[str, Callable[[], Report | Operation], str, Callable[[], Repor
             attributions=[Attribution(claimant="Meta", role="operator", countries=["RU"], awareness="unwitting", sources=S)]
         ),
     ),
+    *CONDUCT_CASES,
     # model 1.1: venues, fronts, place roles and language uses (OPS9xx)
     (
         "OPS901",

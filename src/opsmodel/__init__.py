@@ -1,7 +1,7 @@
 """opsmodel: covert influence operations from threat reports, as typed, immutable data."""
 
 from ._core.exports import publish
-from ._model.actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
+from ._model.actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus, Designation
 from ._model.claims import (
     AttributionStance,
     Awareness,
@@ -13,7 +13,17 @@ from ._model.claims import (
     Voice,
     estimate,
 )
-from ._model.conduct import AIPurpose, AIUse, Disruption, DisruptionAction, Impact, ImpactQualifier, Narrative
+from ._model.conduct import (
+    AIAccess,
+    AIPurpose,
+    AIToolKind,
+    AIUse,
+    Disruption,
+    DisruptionAction,
+    Impact,
+    ImpactQualifier,
+    Narrative,
+)
 from ._model.counts import Count, CountKind, Money, parse_count
 from ._model.dates import (
     Anchor,
@@ -30,7 +40,7 @@ from ._model.durations import Duration, TimeUnit, parse_duration
 from ._model.languages import Language, LanguageExtent, LanguageRole, LanguageUse
 from ._model.measures import Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share, parse_share
 from ._model.money_wording import parse_money
-from ._model.operations import Operation, OperationKind, Report
+from ._model.operations import ActivityKind, Operation, OperationKind, Report
 from ._model.personas import (
     Artefact,
     ArtefactKind,
@@ -69,8 +79,11 @@ from .errors import FieldError, OpsmodelError, ParseError
 __all__ = [
     "KNOWN_PLATFORMS",
     "LLM_TTP",
+    "AIAccess",
     "AIPurpose",
+    "AIToolKind",
     "AIUse",
+    "ActivityKind",
     "Actor",
     "ActorKind",
     "Alias",
@@ -96,6 +109,7 @@ __all__ = [
     "DateBasis",
     "DateClaim",
     "DatedEvent",
+    "Designation",
     "Disruption",
     "DisruptionAction",
     "Duration",

@@ -46,7 +46,7 @@ def accepted() -> None:
     assert_type(om.Asset(platform="Telegram", count="at least a dozen").count, om.Count | None)
     assert_type(om.Money(amount=100, currency="usd").amount, om.Count)
     assert_type(om.Target(place="MD-GA").place, om.Country | om.Subdivision | om.Region | om.Locality | None)
-    assert_type(om.TechniqueUse(technique="T0085.001", confidence="likely").technique, om.TechniqueRef)
+    assert_type(om.TechniqueUse(technique="T0085.001", confidence="likely").technique, om.TechniqueRef | None)
     assert_type(om.FuzzyDate(value="2024-05-01", precision="month").value, dt.date)
     assert_type(om.Source(id="openai-2024-05", published="May 2024").published, om.FuzzyDate | None)
     assert_type(om.ActorKind("state"), om.ActorKind)

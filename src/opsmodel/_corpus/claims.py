@@ -141,7 +141,7 @@ class _Claims:
                 yield self.claim("asset count", f"{asset.platform.id} {asset.kind.value}: {asset.count}", asset.sources)
         yield from (self.impact(rating) for rating in operation.impacts)
         yield from (self.claim("target", target, target.sources) for target in operation.targets)
-        yield from (self.claim("technique", use.technique.id, use.sources) for use in operation.techniques)
+        yield from (self.claim("technique", use.technique.id, use.sources) for use in operation.techniques if use.technique)
         yield from (self.claim("ai use", use, use.sources) for use in operation.ai_uses)
         yield from (self.claim("disruption", action, action.sources) for action in operation.disruptions)
 

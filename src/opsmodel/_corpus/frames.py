@@ -14,16 +14,18 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from .._core.errors import CorpusError, MissingExtraError, Problem
 from .._core.files import atomic_writer
+from .._formats.json.converter import converter
 from .._model.conduct import AIUse
 from .._model.counts import Count
-from .._model.dates import FuzzyDate, parse_date
+from .._model.dates import FuzzyDate, Period, parse_date
 from .._model.languages import Language
+from .._model.measures import Measure
 from .._model.places import Audience, Country, Locality, Region, Subdivision, Target, TargetEvent, TargetOrganisation
 from .._model.platforms import Asset, Platform
 from .._model.techniques import Confidence, Tactic, TechniqueRef, TechniqueUse
@@ -31,6 +33,7 @@ from .records import OperationKey
 from .tables import CONFIDENCE_FIELDS, TABLES, Row, TableSpec
 
 EXTRA = "frames"
+T = TypeVar("T")
 
 
 def extra(module: str, *, name: str = EXTRA, needed_by: str = "opsmodel.corpus tables") -> ModuleType:
@@ -122,19 +125,30 @@ def _technique_use(row: Row) -> TechniqueUse:
         tactic = Tactic(
             framework=row["tactic_framework"], id=row["tactic_id"], name=row["tactic_name"], version=row["tactic_version"]
         )
-    given = {name: row[f"confidence_{name}"] for name in CONFIDENCE_FIELDS}
-    confidence = Confidence(**given) if any(value is not None for value in given.values()) else None
-    technique = TechniqueRef(
-        framework=row["framework"], id=row["technique_id"], version=row["technique_version"], name=row["technique_name"]
-    )
+    technique = None
+    if row["technique_id"] is not None:  # else a tactic mapped alone
+        technique = TechniqueRef(
+            framework=row["framework"], id=row["technique_id"], version=row["technique_version"], name=row["technique_name"]
+        )
     return TechniqueUse(
         technique=technique,
         tactic=tactic,
         procedure=row["procedure"],
         evidence=row["evidence"],
-        confidence=confidence,
+        confidence=_confidence(row),
         sources=row["sources"],
+        claimant=row["claimant"],
+        voice=row["voice"],
     )
+
+
+def _confidence(row: Row) -> Confidence | None:
+    given = {name: row[f"confidence_{name}"] for name in CONFIDENCE_FIELDS}
+    return Confidence(**given) if any(value is not None for value in given.values()) else None
+
+
+def _from_json(cls: type[T], text: str) -> T:
+    return converter(False, False).structure(json.loads(text), cls)
 
 
 def _ai_use(row: Row) -> AIUse:
@@ -148,6 +162,15 @@ def _ai_use(row: Row) -> AIUse:
         llm_ttps=row["llm_ttps"],
         failures=row["failures"],
         sources=row["sources"],
+        tool_kind=row["tool_kind"],
+        confidence=_confidence(row),
+        access=row["access"],
+        via=row["via"],
+        period=None if row["period"] is None else _from_json(Period, row["period"]),
+        platforms=[Platform(id=id_, name=name) for id_, name in zip(row["platforms"], row["platform_names"], strict=True)],
+        output=[_from_json(Measure, text) for text in row["output"]],
+        claimant=row["claimant"],
+        voice=row["voice"],
     )
 
 

@@ -98,7 +98,7 @@ def by_technique(*ids: str) -> Query:
     wanted = tuple(ids)
 
     def test(record: Record) -> bool:
-        used = {use.technique.id for use in record.operation.techniques}
+        used = {use.technique.id for use in record.operation.techniques if use.technique is not None}
         return any(found == want or found.startswith(f"{want}.") for found in used for want in wanted)
 
     return Query(test, f"technique in {', '.join(sorted(wanted))}")

@@ -10,12 +10,14 @@ canonical form). A list column holds values in the model's order.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
 from attrs import frozen
 
+from .._formats.json.converter import converter
 from .._model.counts import Count
 from .._model.dates import FuzzyDate
 from .._model.languages import Language
@@ -80,6 +82,19 @@ def _count_columns(prefix: str, what: str) -> tuple[Column, ...]:
 
 SOURCES = Column("sources", "list<string>", "the ids of the operation's sources that state the fact")
 
+
+def _claim_columns(what: str) -> tuple[Column, ...]:
+    return (
+        Column("claimant", "string", f"who makes {what}, when not the cited sources' publisher"),
+        Column("voice", "string", "whose claim it is: source, relayed, corroborated or analyst"),
+    )
+
+
+def as_json(value: Any) -> str | None:
+    """A model value as opsmodel JSON text, for a cell (None stays None)."""
+    return None if value is None else json.dumps(converter(False, False).unstructure(value), ensure_ascii=False)
+
+
 #: Each column type as Arrow, pandas and polars name it (a test holds pandas and polars to these).
 DTYPES: dict[str, tuple[str, str, str]] = {
     "string": ("string", "str", "String"),
@@ -128,7 +143,7 @@ TABLES: dict[str, TableSpec] = {
             *_key_columns(),
             Column("cluster_id", "string", "the id of the operation's cluster (the key of its first record)"),
             Column("name", "string", "the operation's name, or its first alias, or ``unnamed (id)``"),
-            Column("kind", "string", "network, campaign, operation or other"),
+            Column("kind", "string", "network, campaign, operation, overlap, campaign_set or other"),
             Column("publisher", "string", "who published the report"),
             *_date_columns("published", "the report's publication"),
             *_date_columns("activity_start", "the start of the activity"),
@@ -141,6 +156,7 @@ TABLES: dict[str, TableSpec] = {
             Column("techniques", "list<string>", "the ids of the techniques it used"),
             Column("uses_ai", "bool", "whether the report says it used an AI service"),
             Column("latest_impact", "int64", "the Breakout Scale category of its most recent rating; null when unrated"),
+            Column("combined_with", "list<string>", "what it combined with influence: social_engineering, intrusion..."),
         ),
     ),
     "claims": TableSpec(
@@ -202,8 +218,8 @@ TABLES: dict[str, TableSpec] = {
         "one technique one operation used",
         (
             *_key_columns(),
-            Column("framework", "string", "the technique's framework: disarm, attack, meta-kill-chain..."),
-            Column("technique_id", "string", "the technique's id (T0085.001)"),
+            Column("framework", "string", "the framework of the technique, else of the tactic: disarm, attack, meta-ookc..."),
+            Column("technique_id", "string", "the technique's id (T0085.001); null for a tactic mapped alone"),
             Column("technique_version", "string", "the framework version the id is from"),
             Column("technique_name", "string", "the technique's name"),
             Column("tactic_framework", "string", "the tactic's framework"),
@@ -214,6 +230,7 @@ TABLES: dict[str, TableSpec] = {
             Column("evidence", "list<string>", "what shows it"),
             *_confidence_columns(),
             SOURCES,
+            *_claim_columns("the mapping"),
         ),
     ),
     "ai_uses": TableSpec(
@@ -229,6 +246,15 @@ TABLES: dict[str, TableSpec] = {
             Column("llm_ttps", "list<string>", "the LLM-themed TTPs it matches"),
             Column("failures", "list<string>", "what betrayed the use"),
             SOURCES,
+            Column("tool_kind", "string", "the sort of tool: chatbot, open_model, image_generator..."),
+            *_confidence_columns(),
+            Column("access", "string", "how the operation reached it: web_app, api, reseller, self_hosted, other"),
+            Column("via", "string", "the reseller or intermediary access went through"),
+            Column("period", "string", "when it was used, as opsmodel JSON (a Period object)"),
+            Column("platforms", "list<string>", "the ids of the platforms its output was published on"),
+            Column("platform_names", "list<string>", "the display names of those platforms not in KNOWN_PLATFORMS, else null"),
+            Column("output", "list<string>", "how much it produced: each Measure as opsmodel JSON"),
+            *_claim_columns("the use"),
         ),
     ),
     "disruptions": TableSpec(
@@ -242,6 +268,12 @@ TABLES: dict[str, TableSpec] = {
             Column("platform", "string", "the platform's id"),
             Column("description", "string", "the action in the source's words"),
             SOURCES,
+            Column("other_platforms", "list<string>", "the ids of further platforms the same action was taken on"),
+            Column("policy", "string", "the policy invoked (coordinated inauthentic behaviour)"),
+            Column("party", "string", "the other party: the organisation banned, the reseller cut off, whom findings went to"),
+            *_date_columns("period_start", "the start of a repeated action's period"),
+            *_date_columns("period_end", "the end of a repeated action's period"),
+            *_count_columns("times", "how many times the action was taken"),
         ),
     ),
 }
@@ -303,9 +335,10 @@ def _operation_row(record: Record, cluster: Cluster) -> Row:
         "target_countries": _target_countries(record),
         "platforms": [platform.id for platform in operation.platforms],
         "languages": [str(language) for language in operation.languages],
-        "techniques": list(dict.fromkeys(use.technique.id for use in operation.techniques)),
+        "techniques": list(dict.fromkeys(use.technique.id for use in operation.techniques if use.technique is not None)),
         "uses_ai": bool(operation.ai_uses),
         "latest_impact": None if latest is None else latest[2],
+        "combined_with": [activity.value for activity in operation.combined_with],
     }
 
 
@@ -394,10 +427,10 @@ def _technique_rows(record: Record) -> Iterator[Row]:
         technique, tactic = use.technique, use.tactic
         yield {
             **_key(record),
-            "framework": technique.framework,
-            "technique_id": technique.id,
-            "technique_version": technique.version,
-            "technique_name": technique.name,
+            "framework": use.framework,
+            "technique_id": None if technique is None else technique.id,
+            "technique_version": None if technique is None else technique.version,
+            "technique_name": None if technique is None else technique.name,
             "tactic_framework": None if tactic is None else tactic.framework,
             "tactic_id": None if tactic is None else tactic.id,
             "tactic_name": None if tactic is None else tactic.name,
@@ -406,6 +439,8 @@ def _technique_rows(record: Record) -> Iterator[Row]:
             "evidence": list(use.evidence),
             **_confidence(use.confidence),
             "sources": list(use.sources),
+            "claimant": use.claimant,
+            "voice": use.voice.value,
         }
 
 
@@ -426,6 +461,16 @@ def _ai_rows(record: Record) -> Iterator[Row]:
             "llm_ttps": [ttp.value for ttp in use.llm_ttps],
             "failures": list(use.failures),
             "sources": list(use.sources),
+            "tool_kind": None if use.tool_kind is None else use.tool_kind.value,
+            **_confidence(use.confidence),
+            "access": None if use.access is None else use.access.value,
+            "via": use.via,
+            "period": as_json(use.period),
+            "platforms": [platform.id for platform in use.platforms],
+            "platform_names": [platform.name for platform in use.platforms],
+            "output": [as_json(measure) for measure in use.output],
+            "claimant": use.claimant,
+            "voice": use.voice.value,
         }
 
 
@@ -440,6 +485,12 @@ def _disruption_rows(record: Record) -> Iterator[Row]:
             "platform": None if action.platform is None else action.platform.id,
             "description": action.description,
             "sources": list(action.sources),
+            "other_platforms": [platform.id for platform in action.other_platforms],
+            "policy": action.policy,
+            "party": action.party,
+            **_dates("period_start", resolved_date(action.period.start, record) if action.period else None),
+            **_dates("period_end", resolved_date(action.period.end, record) if action.period else None),
+            **_count("times", action.times),
         }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -10,6 +11,7 @@ from attrs import field, frozen
 from .._core.fields import (
     Vocabulary,
     fail,
+    instances,
     model,
     to_optional_slug,
     to_optional_text,
@@ -46,6 +48,12 @@ class ActorKind(Vocabulary):
     INDIVIDUAL = "individual"
     #: A group that is not a state: a movement, a militant or criminal group.
     NON_STATE_GROUP = "non_state_group"
+    #: An organisation whose status (state body, firm, group) the source does not state (model 1.1).
+    ORGANISATION = "organisation"
+    #: A privately owned media outlet: a newspaper, a broadcaster, a news site (model 1.1).
+    COMMERCIAL_MEDIA = "commercial_media"
+    #: A loose set of individuals hired to take part, with no organisation stated (model 1.1).
+    HIRED_INDIVIDUALS = "hired_individuals"
     #: The source does not say.
     UNKNOWN = "unknown"
 
@@ -59,6 +67,27 @@ def _check_actor(instance: Actor, attribute: attrs.Attribute[Any], value: Any) -
             "a name or, for an unnamed actor, a description",
             problem="neither name nor description given",
         )
+
+
+@model
+@frozen(kw_only=True)
+class Designation:
+    """A name a vendor or government gives an actor it tracks, and who gave it: Microsoft's ``Storm-1099``."""
+
+    #: The designation (``Storm-1099``, ``APT28``).
+    name: str = field(converter=to_text)
+    #: Who gave the designation: a vendor, a government, a research group.
+    by: str = field(converter=to_text)
+    #: Ids of the operation's sources (:class:`Source`) that state this fact.
+    sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+
+    def __str__(self) -> str:
+        """``Storm-1099 (Microsoft)``."""
+        return f"{self.name} ({self.by})"
+
+
+def _to_designations(value: Iterable[Designation]) -> tuple[Designation, ...]:
+    return instances(value, Designation)
 
 
 @model
@@ -81,7 +110,7 @@ class Actor:
     #: The country the actor belongs to or is registered in.
     nationality: Country | None = field(default=None, converter=to_optional_country)
     #: The country the actor works from, when it differs from its nationality or is all the source
-    #: says.
+    #: says; the first of several (see ``other_locations``).
     location: Country | None = field(default=None, converter=to_optional_country)
     #: Other names the actor is known by.
     aliases: tuple[str, ...] = field(default=(), converter=to_text_tuple)
@@ -91,6 +120,16 @@ class Actor:
     description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+    #: Further countries the actor works from, besides ``location`` ("operators in Nigeria and Ghana")
+    #: (model 1.1).
+    other_locations: tuple[Country, ...] = field(default=(), converter=to_countries)
+    #: Names vendors and governments track the actor by, each with who gave it (model 1.1).
+    designations: tuple[Designation, ...] = field(default=(), converter=_to_designations)
+
+    @property
+    def locations(self) -> tuple[Country, ...]:
+        """Every country the actor works from: ``location``, then ``other_locations``, each once."""
+        return tuple(dict.fromkeys((*((self.location,) if self.location is not None else ()), *self.other_locations)))
 
     def __str__(self) -> str:
         return self.name or str(self.description)

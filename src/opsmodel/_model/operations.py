@@ -19,6 +19,7 @@ from .._core.fields import (
     to_slug,
     to_text,
     to_text_tuple,
+    tuple_of,
 )
 from .actors import ORIGIN_ROLES, Actor, Attribution, ClaimStatus
 from .claims import AttributionStance, DateClaim
@@ -43,8 +44,36 @@ class OperationKind(Vocabulary):
     CAMPAIGN = "campaign"
     #: An operation as a whole, possibly made of networks and campaigns.
     OPERATION = "operation"
+    #: The part two or more operations share (assets, people, content), reported as a record of its
+    #: own; its relations name the operations (model 1.1).
+    OVERLAP = "overlap"
+    #: Several campaigns the source reports together as one record (model 1.1).
+    CAMPAIGN_SET = "campaign_set"
     #: Something else the source reports.
     OTHER = "other"
+
+
+class ActivityKind(Vocabulary):
+    """What an operation combined with influence, whatever its kind (model 1.1)."""
+
+    #: Deceiving individuals into acting: phishing, fake job offers, approaches to journalists.
+    SOCIAL_ENGINEERING = "social_engineering"
+    #: Breaking into accounts or systems.
+    INTRUSION = "intrusion"
+    #: Stealing documents to publish them (hack and leak).
+    HACK_AND_LEAK = "hack_and_leak"
+    #: Gathering intelligence on people or organisations.
+    ESPIONAGE = "espionage"
+    #: Scams and fraud for money.
+    FRAUD = "fraud"
+    #: Harassing or threatening people.
+    HARASSMENT = "harassment"
+    #: Another activity, which ``notes`` says.
+    OTHER = "other"
+
+
+def _to_activities(value: Iterable[ActivityKind | str]) -> tuple[ActivityKind, ...]:
+    return tuple_of(value, ActivityKind, "activity kinds")
 
 
 def _to_a_i_uses(value: Iterable[AIUse]) -> tuple[AIUse, ...]:
@@ -116,7 +145,8 @@ class Operation:
     id: str = field(converter=to_slug)
     #: The operation's name; None for an unnamed network (then ``summary`` is required).
     name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
-    #: Whether the source reports a network, a campaign or an operation.
+    #: Whether the source reports a network, a campaign, an operation, the overlap of operations or
+    #: a set of campaigns.
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
     #: What the operation did, in a sentence or two.
     summary: str | None = field(default=None, converter=to_optional_text)
@@ -177,6 +207,9 @@ class Operation:
     sources: tuple[Source, ...] = field(default=(), converter=to_sources)
     #: Anything else worth keeping that no field holds.
     notes: str | None = field(default=None, converter=to_optional_text)
+    #: What the operation combined with influence: social engineering, intrusion, hack and leak...
+    #: (model 1.1). Apart from ``kind``: a network may also be social engineering.
+    combined_with: tuple[ActivityKind, ...] = field(default=(), converter=_to_activities)
 
     @classmethod
     def named(cls, name: str, **facts: Any) -> Operation:

@@ -16,7 +16,7 @@ import attrs
 import pycountry
 from hypothesis import strategies as st
 
-from .actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
+from .actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus, Designation
 from .claims import (
     LEVEL_WORDINGS,
     LIKELIHOOD_WORDINGS,
@@ -29,14 +29,24 @@ from .claims import (
     Likelihood,
     Voice,
 )
-from .conduct import AIPurpose, AIUse, Disruption, DisruptionAction, Impact, ImpactQualifier, Narrative
+from .conduct import (
+    AIAccess,
+    AIPurpose,
+    AIToolKind,
+    AIUse,
+    Disruption,
+    DisruptionAction,
+    Impact,
+    ImpactQualifier,
+    Narrative,
+)
 from .count_wording import MAX_COUNT
 from .counts import Count, CountKind, Money
 from .dates import Anchor, Bound, FuzzyDate, Part, Period, Precision, RelativeDate, ends_contradict
 from .durations import MAX_AMOUNTS, Duration, TimeUnit
 from .languages import Language, LanguageExtent, LanguageRole, LanguageUse
 from .measures import PER_ITEM_SCOPES, Counted, Measure, MeasureBasis, MeasureScope, MeasureStage, Share
-from .operations import Operation, OperationKind, Report
+from .operations import ActivityKind, Operation, OperationKind, Report
 from .personas import (
     Artefact,
     ArtefactKind,
@@ -152,6 +162,15 @@ def _phrases(samples: tuple[str, ...], max_size: int = 40) -> st.SearchStrategy[
 @_cached
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.one_of(st.none(), strategy)
+
+
+def _rarely(draw: st.DrawFn, strategy: st.SearchStrategy[T], otherwise: T) -> T:
+    """A value of ``strategy`` one time in four, else ``otherwise``: nested facts that cost much to draw
+    (an AI use's output measures and period) stay common enough to test without slowing every report."""
+    return draw(strategy) if draw(_ONE_IN_FOUR) else otherwise
+
+
+_ONE_IN_FOUR = st.integers(0, 3).map(lambda drawn: drawn == 0)
 
 
 @_cached
@@ -725,19 +744,28 @@ def confidences() -> st.SearchStrategy[Confidence]:
 @st.composite
 def _technique_uses(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> TechniqueUse:
     technique = draw(technique_refs())
+    tactic = draw(_optional(tactics(framework=technique.framework)))
+    # a tactic mapped alone, without a technique (model 1.1)
+    alone = tactic is not None and draw(st.booleans())
     return TechniqueUse(
-        technique=technique,
-        tactic=draw(_optional(tactics(framework=technique.framework))),
+        technique=None if alone else technique,
+        tactic=tactic,
         procedure=draw(_optional(texts())),
         evidence=draw(_text_tuples(max_size=2)),
         confidence=draw(_optional(confidences())),
         sources=draw(_cited(source_ids)),
+        claimant=draw(_optional(st.sampled_from(_MAPPERS))),
+        voice=draw(st.sampled_from(Voice)),
     )
+
+
+_MAPPERS = ("DISARM Foundation", "EU DisinfoLab", "Graphika")
 
 
 @_cached
 def technique_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[TechniqueUse]:
-    """An operation's use of a technique, with an optional tactic of the same framework."""
+    """An operation's use of a technique, with an optional tactic of the same framework, or of a tactic
+    alone; mapped by the sources, a third party or the analyst."""
     return _technique_uses(_ids(source_ids))
 
 
@@ -800,6 +828,19 @@ def _actors(
         parent=draw(_parents(parent_ids)),
         description=description,
         sources=draw(_cited(source_ids)),
+        other_locations=draw(_tuples(countries(), 2, unique=True)),
+        designations=_rarely(draw, _tuples(designations(source_ids=source_ids), 2), ()),
+    )
+
+
+@_cached
+def designations(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Designation]:
+    """Names vendors and governments give the actors they track, with who gave each."""
+    return st.builds(
+        Designation,
+        name=_phrases(("Storm-1099", "Storm-1679", "APT28", "UNC1151")),
+        by=_phrases(("Microsoft", "Google TAG", "Mandiant", "US Department of Justice")),
+        sources=_cited(_ids(source_ids)),
     )
 
 
@@ -807,7 +848,8 @@ def _actors(
 def actors(
     *, id: str | None = None, parent_ids: Sequence[str] | None = None, source_ids: Sequence[str] | None = None
 ) -> st.SearchStrategy[Actor]:
-    """Named or described-only actors of every kind, nationality and location possibly differing.
+    """Named or described-only actors of every kind, nationality and location possibly differing, in one
+    country or several, with vendors' designations.
 
     ``id`` fixes the actor's id; ``parent`` is absent or one of ``parent_ids`` when given (always
     absent when it is empty), else any id or none.
@@ -858,21 +900,36 @@ def attributions(
     return _attributions(_ids(actor_ids), _ids(source_ids))
 
 
+@st.composite
+def _ai_uses(draw: st.DrawFn, source_ids: tuple[str, ...] | None) -> AIUse:
+    access = draw(_optional(st.sampled_from(AIAccess)))
+    return AIUse(
+        service=draw(_optional(_phrases(("ChatGPT", "Claude", "Gemini", "Midjourney")))),
+        provider=draw(_optional(st.sampled_from(("OpenAI", "Anthropic", "Google")))),
+        model=draw(_optional(st.sampled_from(("gpt-3.5-turbo", "gpt-4", "DALL-E 3")))),
+        purposes=draw(_tuples(st.sampled_from(AIPurpose), 3, unique=True)),
+        languages=draw(_tuples(languages(), 2)),
+        wording=draw(_optional(texts())),
+        llm_ttps=draw(_tuples(st.sampled_from(LLM_TTP), 2, unique=True)),
+        failures=draw(_tuples(_phrases(("As an AI language model, I cannot",)), 2)),
+        sources=draw(_cited(source_ids)),
+        tool_kind=draw(_optional(st.sampled_from(AIToolKind))),
+        confidence=draw(_optional(confidences())),
+        access=access,
+        via=draw(_optional(_phrases(("an API reseller", "a Telegram bot")))) if access is not None else None,
+        period=_rarely(draw, periods(source_ids=()), None),
+        platforms=draw(_tuples(platforms(), 1)),
+        output=_rarely(draw, _tuples(measures(source_ids=()), 1), ()),
+        claimant=draw(_optional(st.sampled_from(_CLAIMANTS))),
+        voice=draw(st.sampled_from(Voice)),
+    )
+
+
 @_cached
 def ai_uses(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[AIUse]:
-    """Uses of AI services for any purposes, with languages, LLM-themed TTPs and noted failures."""
-    return st.builds(
-        AIUse,
-        service=_optional(_phrases(("ChatGPT", "Claude", "Gemini", "Midjourney"))),
-        provider=_optional(st.sampled_from(("OpenAI", "Anthropic", "Google"))),
-        model=_optional(st.sampled_from(("gpt-3.5-turbo", "gpt-4", "DALL-E 3"))),
-        purposes=_tuples(st.sampled_from(AIPurpose), 3, unique=True),
-        languages=_tuples(languages(), 2),
-        wording=_optional(texts()),
-        llm_ttps=_tuples(st.sampled_from(LLM_TTP), 2, unique=True),
-        failures=_tuples(_phrases(("As an AI language model, I cannot",)), 2),
-        sources=_cited(_ids(source_ids)),
-    )
+    """Uses of AI tools for any purposes, named or hedged ("probably a commercial chatbot"), with languages,
+    LLM-themed TTPs, noted failures, access, period, platforms and output measures."""
+    return _ai_uses(_ids(source_ids))
 
 
 @st.composite
@@ -900,7 +957,8 @@ def impacts(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Imp
 
 @_cached
 def disruptions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy[Disruption]:
-    """Actions against an operation, by whom, when, how many and on which platform."""
+    """Actions against an operation, by whom, when, how many, on which platforms, under which policy, once
+    or repeated over a period."""
     return st.builds(
         Disruption,
         by=_phrases(_CLAIMANTS),
@@ -910,6 +968,12 @@ def disruptions(*, source_ids: Sequence[str] | None = None) -> st.SearchStrategy
         platform=_optional(platforms()),
         description=_optional(texts()),
         sources=_cited(_ids(source_ids)),
+        other_platforms=_tuples(platforms(), 1),
+        policy=_optional(_phrases(("coordinated inauthentic behaviour", "platform manipulation and spam"))),
+        party=_optional(_phrases(("an API reseller", "Example Media LLC", "industry peers"))),
+        # one action in four spans a period (drawing one is costly)
+        period=st.one_of(st.none(), st.none(), st.none(), periods(relative=False, source_ids=())),
+        times=_optional(counts(max_value=100)),
     )
 
 
@@ -1310,6 +1374,7 @@ def _operations(draw: st.DrawFn, operation_id: str | None, related_ids: tuple[st
         relations=relations_,
         sources=sources_,
         notes=draw(_optional(texts())),
+        combined_with=draw(_tuples(st.sampled_from(ActivityKind), 2, unique=True)),
     )
 
 
@@ -1373,6 +1438,7 @@ STRATEGIES: dict[type, Callable[[], st.SearchStrategy[Any]]] = {
     Count: counts,
     Country: countries,
     DateClaim: date_claims,
+    Designation: designations,
     Disruption: disruptions,
     FuzzyDate: fuzzy_dates,
     Impact: impacts,

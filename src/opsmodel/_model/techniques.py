@@ -23,7 +23,7 @@ from .._core.fields import (
     to_text_tuple,
     with_article,
 )
-from .claims import ConfidenceLevel, Likelihood, estimate
+from .claims import ConfidenceLevel, Likelihood, Voice, estimate
 
 # framework -> (technique id pattern, tactic id pattern, example technique id, example tactic id).
 # Patterns are ECMA-compatible (they also go into JSON Schemas); match them with fullmatch().
@@ -241,8 +241,8 @@ def to_optional_confidence(value: Confidence | int | str | None) -> Confidence |
     raise Invalid(value, "a Confidence, a 0-100 score or the source's estimative words")
 
 
-def _to_technique(value: TechniqueRef | str) -> TechniqueRef:
-    if isinstance(value, TechniqueRef):
+def _to_technique(value: TechniqueRef | str | None) -> TechniqueRef | None:
+    if value is None or isinstance(value, TechniqueRef):
         return value
     if isinstance(value, str) and ID_GRAMMARS["disarm"][0].fullmatch(value):
         return TechniqueRef(framework="disarm", id=value)
@@ -255,15 +255,27 @@ def _to_optional_tactic(value: Tactic | None) -> Tactic | None:
     raise Invalid(value, "a Tactic")
 
 
+def _check_mapped(instance: TechniqueUse, attribute: attrs.Attribute[Any], value: Any) -> None:
+    # attrs runs validators once every field is set, so the technique is available here.
+    if instance.technique is None and value is None:
+        raise fail(instance, attribute, value, "a technique, a tactic, or both", problem="neither technique nor tactic given")
+
+
 @model
 @frozen(kw_only=True)
 class TechniqueUse:
-    """An operation's use of a technique: which, how (procedure), on what evidence, how sure."""
+    """An operation's use of a technique, or of a tactic alone: which, how, on what evidence, how sure, mapped by whom.
 
-    #: Which technique; a DISARM technique id alone is read as a DISARM reference.
-    technique: TechniqueRef = field(converter=_to_technique)
-    #: The tactic the technique served here, when the source says.
-    tactic: Tactic | None = field(default=None, converter=_to_optional_tactic)
+    A source (or a third party, or the analyst) may map what an operation did to a framework's
+    tactic (a kill-chain phase) without naming a technique: ``technique`` is then None. The
+    mapping is a claim: ``claimant`` and ``voice`` say whose, as for attributions and relations.
+    """
+
+    #: Which technique; a DISARM technique id alone is read as a DISARM reference. None for a tactic
+    #: mapped without a technique (model 1.1).
+    technique: TechniqueRef | None = field(default=None, converter=_to_technique)
+    #: The tactic the technique served here, when the source says; required without a technique.
+    tactic: Tactic | None = field(default=None, converter=_to_optional_tactic, validator=_check_mapped)
     #: How the operation used the technique, in the source's words.
     procedure: str | None = field(default=None, converter=to_optional_text)
     #: What shows the use: quoted posts, URLs, observations.
@@ -272,9 +284,23 @@ class TechniqueUse:
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
+    #: Who made the mapping to the framework, when not the cited sources' publisher: a third party
+    #: (a researcher mapping another's report) (model 1.1).
+    claimant: str | None = field(default=None, converter=to_optional_text)
+    #: Whose mapping it is next to its sources: theirs, relayed by them, or the analyst's own, who
+    #: then cites no source (model 1.1).
+    voice: Voice = field(default=Voice.SOURCE, converter=Voice)
+
+    @property
+    def framework(self) -> str:
+        """The framework of the technique, else of the tactic."""
+        ref = self.technique if self.technique is not None else self.tactic
+        assert ref is not None  # the validator requires one
+        return ref.framework
 
     def __str__(self) -> str:
-        return str(self.technique)
+        """``T0085.001 Develop AI-Generated Text``; a tactic alone: ``TA06 Develop Content (tactic)``."""
+        return str(self.technique) if self.technique is not None else f"{self.tactic} (tactic)"
 
 
 def to_technique_uses(value: Iterable[TechniqueUse]) -> tuple[TechniqueUse, ...]:

@@ -279,6 +279,8 @@ def crosswalk(item: TechniqueRef | TechniqueUse, target: Catalogue, *, source: C
     ``target``'s history (:meth:`Catalogue.with_history`) and the tag's own name are used.
     """
     ref = item.technique if isinstance(item, TechniqueUse) else item
+    if ref is None:  # a tactic mapped alone (model 1.1)
+        raise CatalogueError(f"{item} names a tactic and no technique: there is no technique to carry")
     if ref.framework != target.framework:
         raise CatalogueError(f"cannot carry {with_article(ref.framework)} technique into {target.label}")
     before = source.get(ref.id) if source is not None else None
@@ -388,6 +390,10 @@ def check(items: Checkable, catalogue: Catalogue, *, history: History = None) ->
     found: list[Problem] = []
     for path, tag in _tags(items):
         ref = tag.technique if isinstance(tag, TechniqueUse) else tag
+        if ref is None:  # a tactic mapped alone (model 1.1): only its tactic to check
+            assert isinstance(tag, TechniqueUse)
+            found.extend(_tactic_problems(tag, None, catalogue, path))
+            continue
         if ref.framework != catalogue.framework:
             continue
         ref_path = f"{path}.technique" if isinstance(tag, TechniqueUse) else path

@@ -169,7 +169,11 @@ def _usage(operations: tuple[Operation, ...], framework: str, catalogue: Catalog
     for operation in operations:
         for use in operation.techniques:
             ref = use.technique
-            if ref.framework != framework or (catalogue is not None and not isinstance(catalogue.get(ref.id), TechniqueEntry)):
+            if (
+                ref is None
+                or ref.framework != framework
+                or (catalogue is not None and not isinstance(catalogue.get(ref.id), TechniqueEntry))
+            ):
                 continue
             usage.setdefault(ref.id, {}).setdefault(operation.id, (operation, []))[1].append(use)
     if catalogue is None:
@@ -265,7 +269,7 @@ def _legend(top: int) -> list[dict[str, str]]:
 def _shortname(use: TechniqueUse) -> str | None:
     """The Navigator's name for a use's tactic: from its name, or for DISARM from its id."""
     tactic = use.tactic
-    if tactic is None or tactic.framework != use.technique.framework:
+    if tactic is None or tactic.framework != use.framework:
         return None
     if tactic.name:
         return slugify(tactic.name)

@@ -55,9 +55,20 @@ def _label(catalogue: Any) -> str:
     return f"{framework} {version}" if version else str(framework)
 
 
+def _tactic_alone(catalogue: Any, use: TechniqueUse, framework: str | None) -> Iterator[tuple[str, str, str, Any]]:
+    tactic = use.tactic
+    if tactic is None or (framework is not None and framework != tactic.framework):
+        return
+    if catalogue.get(tactic.id) is None:
+        yield "OPS604", "tactic.id", f"{tactic.id} is not a tactic of {_label(catalogue)}", tactic.id
+
+
 def _duck_typed(catalogue: Any, use: TechniqueUse) -> Iterator[tuple[str, str, str, Any]]:
     ref = use.technique
     framework = getattr(catalogue, "framework", None)
+    if ref is None:  # a tactic mapped alone (model 1.1): only its tactic to check
+        yield from _tactic_alone(catalogue, use, framework)
+        return
     if framework is not None and framework != ref.framework:
         return
     label = _label(catalogue)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any
 
 from ..._model.techniques import TechniqueUse
 from ..._taxonomy.catalogue import Catalogue
@@ -19,19 +17,11 @@ LEVELS = 5
 def _tactics_of(use: TechniqueUse, catalogue: Catalogue | None) -> tuple[tuple[str, str | None], ...]:
     if use.tactic is not None:
         return ((use.tactic.id, use.tactic.name),)
-    if catalogue is not None and use.technique.id in catalogue:
+    if catalogue is not None and use.technique is not None and use.technique.id in catalogue:
         found = catalogue.tactics_of(use.technique.id)
         if found:
             return tuple((entry.id, entry.name) for entry in found)
     return ((NOT_STATED, None),)
-
-
-def _tactic_only(operation: Any) -> Iterator[Any]:
-    # A later model may record a tactic without a technique (``tactics``): each is shown in its column.
-    for item in getattr(operation, "tactics", ()):
-        tactic = getattr(item, "tactic", item)
-        if getattr(tactic, "id", None):
-            yield tactic
 
 
 class _Heat:
@@ -52,14 +42,17 @@ class _Heat:
     def _add(self, record: Record, catalogue: Catalogue | None) -> None:
         for use in record.operation.techniques:
             technique = use.technique
+            if technique is None:
+                # a tactic mapped alone (the converter guarantees a tactic): shown in its column
+                assert use.tactic is not None
+                self._name(self.tactic_names, use.tactic.id, use.tactic.name)
+                self.tactic_only[use.tactic.id].add(record.key)
+                continue
             name = technique.name or (catalogue.technique(technique.id).name if catalogue and technique.id in catalogue else None)
             self._name(self.technique_names, technique.id, name)
             for tactic, tactic_name in _tactics_of(use, catalogue):
                 self._name(self.tactic_names, tactic, tactic_name)
                 self.cells[tactic][technique.id].add(record.key)
-        for tactic in _tactic_only(record.operation):
-            self._name(self.tactic_names, tactic.id, getattr(tactic, "name", None))
-            self.tactic_only[tactic.id].add(record.key)
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -178,7 +178,7 @@ def operation_attributes(operation: Operation) -> list[_Attribute]:
         *_texts("alias", (alias.name for alias in operation.aliases)),
         *(_Attribute("actor", actor.name or actor.id, tags=(f'opsmodel:actor="{actor.id}"',)) for actor in operation.actors),
         *_places(operation),
-        *(_Attribute("technique", str(use.technique), technique=use.technique) for use in operation.techniques),
+        *(_Attribute("technique", str(use), technique=use.technique) for use in operation.techniques),
         *_texts("narrative", (narrative.summary for narrative in operation.narratives)),
         *_texts("language", operation.languages),
         *(_source(source) for source in operation.sources),
@@ -248,7 +248,12 @@ def to_misp(report: Report, *, tlp: str | None = None) -> dict[str, Any]:
     if tlp is not None and tlp not in TLP_TAGS:
         expected = f"one of {', '.join(TLP_TAGS)}"
         raise FieldError(owner="to_misp", field="tlp", value=tlp, expected=expected, problem=f"got {tlp!r}")
-    techniques = {use.technique.id: use.technique for operation in report.operations for use in operation.techniques}
+    techniques = {
+        use.technique.id: use.technique
+        for operation in report.operations
+        for use in operation.techniques
+        if use.technique is not None
+    }
     event: dict[str, Any] = {
         "uuid": object_uuid("event", report.id),
         "info": report.title,

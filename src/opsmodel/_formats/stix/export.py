@@ -13,7 +13,7 @@ from ..._core.errors import BundleError, Problem, show_value
 from ..._core.fields import words_of
 from ..._model.actors import Actor, ActorKind, Attribution, AttributionRole, ClaimStatus
 from ..._model.claims import AttributionStance, Voice
-from ..._model.conduct import Narrative
+from ..._model.conduct import AIUse, Disruption, Narrative
 from ..._model.dates import FuzzyDate, Period, Precision, RelativeDate
 from ..._model.operations import Operation, Report
 from ..._model.personas import Front, FrontKind, ImpersonatedKind, Impersonation
@@ -22,7 +22,7 @@ from ..._model.platforms import Asset
 from ..._model.provenance import PublicationStatus, SourceAccess, SourceRole
 from ..._model.relations import Relation, RelationKind
 from ..._model.sources import Source
-from ..._model.techniques import Confidence, Tactic, TechniqueRef
+from ..._model.techniques import Confidence, Tactic, TechniqueRef, TechniqueUse
 from ..._model.venues import Venue
 from .codec import encode
 from .ids import (
@@ -49,6 +49,25 @@ FLAVOURS = ("stix", "opencti")
 _STATE_KINDS = frozenset(
     {ActorKind.STATE, ActorKind.STATE_AGENCY, ActorKind.MILITARY_UNIT, ActorKind.REGIONAL_GOVERNMENT, ActorKind.STATE_MEDIA}
 )
+# An actor's kind as STIX's attack-resource-level-ov (the resources behind it); a loose set of hired
+# individuals, or an actor of unknown kind, has no level STIX defines.
+_RESOURCE_LEVELS = {
+    **dict.fromkeys(
+        (ActorKind.STATE, ActorKind.STATE_AGENCY, ActorKind.MILITARY_UNIT, ActorKind.REGIONAL_GOVERNMENT), "government"
+    ),
+    **dict.fromkeys(
+        (
+            ActorKind.STATE_MEDIA,
+            ActorKind.COMMERCIAL_FIRM,
+            ActorKind.COMMERCIAL_MEDIA,
+            ActorKind.POLITICAL_PARTY,
+            ActorKind.NON_STATE_GROUP,
+            ActorKind.ORGANISATION,
+        ),
+        "organization",
+    ),
+    **dict.fromkeys((ActorKind.INDIVIDUAL, ActorKind.POLITICAL_FIGURE), "individual"),
+}
 _ORIGIN_ROLES = frozenset(
     {
         AttributionRole.ORIGIN,
@@ -279,6 +298,8 @@ class Writer:
             yield from self._languages(scope)
         if operation.impacts:
             yield from self._ratings(scope)
+        if operation.disruptions:
+            yield from self._disruptions(scope)
         if operation.notes is not None:
             yield self._note(campaign, "notes", "Notes", operation.notes, scope.marking)
         if operation.relations:
@@ -342,8 +363,8 @@ class Writer:
             actor_ids[actor.id] = actor_id
             if self._new(actor_id):
                 yield self._threat_actor(actor, actor_id, name, scope.marking if actor.name is None else self.tlp)
-                if actor.location is not None:
-                    yield from self._located_at(actor_id, actor.location)
+                for country in actor.locations:
+                    yield from self._located_at(actor_id, country)
         return actor_ids
 
     def _threat_actor(self, actor: Actor, actor_id: str, name: str, marking: str | None) -> dict[str, Any]:
@@ -352,7 +373,11 @@ class Writer:
         if actor.description is not None:
             ta["description"] = actor.description
         ta["threat_actor_types"] = ["nation-state" if actor.kind in _STATE_KINDS else "unknown"]
-        names = list(dict.fromkeys(actor.aliases))
+        level = _RESOURCE_LEVELS.get(actor.kind)
+        if level is not None:
+            ta["resource_level"] = level
+        # a vendor's designation (Microsoft's Storm-1099) is another name the actor is known by
+        names = list(dict.fromkeys((*actor.aliases, *(designation.name for designation in actor.designations))))
         if names:
             ta["aliases"] = names
         return ta
@@ -439,14 +464,26 @@ class Writer:
 
     def _techniques(self, scope: _Scope) -> Iterator[dict[str, Any]]:
         for index, use in enumerate(scope.operation.techniques):
-            pattern = yield from self._attack_pattern(use.technique, use.tactic, self.tlp)
-            yield self._relationship(
-                scope, "uses", pattern, f"technique|{index}", description=use.procedure, confidence=_score(use.confidence)
+            if use.technique is not None:
+                pattern = yield from self._attack_pattern(use.technique, use.tactic, self.tlp)
+            else:
+                pattern = yield from self._phase_pattern(use, self.tlp)
+            rel = self._relationship(
+                scope, "uses", pattern, f"technique|{index}", description=_use_text(use), confidence=_score(use.confidence)
             )
+            yield from self._claimed_by(rel, use.claimant)
+            yield rel
+
+    def _claimed_by(self, obj: dict[str, Any], claimant: str | None) -> Iterator[dict[str, Any]]:
+        """Make ``claimant`` (a third party mapping a report, who says a tool was used) the object's author."""
+        if claimant is not None:
+            author = self._shared_id("identity", _slug(claimant))
+            yield from self._identity(author, claimant, "organization", self.tlp)
+            obj["created_by_ref"] = author
 
     def _ai_uses(self, scope: _Scope) -> Iterator[dict[str, Any]]:
         for index, ai in enumerate(scope.operation.ai_uses):
-            name = ai.service or ai.model or ai.provider or "Unspecified AI service"
+            name = ai.tool if ai.service or ai.model or ai.provider else "Unspecified AI service"
             tool = self._shared_id("tool", _slug(name))
             if self._new(tool):
                 obj = self._base("tool", tool, self.tlp)
@@ -454,7 +491,11 @@ class Writer:
                 if ai.provider is not None:
                     obj["description"] = f"AI service provided by {ai.provider}"
                 yield obj
-            yield self._relationship(scope, "uses", tool, f"ai|{index}", description=ai.wording or str(ai))
+            rel = self._relationship(
+                scope, "uses", tool, f"ai|{index}", description=_ai_text(ai), confidence=_score(ai.confidence)
+            )
+            yield from self._claimed_by(rel, ai.claimant)
+            yield rel
 
     def _assets(self, scope: _Scope) -> Iterator[dict[str, Any]]:
         write = self._channel if self.opencti else self._infrastructure
@@ -524,6 +565,16 @@ class Writer:
                 text += f". {impact.rationale}"
             yield self._note(scope.campaign, f"impact|{index}", "Breakout Scale rating", text, scope.marking)
 
+    def _disruptions(self, scope: _Scope) -> Iterator[dict[str, Any]]:
+        """Each action against the operation as a note on its campaign.
+
+        Not a course-of-action: STIX's is a recommended or taken measure that ``mitigates`` a
+        technique, tool or vulnerability, never a campaign, and a takedown is a fact about the
+        campaign, which a note states.
+        """
+        for index, action in enumerate(scope.operation.disruptions):
+            yield self._note(scope.campaign, f"disruption|{index}", "Disruption", _disruption_text(action), scope.marking)
+
     def _relations(self, scope: _Scope, related: Mapping[str, str]) -> Iterator[dict[str, Any]]:
         """Relations to other operations of the report, as relationships between their campaigns.
 
@@ -544,10 +595,7 @@ class Writer:
                 description=_relation_text(relation),
                 confidence=_score(relation.confidence),
             )
-            if relation.claimant is not None:
-                claimant = self._shared_id("identity", _slug(relation.claimant))
-                yield from self._identity(claimant, relation.claimant, "organization", self.tlp)
-                rel["created_by_ref"] = claimant
+            yield from self._claimed_by(rel, relation.claimant)
             yield rel
 
     def _seen_times(self, obj: dict[str, Any], period: Period | None) -> None:
@@ -701,6 +749,24 @@ class Writer:
             yield obj
         return pattern
 
+    def _phase_pattern(self, use: TechniqueUse, markings: str | None) -> Generator[dict[str, Any], None, str]:
+        """A tactic mapped without a technique, as an attack pattern that has only its kill chain phase.
+
+        It names no technique: it has no external id, so that no reader (OpenCTI above all) takes
+        it for the framework's technique or merges it with one.
+        """
+        tactic = use.tactic
+        assert tactic is not None  # a use has a technique, a tactic or both
+        pattern = self._shared_id("attack-pattern", f"tactic|{tactic.framework}|{tactic.id}")
+        if self._new(pattern):
+            obj = self._base("attack-pattern", pattern, markings)
+            obj["name"] = f"{tactic} (tactic, no technique named)"
+            obj["description"] = f"Any technique of the {tactic.framework} tactic {tactic.id}"
+            chain = _KILL_CHAINS.get(tactic.framework) or _phase(tactic.framework)
+            obj["kill_chain_phases"] = [{"kill_chain_name": chain, "phase_name": _phase(tactic.name or tactic.id)}]
+            yield obj
+        return pattern
+
     # ---- the report --------------------------------------------------------------------------
 
     def report(self, report: Report, campaigns: list[str]) -> dict[str, Any]:
@@ -796,6 +862,39 @@ def _relation_text(relation: Relation) -> str:
     if relation.claimant is not None or relation.voice is not Voice.SOURCE:
         text += " (" + ", ".join(filter(None, [relation.claimant, _VOICES.get(relation.voice)])) + ")"
     return text + (f": {relation.note}" if relation.note else "")
+
+
+def _use_text(use: TechniqueUse) -> str | None:
+    """A technique use's procedure, with who mapped it when not the sources (a third party, the analyst)."""
+    who = ", ".join(filter(None, [use.claimant, _VOICES.get(use.voice)]))
+    if not who:
+        return use.procedure
+    return f"mapped by {who}" + (f": {use.procedure}" if use.procedure else "")
+
+
+def _ai_text(ai: AIUse) -> str:
+    """An AI use in words: the source's, else the tool and purposes; then how, when, where, how much."""
+    said = [ai.wording or str(ai)]
+    if ai.access is not None:
+        said.append(f"access: {ai.access.value.replace('_', ' ')}" + (f" via {ai.via}" if ai.via else ""))
+    if ai.period is not None:
+        said.append(f"used {ai.period}")
+    if ai.platforms:
+        said.append("output on " + ", ".join(str(platform) for platform in ai.platforms))
+    said.extend(f"output: {measure}" for measure in ai.output)
+    if ai.claimant is not None or ai.voice is not Voice.SOURCE:
+        said.append(", ".join(filter(None, [ai.claimant, _VOICES.get(ai.voice)])))
+    return "; ".join(said)
+
+
+def _disruption_text(action: Disruption) -> str:
+    """An action against an operation in words, with the policy invoked, the other party and its description."""
+    text = str(action)
+    if action.policy is not None:
+        text += f"; policy: {action.policy}"
+    if action.party is not None:
+        text += f"; party: {action.party}"
+    return text + (f". {action.description}" if action.description else "")
 
 
 def _provenance(source: Source) -> str:

@@ -237,10 +237,10 @@ def _map_audience(draft: _Draft, link: _Link) -> bool:
 def _map_technique(draft: _Draft, link: _Link) -> bool:
     target = link.target
     technique = _technique(target)
-    if technique is None:
-        return False
     tactics = draft.found.tactics
     phases = [p for p in _list(target.get("kill_chain_phases")) if isinstance(p, dict)]
+    if technique is None:
+        return _map_phase_alone(draft, link, phases)
     tactic = _tactic(technique.framework, phases, tactics)
     if tactic is not None:
         draft.found.used.add(tactics[str(phases[0].get("phase_name"))]["id"])
@@ -256,6 +256,24 @@ def _map_technique(draft: _Draft, link: _Link) -> bool:
             )
         )
     draft.found.lose_properties(target, _PATTERN_KEYS)
+    return True
+
+
+def _map_phase_alone(draft: _Draft, link: _Link, phases: list[dict[str, Any]]) -> bool:
+    """An attack pattern that names no technique but one kill chain phase whose tactic the bundle defines,
+    with the tactic's framework in its external reference: a tactic mapped alone (model 1.1)."""
+    found = draft.found.tactics.get(str(phases[0].get("phase_name"))) if len(phases) == 1 else None
+    if found is None:
+        return False
+    refs = [ref for ref in _list(found.get("external_references")) if isinstance(ref, dict)]
+    frameworks = [_framework(str(ref.get("source_name", "")), str(ref.get("url", ""))) for ref in refs]
+    framework = next((name for name in frameworks if name is not None), None)
+    tactic = _tactic(framework, phases, draft.found.tactics) if framework is not None else None
+    if tactic is None:
+        return False
+    draft.found.used.add(found["id"])
+    draft.techniques.append(TechniqueUse(tactic=tactic, procedure=link.wording, confidence=link.confidence))
+    draft.found.lose_properties(link.target, _PATTERN_KEYS)
     return True
 
 

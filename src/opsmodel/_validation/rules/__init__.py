@@ -3,8 +3,9 @@
 Codes are stable: OPS1xx dates (:mod:`.dates`), OPS2xx references and sources (:mod:`.references`),
 OPS3xx duplicates (:mod:`.duplicates`), OPS4xx the Breakout Scale (:mod:`.breakout`), OPS5xx
 counts (:mod:`.counts`), OPS6xx techniques and tactics against a catalogue (:mod:`.techniques`),
-OPS7xx claims that cannot all be right (:mod:`.claims`), OPS9xx venues, fronts, place roles and
-language uses (:mod:`.presence`).
+OPS7xx claims that cannot all be right (:mod:`.claims`), OPS8xx conduct told in ways that cannot all be
+right: AI uses, disruptions, framework mappings, operation kinds, actors' places (:mod:`.conduct`), OPS9xx
+venues, fronts, place roles and language uses (:mod:`.presence`).
 OPS0xx are the raw document checks (:mod:`opsmodel._validation.documents`). Every rule is sound
 on fuzzy data: a count "at least 12" never contradicts a larger one.
 """
@@ -12,7 +13,7 @@ on fuzzy data: a count "at least 12" never contradicts a larger one.
 from __future__ import annotations
 
 from ..engine import Rule
-from . import breakout, claims, counts, dates, duplicates, presence, references, techniques
+from . import breakout, claims, conduct, counts, dates, duplicates, presence, references, techniques
 
 RULES: tuple[Rule, ...] = (
     *dates.RULES,
@@ -22,6 +23,7 @@ RULES: tuple[Rule, ...] = (
     *counts.RULES,
     *techniques.RULES,
     *claims.RULES,
+    *conduct.RULES,
     *presence.RULES,
 )
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}

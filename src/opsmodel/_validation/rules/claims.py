@@ -72,7 +72,7 @@ def _attribution_declined_names_someone(operation: Operation, context: Context) 
 
 
 def _confidences(operation: Operation) -> Iterator[tuple[str, Confidence]]:
-    for name in ("attributions", "relations", "techniques"):
+    for name in ("attributions", "relations", "techniques", "ai_uses"):
         for i, item in enumerate(getattr(operation, name)):
             if item.confidence is not None:
                 yield f"{name}[{i}].confidence", item.confidence
@@ -93,7 +93,7 @@ def _confidence_score_off_scale(operation: Operation, context: Context) -> Itera
 
 
 def _voiced(operation: Operation) -> Iterator[tuple[str, Any]]:
-    for name in ("attributions", "relations", "date_claims"):
+    for name in ("attributions", "relations", "date_claims", "techniques", "ai_uses"):
         for i, item in enumerate(getattr(operation, name)):
             yield f"{name}[{i}]", item
 

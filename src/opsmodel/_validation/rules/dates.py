@@ -107,6 +107,18 @@ def _dated_facts(operation: Operation, context: Context) -> Iterator[tuple[str, 
             yield f"date_claims[{i}].date", date
     yield from _measure_dates(operation, context)
     yield from _presence_dates(operation, context)
+    yield from _conduct_periods(operation, context)
+
+
+def _conduct_periods(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
+    """When each AI use ran and the span of each repeated disruption (model 1.1), with their paths."""
+    for name in ("ai_uses", "disruptions"):
+        for i, item in enumerate(getattr(operation, name)):
+            if item.period is not None:
+                for end in ("start", "end"):
+                    date = _absolute(getattr(item.period, end), context)
+                    if date is not None:
+                        yield f"{name}[{i}].period.{end}", date
 
 
 def _measure_dates(operation: Operation, context: Context) -> Iterator[tuple[str, FuzzyDate]]:
@@ -181,7 +193,8 @@ def _disrupted_before_activity(operation: Operation, context: Context) -> Iterat
 @FAMILY.rule("OPS103", "date-after-report", ERROR)
 def _date_after_report(operation: Operation, context: Context) -> Iterator[Problem]:
     """A date of the operation (activity, detection, disruption, claim, rating, when a measure was taken or the
-    period it covers) falls after the publication of the report that describes it.
+    period it covers, when an AI tool was used or a repeated disruption ran) falls after the publication of the
+    report that describes it.
     """
     published = context.report.published if context.report is not None else None
     for path, date in _dated_facts(operation, context):

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..._core.errors import Problem, show_value
 from ..._model.operations import Operation
-from ..._model.techniques import TechniqueRef
+from ..._model.techniques import TechniqueRef, TechniqueUse
 from ..engine import Context
 from .base import ERROR, WARNING, Family, describe
 
@@ -83,11 +83,21 @@ def _technique_key(ref: TechniqueRef) -> tuple[str, str]:
 @FAMILY.rule("OPS305", "duplicate-technique", WARNING)
 def _duplicate_technique(operation: Operation, context: Context) -> Iterator[Problem]:
     """The same technique is recorded twice with the same procedure (merge their evidence and sources)."""
-    keys = ((*_technique_key(use.technique), use.procedure) for use in operation.techniques)
+    keys = (_use_key(use) for use in operation.techniques)
     for i, first in _later_duplicates(keys):
-        technique = operation.techniques[i].technique
-        message = f"{technique.framework} {technique.id} already recorded as techniques[{first}]"
-        yield Problem(path=f"techniques[{i}].technique", message=message, value=technique.id)
+        use = operation.techniques[i]
+        # a tactic mapped alone (model 1.1) repeats its tactic
+        ref, field = (use.technique, "technique") if use.technique is not None else (use.tactic, "tactic")
+        assert ref is not None
+        message = f"{ref.framework} {ref.id} already recorded as techniques[{first}]"
+        yield Problem(path=f"techniques[{i}].{field}", message=message, value=ref.id)
+
+
+def _use_key(use: TechniqueUse) -> tuple[Any, ...]:
+    if use.technique is not None:
+        return (*_technique_key(use.technique), use.procedure)
+    assert use.tactic is not None
+    return ("tactic", use.tactic.framework, use.tactic.id, use.procedure)
 
 
 @FAMILY.rule("OPS306", "duplicate-asset", WARNING)

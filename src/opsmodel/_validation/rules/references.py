@@ -27,6 +27,20 @@ def _facts(operation: Operation) -> Iterator[tuple[str, Any]]:
             yield f"{name}[{i}]", item
 
 
+def _conduct_parts(operation: Operation) -> Iterator[tuple[str, Any]]:
+    """The parts of conduct facts that cite sources of their own (model 1.1): an AI use's period and output,
+    a disruption's period, an actor's designations. They need no citation of their own (their fact has one)."""
+    for i, use in enumerate(operation.ai_uses):
+        if use.period is not None:
+            yield f"ai_uses[{i}].period", use.period
+        yield from ((f"ai_uses[{i}].output[{j}]", measure) for j, measure in enumerate(use.output))
+    for i, action in enumerate(operation.disruptions):
+        if action.period is not None:
+            yield f"disruptions[{i}].period", action.period
+    for i, actor in enumerate(operation.actors):
+        yield from ((f"actors[{i}].designations[{j}]", designation) for j, designation in enumerate(actor.designations))
+
+
 _CITING = (
     "actors",
     "attributions",
@@ -183,7 +197,7 @@ def _actor_parent_cycle(operation: Operation, context: Context) -> Iterator[Prob
 def _source_unknown(operation: Operation, context: Context) -> Iterator[Problem]:
     """A fact cites a source id that the operation's sources do not define."""
     known = {source.id for source in operation.sources}
-    for path, fact in _facts(operation):
+    for path, fact in (*_facts(operation), *_conduct_parts(operation)):
         for j, source_id in enumerate(fact.sources):
             if source_id not in known:
                 yield Problem(path=f"{path}.sources[{j}]", message=f"no source {source_id!r} in the operation", value=source_id)
