@@ -28,6 +28,7 @@ from ..._core.errors import MAX_PROBLEMS
 from ..._model.dates import FuzzyDate
 from ..._model.description import TaggedUnion, fields_of, optional_of, tuple_item, union_of, vocabularies
 from ..._model.places import Country
+from .decoders import make_decoder
 from .dates import OTHER_FIELDS, fuzzy_date_structure, fuzzy_date_unstructure
 from .errors import Mismatch
 from .hooks import (
@@ -180,10 +181,8 @@ class _Hooks:
     def class_unstructure(self, cls: type) -> Callable[[Any], Any]:
         return unstructure_country if cls is Country else self.object_unstructure(cls)
 
-    def fields_structure(self, cls: type) -> Callable[[dict[str, Any]], Any]:
-        """The structure function of ``cls``'s known fields, with a canonical-spelling hook per string field."""
-        if cls is FuzzyDate:
-            return fuzzy_date_structure(self.converter, self.detailed)
+    def string_overrides(self, cls: type) -> dict[str, Any]:
+        """A canonical-spelling hook per string field of ``cls`` (field name -> cattrs override)."""
         overrides = {}
         for field in fields_of(cls):
             shape = leaf_shape(field)
@@ -191,6 +190,13 @@ class _Hooks:
                 pattern = CODE_PATTERNS.get((cls.__name__, field.name))
                 hook = canonical_hook(field.converter, shape, fast=not self.detailed, pattern=pattern)
                 overrides[field.name] = override(struct_hook=hook)
+        return overrides
+
+    def fields_structure(self, cls: type) -> Callable[[dict[str, Any]], Any]:
+        """The structure function of ``cls``'s known fields, with a canonical-spelling hook per string field."""
+        if cls is FuzzyDate:
+            return fuzzy_date_structure(self.converter, self.detailed)
+        overrides = self.string_overrides(cls)
         structure: Callable[[dict[str, Any]], Any] = make_dict_structure_fn(cls, self.converter, **overrides)  # type: ignore[arg-type]
         return structure
 
@@ -213,7 +219,10 @@ class _Hooks:
             keep(obj, extra)
             return obj
 
-        return structure_class
+        if self.detailed or cls is FuzzyDate:
+            return structure_class
+        overrides = {name: hook.struct_hook for name, hook in self.string_overrides(cls).items()}
+        return make_decoder(cls, self.converter, overrides, known, structure_class)
 
     def refuse_unknown(self, cls: type, inner: Callable[[dict[str, Any]], Any], value: Any, extra: dict[str, Any]) -> NoReturn:
         """Raise the unknown fields (with the known fields' own problems, in detailed validation)."""
