@@ -224,7 +224,7 @@ def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
 
 
 def _is_text(item: Any) -> bool:
-    return type(item) is str and bool(item) and not item.isspace() and not _has_surrogate(item)
+    return type(item) is str and bool(item) and not item.isspace() and (item.isascii() or _SURROGATE.search(item) is None)
 
 
 # A lone surrogate ("\ud800", from a JSON escape) is not a character: text holding one cannot be
@@ -241,6 +241,9 @@ def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def to_text(value: str) -> str:
+    # the common case first, in one test: ASCII text that is not blank
+    if type(value) is str and value.isascii() and value and not value.isspace():
+        return value
     if not isinstance(value, str):
         raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
@@ -284,7 +287,14 @@ def _is_slug(item: Any) -> bool:
     return True
 
 
+_JUST_STR = frozenset({str})
+
+
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
+    kind = type(value)
+    # most lists of source ids repeat ids already matched: two C-level passes, no call per id
+    if kind in _SEQUENCES and _SLUGS_SEEN.issuperset(value) and _JUST_STR.issuperset(map(type, value)):
+        return value if kind is tuple else tuple(value)
     return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
 

@@ -38,58 +38,99 @@ def decoded_ready(cls: type) -> frozenset[str]:
     return frozenset(field.name for field in fields_of(cls) if field.kind in _EXACT_KINDS)
 
 
-def _default_line(name: str, alias: str, attribute: attrs.Attribute[Any], namespace: dict[str, Any], convert: bool) -> str:
-    """The expression giving a field's value: the argument when given, else the default."""
-    converter = attribute.converter
-    namespace[f"_c_{name}"] = converter
-    given = f"_c_{name}(kw[{alias!r}])" if convert and converter is not None else f"kw[{alias!r}]"
-    default = attribute.default
-    if default is attrs.NOTHING:
-        return given
-    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-        if default.takes_self:  # pragma: no cover - no model field takes self; the checked path handles it
-            raise _NotGenerated
-        made = f"_f_{name}()"
-        namespace[f"_f_{name}"] = default.factory
-        missing = f"_c_{name}({made})" if converter is not None else made
-    else:
-        # attrs converts defaults too: do it once, here
-        namespace[f"_d_{name}"] = converter(default) if converter is not None else default  # type: ignore[operator]
-        missing = f"_d_{name}"
-    return f"{given} if {alias!r} in kw else {missing}"
-
-
-class _NotGenerated(Exception):
+class Unplannable(Exception):
     """A class this module does not know how to build directly (it uses the checked constructor)."""
 
 
-def _generate(cls: type, ready: frozenset[str]) -> Callable[[dict[str, Any]], Any]:
+@attrs.frozen
+class Assignment:
+    """How generated code sets one field: ``value`` converts (or passes) an expression ``{x}``."""
+
+    name: str
+    alias: str
+    #: The expression of the field's value from the given expression ``{x}`` (a format string).
+    value: str
+    #: The expression of its value when not given, or None when the field is required.
+    default: str | None
+
+
+@attrs.frozen
+class Plan:
+    """Generated code's recipe for building one class: names it needs, each field's setting, the checks.
+
+    Code following the plan binds ``self`` to ``_new(_cls)``, sets each field with
+    ``_set(self, name, value)``, then runs the ``checks`` lines (validators and
+    ``__attrs_post_init__``, in the constructor's order), with ``namespace`` as its globals.
+    """
+
+    namespace: dict[str, Any]
+    assignments: tuple[Assignment, ...]
+    checks: tuple[str, ...]
+
+
+def _assignment(index: int, attribute: attrs.Attribute[Any], namespace: dict[str, Any], convert: bool) -> Assignment:
+    converter = attribute.converter if convert else None
+    namespace[f"_c{index}"] = attribute.converter
+    value = f"_c{index}({{x}})" if converter is not None else "{x}"
+    default = attribute.default
+    if default is attrs.NOTHING:
+        missing = None
+    elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        if default.takes_self:  # pragma: no cover - no model field takes self; the checked path handles it
+            raise Unplannable
+        namespace[f"_f{index}"] = default.factory
+        made = f"_f{index}()"
+        missing = f"_c{index}({made})" if attribute.converter is not None else made
+    else:
+        # attrs converts defaults too: done once, here
+        namespace[f"_d{index}"] = attribute.converter(default) if attribute.converter is not None else default  # type: ignore[operator]
+        missing = f"_d{index}"
+    return Assignment(name=attribute.name, alias=attribute.alias or attribute.name, value=value, default=missing)
+
+
+@functools.cache
+def plan(cls: type, ready: frozenset[str]) -> Plan:
+    """The plan building ``cls`` with the ``ready`` fields set as given and the others converted.
+
+    Raises :class:`Unplannable` for a class it cannot plan (a field outside ``__init__``, a
+    default that takes self).
+    """
     namespace: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_set": object.__setattr__}
-    setting: list[str] = []
-    checking: list[str] = []
-    for attribute in attrs.fields(cls):
+    assignments = []
+    checks: list[str] = []
+    for index, attribute in enumerate(attrs.fields(cls)):
         if not attribute.init:
-            raise _NotGenerated
-        name, alias = attribute.name, attribute.alias or attribute.name
-        value = _default_line(name, alias, attribute, namespace, convert=name not in ready)
-        setting.append(f"        _set(self, {name!r}, {value})")
+            raise Unplannable
+        assignments.append(_assignment(index, attribute, namespace, convert=attribute.name not in ready))
         if attribute.validator is not None:
-            namespace[f"_v_{name}"] = attribute.validator
-            namespace[f"_a_{name}"] = attribute
-            checking.append(f"        _v_{name}(self, _a_{name}, self.{name})")
+            namespace[f"_v{index}"] = attribute.validator
+            namespace[f"_a{index}"] = attribute
+            checks.append(f"_v{index}(self, _a{index}, self.{attribute.name})")
     if hasattr(cls, "__attrs_post_init__"):
-        checking.append("        self.__attrs_post_init__()")
+        checks.append("self.__attrs_post_init__()")
+    return Plan(namespace=namespace, assignments=tuple(assignments), checks=tuple(checks))
+
+
+def _generate(cls: type, ready: frozenset[str]) -> Callable[[dict[str, Any]], Any]:
+    found = plan(cls, ready)
+    setting = []
+    for each in found.assignments:
+        value = each.value.format(x=f"kw[{each.alias!r}]")
+        if each.default is not None:
+            value = f"{value} if {each.alias!r} in kw else {each.default}"
+        setting.append(f"        _set(self, {each.name!r}, {value})")
     lines = [
         "def build(kw):",
         "    try:",
         "        self = _new(_cls)",
         *setting,
-        *checking,
+        *(f"        {line}" for line in found.checks),
         "        return self",
         "    except Exception:",
         "        pass",
         "    return _cls(**kw)  # refused: the checked constructor raises its own error",
     ]
+    namespace = dict(found.namespace)
     exec(compile("\n".join(lines), f"<opsmodel trusted builder {cls.__qualname__}>", "exec"), namespace)  # noqa: S102
     built: Callable[[dict[str, Any]], Any] = namespace["build"]
     return built
@@ -106,7 +147,7 @@ def builder(cls: type[T], ready: frozenset[str] = frozenset()) -> Callable[[dict
     """
     try:
         return _generate(cls, ready)
-    except _NotGenerated:  # pragma: no cover - every model class is generated today
+    except Unplannable:  # pragma: no cover - every model class is generated today
         return lambda kw: cls(**kw)
 
 
