@@ -38,7 +38,7 @@ def decoded_ready(cls: type) -> frozenset[str]:
     return frozenset(field.name for field in fields_of(cls) if field.kind in _EXACT_KINDS)
 
 
-class Unplannable(Exception):
+class UnplannableError(Exception):
     """A class this module does not know how to build directly (it uses the checked constructor)."""
 
 
@@ -72,12 +72,12 @@ def _assignment(index: int, attribute: attrs.Attribute[Any], namespace: dict[str
     converter = attribute.converter if convert else None
     namespace[f"_c{index}"] = attribute.converter
     value = f"_c{index}({{x}})" if converter is not None else "{x}"
-    default = attribute.default
+    default: Any = attribute.default
     if default is attrs.NOTHING:
         missing = None
-    elif isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+    elif isinstance(default, attrs.Factory):  # type: ignore[arg-type] # attrs.Factory is a class at run time
         if default.takes_self:  # pragma: no cover - no model field takes self; the checked path handles it
-            raise Unplannable
+            raise UnplannableError
         namespace[f"_f{index}"] = default.factory
         made = f"_f{index}()"
         missing = f"_c{index}({made})" if attribute.converter is not None else made
@@ -92,7 +92,7 @@ def _assignment(index: int, attribute: attrs.Attribute[Any], namespace: dict[str
 def plan(cls: type, ready: frozenset[str]) -> Plan:
     """The plan building ``cls`` with the ``ready`` fields set as given and the others converted.
 
-    Raises :class:`Unplannable` for a class it cannot plan (a field outside ``__init__``, a
+    Raises :class:`UnplannableError` for a class it cannot plan (a field outside ``__init__``, a
     default that takes self).
     """
     namespace: dict[str, Any] = {"_cls": cls, "_new": object.__new__, "_set": object.__setattr__}
@@ -100,7 +100,7 @@ def plan(cls: type, ready: frozenset[str]) -> Plan:
     checks: list[str] = []
     for index, attribute in enumerate(attrs.fields(cls)):
         if not attribute.init:
-            raise Unplannable
+            raise UnplannableError
         assignments.append(_assignment(index, attribute, namespace, convert=attribute.name not in ready))
         if attribute.validator is not None:
             namespace[f"_v{index}"] = attribute.validator
@@ -131,13 +131,13 @@ def _generate(cls: type, ready: frozenset[str]) -> Callable[[dict[str, Any]], An
         "    return _cls(**kw)  # refused: the checked constructor raises its own error",
     ]
     namespace = dict(found.namespace)
-    exec(compile("\n".join(lines), f"<opsmodel trusted builder {cls.__qualname__}>", "exec"), namespace)  # noqa: S102
+    exec(compile("\n".join(lines), f"<opsmodel trusted builder {cls.__qualname__}>", "exec"), namespace)
     built: Callable[[dict[str, Any]], Any] = namespace["build"]
     return built
 
 
 @functools.cache
-def builder(cls: type[T], ready: frozenset[str] = frozenset()) -> Callable[[dict[str, Any]], T]:
+def builder(cls: type, ready: frozenset[str] = frozenset()) -> Callable[[dict[str, Any]], Any]:
     """The function building a ``cls`` from its constructor's arguments (a dict), ``ready`` fields as given.
 
     The caller vouches that each ready field's value is one the field's converter returns
@@ -147,24 +147,27 @@ def builder(cls: type[T], ready: frozenset[str] = frozenset()) -> Callable[[dict
     """
     try:
         return _generate(cls, ready)
-    except Unplannable:  # pragma: no cover - every model class is generated today
+    except UnplannableError:  # pragma: no cover - every model class is generated today
         return lambda kw: cls(**kw)
 
 
 def build(cls: type[T], kwargs: dict[str, Any]) -> T:
     """A ``cls`` from arguments decoded exactly (see :func:`decoded_ready`), the rest converted."""
-    return builder(cls, decoded_ready(cls))(kwargs)
+    key: type = cls
+    made: T = builder(key, decoded_ready(key))(kwargs)
+    return made
 
 
 def evolve(obj: T, **changes: Any) -> T:
     """``attrs.evolve(obj, **changes)``, converting only the changed fields (every validator still runs)."""
-    cls = type(obj)
+    cls: type = type(obj)
     kwargs = {field.alias: getattr(obj, field.name) for field in fields_of(cls)}
     kwargs.update(changes)
     if not kwargs.keys() <= _aliases(cls):
-        return cls(**kwargs)  # an unknown argument: the constructor's own TypeError
+        return cls(**kwargs)  # type: ignore[no-any-return] # an unknown argument: the constructor's own TypeError
     ready = _field_names(cls) - _names(cls, changes)
-    return builder(cls, ready)(kwargs)
+    made: T = builder(cls, ready)(kwargs)
+    return made
 
 
 @functools.cache

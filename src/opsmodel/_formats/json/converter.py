@@ -28,9 +28,9 @@ from ..._core.errors import MAX_PROBLEMS
 from ..._model.dates import FuzzyDate
 from ..._model.description import TaggedUnion, fields_of, optional_of, tuple_item, union_of, vocabularies
 from ..._model.places import Country
-from ..._model.trusted import Unplannable
-from .decoders import make_decoder
+from ..._model.trusted import UnplannableError
 from .dates import OTHER_FIELDS, fuzzy_date_structure, fuzzy_date_unstructure
+from .decoders import make_decoder
 from .errors import Mismatch
 from .hooks import (
     CODE_PATTERNS,
@@ -198,7 +198,7 @@ class _Hooks:
         if cls is FuzzyDate:
             return fuzzy_date_structure(self.converter, self.detailed)
         overrides = self.string_overrides(cls)
-        structure: Callable[[dict[str, Any]], Any] = make_dict_structure_fn(cls, self.converter, **overrides)  # type: ignore[arg-type]
+        structure: Callable[[dict[str, Any]], Any] = make_dict_structure_fn(cls, self.converter, **overrides)
         return structure
 
     def object_structure(self, cls: type) -> Callable[[Any, Any], Any]:
@@ -225,7 +225,7 @@ class _Hooks:
         overrides = {name: hook.struct_hook for name, hook in self.string_overrides(cls).items()}
         try:
             return make_decoder(cls, self.converter, overrides, known, structure_class)
-        except Unplannable:  # pragma: no cover - every model class has a plan today
+        except UnplannableError:  # pragma: no cover - every model class has a plan today
             return structure_class
 
     def refuse_unknown(self, cls: type, inner: Callable[[dict[str, Any]], Any], value: Any, extra: dict[str, Any]) -> NoReturn:

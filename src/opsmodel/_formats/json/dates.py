@@ -103,7 +103,8 @@ def fuzzy_date_structure(converter: cattrs.Converter, detailed: bool) -> Callabl
             raise errors[0]
         kwargs["value"], kwargs["precision"] = kwargs.pop("date")
         try:
-            return make(kwargs)
+            made: FuzzyDate = make(kwargs)
+            return made
         except Exception as exc:
             if detailed:
                 raise ClassValidationError("While structuring FuzzyDate", [exc], FuzzyDate) from None

@@ -23,7 +23,6 @@ from ..._model.trusted import decoded_ready, plan
 from .errors import Mismatch
 from .hooks import _TYPE_ONLY, strict_bool, strict_int, strict_str
 
-
 # Leaf hooks whose whole work is a test of the JSON type: inlined as that test. (Any exception
 # sends the reading to the detailed path, which gives the problem its words and code.)
 _TYPE_TESTS: dict[Any, str] = {
@@ -85,7 +84,7 @@ def make_decoder(
     (decoded objects and enum members set as they are, the rest converted, every validator run):
     there is no argument dict, and no call of a builder per object. A refusal raises whatever
     the converter or validator raises; the reader then explains it on the detailed path, which
-    builds with the checked constructors. Raises :class:`Unplannable` for a class the trusted
+    builds with the checked constructors. Raises :class:`UnplannableError` for a class the trusted
     plans do not cover.
     """
     # a string field whose hook runs the model's converter in full (the canonical spelling
@@ -102,13 +101,14 @@ def make_decoder(
     by_name = {each.name: each for each in found.assignments}
     for index, field in enumerate(fields_of(cls)):
         each = by_name[field.name]
-        reading = [*_reading(index, field, namespace, converter, overrides.get(field.name)), f"_set(self, {field.name!r}, {each.value.format(x='x')})"]
+        setting = f"_set(self, {field.name!r}, {each.value.format(x='x')})"
+        reading = [*_reading(index, field, namespace, converter, overrides.get(field.name)), setting]
         if each.default is None:
             lines += [f"    v = o[{field.name!r}]", *(f"    {line}" for line in reading)]
         else:
             lines += [f"    if {field.name!r} in o:", f"        v = o[{field.name!r}]", *(f"        {line}" for line in reading)]
             lines += ["    else:", f"        _set(self, {field.name!r}, {each.default})"]
     lines += [*(f"    {line}" for line in found.checks), "    return self"]
-    exec(compile("\n".join(lines), f"<opsmodel JSON decoder {cls.__qualname__}>", "exec"), namespace)  # noqa: S102
+    exec(compile("\n".join(lines), f"<opsmodel JSON decoder {cls.__qualname__}>", "exec"), namespace)
     decode: Callable[[Any, Any], Any] = namespace["decode"]
     return decode
