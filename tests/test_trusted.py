@@ -12,6 +12,7 @@ import copy
 from typing import Any
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -55,6 +56,8 @@ JUNK: list[Any] = [
     om.FuzzyDate.of(2024, 5),
     (om.Count.exact(3),),
     (om.Country(code="RU"),),
+    (["a"],),
+    ["a", {"b": 1}],
 ]
 
 
@@ -182,3 +185,12 @@ def test_the_fast_stix_extension_decoder_gives_the_careful_decoders_value_or_err
     assert _outcome(lambda: decode(cls, copy.deepcopy(mutated), "$")) == _outcome(
         lambda: _decode_slowly(cls, copy.deepcopy(mutated), "$")
     )
+
+
+@pytest.mark.parametrize("sources", [[["a"]], ("a", {"b": 1}), ["a", ["b"]]])
+def test_source_ids_holding_an_unhashable_item_are_a_field_error(sources: Any) -> None:
+    # the converters' shortcuts look items up in a set of ids already seen: never before their type is known
+    om.Period(sources=["a"])  # "a" is now among the ids seen
+    with pytest.raises(om.FieldError) as caught:
+        om.Period(sources=sources)
+    assert caught.value.field.startswith("sources[")

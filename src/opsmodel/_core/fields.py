@@ -293,7 +293,8 @@ _JUST_STR = frozenset({str})
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
     kind = type(value)
     # most lists of source ids repeat ids already matched: two C-level passes, no call per id
-    if kind in _SEQUENCES and _SLUGS_SEEN.issuperset(value) and _JUST_STR.issuperset(map(type, value)):
+    # (the types first: an unhashable item must reach the careful path, not the set)
+    if kind in _SEQUENCES and _JUST_STR.issuperset(map(type, value)) and _SLUGS_SEEN.issuperset(value):
         return value if isinstance(value, tuple) else tuple(value)
     return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
