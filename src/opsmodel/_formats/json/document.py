@@ -8,13 +8,12 @@ from typing import IO, Any, TypeVar, Union
 
 import attrs
 
-from ..._core.collector import no_gc
 from ..._core.errors import DocumentError
 from ..._model.description import PLACES
 from ..._model.operations import Report
 from ..._model.places import Country
 from .converter import converter
-from .envelope import FORMAT, FORMAT_VERSION, envelope_problems, escape_breaks, parse
+from .envelope import FORMAT, FORMAT_VERSION, envelope_problems, escape_breaks, no_gc, parse
 from .reading import read
 
 T = TypeVar("T")

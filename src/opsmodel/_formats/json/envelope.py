@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ..._core.collector import no_gc as no_gc  # readers and writers pause the collector through here
 from ..._core.errors import DocumentError, LimitError, Problem
 from ..._core.limits import loads_json
 from .errors import describe, too_deep
