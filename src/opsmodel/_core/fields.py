@@ -182,14 +182,18 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
         raise Invalid(value, f"one of {choices}", problem=f"{shown(value)} is not {with_article(cls.__name__)}")
 
 
+_SEQUENCES = frozenset({tuple, list})
+
+
 def tuple_of(value: Any, item: Callable[[Any], T], what: str, *, ready: Callable[[Any], object] | None = None) -> tuple[T, ...]:
     """Convert an iterable (not a bare string) to a tuple, converting every item.
 
-    A tuple whose items are all ``ready`` (already what ``item`` returns) is kept as it is:
-    converters run on every construction, and most values arrive already converted.
+    A tuple whose items are all ``ready`` (already what ``item`` returns) is kept as it is, and
+    a list of them becomes a tuple without calling ``item``: converters run on every
+    construction, and most values arrive already converted.
     """
-    if ready is not None and type(value) is tuple and all(map(ready, value)):
-        return value
+    if ready is not None and (kind := type(value)) in _SEQUENCES and all(map(ready, value)):
+        return value if kind is tuple else tuple(value)
     if isinstance(value, (str, bytes, dict)) or not isinstance(value, Iterable):
         raise Invalid(value, f"a list or tuple of {what}", problem=got(value))
     result = []
@@ -219,16 +223,14 @@ def instance_of(value: Any, cls: type[T], what: str) -> T:
 
 def instances(value: Any, cls: type[T]) -> tuple[T, ...]:
     """A tuple of ``cls`` instances from any iterable of them."""
-    return tuple_of(
-        value,
-        lambda item: instance_of(item, cls, with_article(cls.__name__)),
-        f"{cls.__name__} objects",
-        ready=lambda item: type(item) is cls,
-    )
+    kind = type(value)
+    if kind in _SEQUENCES and all(type(item) is cls for item in value):
+        return value if kind is tuple else tuple(value)  # the common case, without a call per item
+    return tuple_of(value, lambda item: instance_of(item, cls, with_article(cls.__name__)), f"{cls.__name__} objects")
 
 
 def _is_text(item: Any) -> bool:
-    return type(item) is str and bool(item) and not item.isspace() and not _has_surrogate(item)
+    return type(item) is str and bool(item) and not item.isspace() and (item.isascii() or _SURROGATE.search(item) is None)
 
 
 # A lone surrogate ("\ud800", from a JSON escape) is not a character: text holding one cannot be
@@ -245,6 +247,9 @@ def to_text_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def to_text(value: str) -> str:
+    # the common case first, in one test: ASCII text that is not blank
+    if type(value) is str and value.isascii() and value and not value.isspace():
+        return value
     if not isinstance(value, str):
         raise Invalid(value, "a string", problem=got(value))
     if not value or value.isspace():
@@ -261,7 +266,7 @@ def to_optional_text(value: str | None) -> str | None:
 
 
 def to_slug(value: str) -> str:
-    if not isinstance(value, str) or not _SLUG.fullmatch(value):
+    if not _is_slug(value) and not (isinstance(value, str) and _SLUG.fullmatch(value)):
         raise Invalid(
             value,
             "an identifier of lowercase letters, digits, '.', '_' and '-' (e.g. 'bad-grammar')",
@@ -269,11 +274,34 @@ def to_slug(value: str) -> str:
     return value
 
 
+# Identifiers recur (a source id is cited by every fact of its operation): the ones already
+# matched are remembered, so that a set lookup replaces the pattern. Bounded: cleared when full.
+_SLUGS_SEEN: set[str] = set()
+_SLUGS_SEEN_MAX = 65_536
+
+
 def _is_slug(item: Any) -> bool:
-    return type(item) is str and _SLUG.fullmatch(item) is not None
+    if type(item) is not str:
+        return False
+    if item in _SLUGS_SEEN:
+        return True
+    if _SLUG.fullmatch(item) is None:
+        return False
+    if len(_SLUGS_SEEN) >= _SLUGS_SEEN_MAX:
+        _SLUGS_SEEN.clear()
+    _SLUGS_SEEN.add(item)
+    return True
+
+
+_JUST_STR = frozenset({str})
 
 
 def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
+    kind = type(value)
+    # most lists of source ids repeat ids already matched: two C-level passes, no call per id
+    # (the types first: an unhashable item must reach the careful path, not the set)
+    if kind in _SEQUENCES and _JUST_STR.issuperset(map(type, value)) and _SLUGS_SEEN.issuperset(value):
+        return value if isinstance(value, tuple) else tuple(value)
     return tuple_of(value, to_slug, "source ids", ready=_is_slug)
 
 

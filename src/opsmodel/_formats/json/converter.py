@@ -28,7 +28,9 @@ from ..._core.errors import MAX_PROBLEMS
 from ..._model.dates import FuzzyDate
 from ..._model.description import TaggedUnion, fields_of, optional_of, tuple_item, union_of, vocabularies
 from ..._model.places import Country
+from ..._model.trusted import UnplannableError
 from .dates import OTHER_FIELDS, fuzzy_date_structure, fuzzy_date_unstructure
+from .decoders import make_decoder
 from .errors import Mismatch
 from .hooks import (
     CODE_PATTERNS,
@@ -180,10 +182,8 @@ class _Hooks:
     def class_unstructure(self, cls: type) -> Callable[[Any], Any]:
         return unstructure_country if cls is Country else self.object_unstructure(cls)
 
-    def fields_structure(self, cls: type) -> Callable[[dict[str, Any]], Any]:
-        """The structure function of ``cls``'s known fields, with a canonical-spelling hook per string field."""
-        if cls is FuzzyDate:
-            return fuzzy_date_structure(self.converter, self.detailed)
+    def string_overrides(self, cls: type) -> dict[str, Any]:
+        """A canonical-spelling hook per string field of ``cls`` (field name -> cattrs override)."""
         overrides = {}
         for field in fields_of(cls):
             shape = leaf_shape(field)
@@ -191,7 +191,14 @@ class _Hooks:
                 pattern = CODE_PATTERNS.get((cls.__name__, field.name))
                 hook = canonical_hook(field.converter, shape, fast=not self.detailed, pattern=pattern)
                 overrides[field.name] = override(struct_hook=hook)
-        structure: Callable[[dict[str, Any]], Any] = make_dict_structure_fn(cls, self.converter, **overrides)  # type: ignore[arg-type]
+        return overrides
+
+    def fields_structure(self, cls: type) -> Callable[[dict[str, Any]], Any]:
+        """The structure function of ``cls``'s known fields, with a canonical-spelling hook per string field."""
+        if cls is FuzzyDate:
+            return fuzzy_date_structure(self.converter, self.detailed)
+        overrides = self.string_overrides(cls)
+        structure: Callable[[dict[str, Any]], Any] = make_dict_structure_fn(cls, self.converter, **overrides)
         return structure
 
     def object_structure(self, cls: type) -> Callable[[Any, Any], Any]:
@@ -213,7 +220,13 @@ class _Hooks:
             keep(obj, extra)
             return obj
 
-        return structure_class
+        if self.detailed or cls is FuzzyDate:
+            return structure_class
+        overrides = {name: hook.struct_hook for name, hook in self.string_overrides(cls).items()}
+        try:
+            return make_decoder(cls, self.converter, overrides, known, structure_class)
+        except UnplannableError:  # pragma: no cover - every model class has a plan today
+            return structure_class
 
     def refuse_unknown(self, cls: type, inner: Callable[[dict[str, Any]], Any], value: Any, extra: dict[str, Any]) -> NoReturn:
         """Raise the unknown fields (with the known fields' own problems, in detailed validation)."""

@@ -20,6 +20,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from ..._model.dates import FuzzyDate, Precision
 from ..._model.description import fields_of
+from ..._model.trusted import builder, decoded_ready
 from .errors import Mismatch
 
 _DATE_FORMS = re.compile(
@@ -82,6 +83,8 @@ def noted(exc: Exception, name: str) -> Exception:
 def fuzzy_date_structure(converter: cattrs.Converter, detailed: bool) -> Callable[[dict[str, Any]], FuzzyDate]:
     """The reader of a FuzzyDate's fields (its ``date`` and the others), as cattrs' generated ones work."""
     fields = [("date", str, read_date), *[(f.name, f.type, converter.get_structure_hook(f.type)) for f in OTHER_FIELDS]]
+    # the enums the hooks read are exact; the date itself goes through the model's converter
+    make = builder(FuzzyDate, decoded_ready(FuzzyDate))
 
     def structure_fuzzy_date(value: dict[str, Any]) -> FuzzyDate:
         errors: list[Exception] = []
@@ -98,9 +101,10 @@ def fuzzy_date_structure(converter: cattrs.Converter, detailed: bool) -> Callabl
             if detailed:
                 raise ClassValidationError("While structuring FuzzyDate", errors, FuzzyDate)
             raise errors[0]
-        date, precision = kwargs.pop("date")
+        kwargs["value"], kwargs["precision"] = kwargs.pop("date")
         try:
-            return FuzzyDate(value=date, precision=precision, **kwargs)
+            made: FuzzyDate = make(kwargs)
+            return made
         except Exception as exc:
             if detailed:
                 raise ClassValidationError("While structuring FuzzyDate", [exc], FuzzyDate) from None

@@ -7,15 +7,13 @@ A document and the header line of a JSON Lines file both say which format they a
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
 
+from ..._core.collector import no_gc as no_gc  # readers and writers pause the collector through here
 from ..._core.errors import DocumentError, LimitError, Problem
 from ..._core.limits import loads_json
 from .errors import describe, too_deep
@@ -36,25 +34,6 @@ _ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "\x1c\x1d\x1e\x85\u2028\u2029"}
 def escape_breaks(text: str) -> str:
     """JSON text with the characters some readers take for line breaks ``\\u``-escaped."""
     return text.translate(_ESCAPES) if _LINE_BREAKS.search(text) else text
-
-
-@contextlib.contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a document is built or read.
-
-    Reading or writing a large document allocates millions of acyclic objects; every few
-    hundred allocations the collector would walk the growing, still-live heap for nothing
-    (it halves the time of a 10,000-operation document). Reference counting still frees
-    everything as usual, and the collector is resumed (if it was running) at the end.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def parse(text: str | bytes, line: int | None = None) -> Any:

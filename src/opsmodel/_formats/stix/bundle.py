@@ -11,6 +11,7 @@ from importlib import resources
 from json import encoder as json_encoder
 from typing import IO, Any, Protocol
 
+from ..._core.collector import no_gc
 from ..._core.errors import BundleError, LimitError
 from ..._core.limits import loads_json
 from ..._model.operations import Operation, Report
@@ -18,8 +19,8 @@ from ..losses import ImportResult
 from .check import check_bundle, problem
 from .codec import interning
 from .export import iter_objects
-from .foreign import import_bundle
-from .ids import EXTENSION_SCHEMA_FILE, stix_id
+from .foreign import import_bundle, import_checked
+from .ids import EXTENSION_ID, EXTENSION_SCHEMA_FILE, stix_id
 from .own import object_paths, own_operations, own_report, read_own_report
 
 
@@ -46,10 +47,10 @@ def to_stix(
     ``"red"``); ``operation_tlp`` maps operation ids to a stricter marking for their objects.
     """
     objects = list(iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp))
-    digest = hashlib.sha1(usedforsecurity=False)
+    digest = _BundleDigest()
     for obj in objects:
-        digest.update(_encode(obj).encode("utf-8"))
-    return {"type": "bundle", "id": _bundle_id(digest), "objects": objects}
+        digest.add(obj)
+    return {"type": "bundle", "id": digest.bundle_id(), "objects": objects}
 
 
 def dump(
@@ -66,16 +67,16 @@ def dump(
     The operations may be any iterable (a generator reading a JSON Lines corpus, say); only the
     ids already written are remembered, to write shared objects (locations, techniques) once.
     """
-    digest = hashlib.sha1(usedforsecurity=False)
+    digest = _BundleDigest()
     fp.write('{"type":"bundle","objects":[')
     first = True
     for obj in iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp):
         text = _encode(obj)
-        digest.update(text.encode("utf-8"))
+        digest.add(obj, text)
         fp.write("\n" if first else ",\n")
         fp.write(text)
         first = False
-    fp.write(f'\n],"id":"{_bundle_id(digest)}"}}\n')
+    fp.write(f'\n],"id":"{digest.bundle_id()}"}}\n')
 
 
 def dumps(
@@ -100,11 +101,16 @@ def from_stix(bundle: Any) -> Report:
     losses). Bad input (not a bundle, dangling references, unknown types, wrong timestamps)
     raises :class:`BundleError` with every problem, its JSON path and object id.
     """
-    by_id = check_bundle(bundle)
+    with no_gc():
+        return _from_stix(bundle, within_limits=False)
+
+
+def _from_stix(bundle: Any, *, within_limits: bool) -> Report:
+    by_id = check_bundle(bundle, within_limits=within_limits)
     own = own_report(by_id)
     if own is not None:
         return read_own_report(own, by_id, object_paths(bundle))
-    result = import_bundle(bundle)
+    result = import_checked(bundle, by_id)
     if result.losses:
         raise BundleError(
             problem("unmappable", f"$.objects[?(@.id=='{loss.object_id}')]", loss.object_id, f"cannot be mapped: {loss}")
@@ -115,9 +121,10 @@ def from_stix(bundle: Any) -> Report:
 
 def operations_from_stix(bundle: Any) -> tuple[Operation, ...]:
     """The operations of a bundle written by :func:`dump` from operations (no report), in order."""
-    check_bundle(bundle)
-    with interning():
-        return tuple(own_operations(bundle))
+    with no_gc():
+        check_bundle(bundle)
+        with interning():
+            return tuple(own_operations(bundle))
 
 
 def import_stix(bundle: Any) -> ImportResult:
@@ -130,18 +137,20 @@ def import_stix(bundle: Any) -> ImportResult:
     left out is listed in :attr:`ImportResult.losses` with its object id; nothing is dropped
     silently. opsmodel's own bundles import exactly, with no losses.
     """
-    return import_bundle(bundle)
+    with no_gc():
+        return import_bundle(bundle)
 
 
 def loads(text: str | bytes) -> Report:
     """:func:`from_stix` of a JSON text."""
-    try:
-        data = loads_json(text)
-    except LimitError as exc:
-        raise BundleError(exc.problems) from None
-    except ValueError as exc:
-        raise BundleError([problem("not-json", "$", None, f"not JSON: {exc}")]) from None
-    return from_stix(data)
+    with no_gc():  # a bundle is millions of acyclic objects: see no_gc
+        try:
+            data = loads_json(text)
+        except LimitError as exc:
+            raise BundleError(exc.problems) from None
+        except ValueError as exc:
+            raise BundleError([problem("not-json", "$", None, f"not JSON: {exc}")]) from None
+        return _from_stix(data, within_limits=True)
 
 
 def load(fp: IO[str]) -> Report:
@@ -177,5 +186,27 @@ else:  # pragma: no cover - other Pythons
         return _ENCODER.encode(obj)
 
 
-def _bundle_id(digest: Any) -> str:
-    return stix_id("bundle", digest.hexdigest())
+class _BundleDigest:
+    """The bundle's id, derived from its objects without encoding every one of them.
+
+    Every object's id goes in (the ids differ with the flavour and with what is written), and
+    the text of the objects carrying opsmodel's extension (the campaigns and the report): their
+    payloads hold the whole model, and their standard properties the ``created`` time and the
+    markings asked for. So the id changes with the content, and the same model and options
+    always give the same id, while the relationships, locations and techniques derived from the
+    model (most of a bundle) are not encoded only to be hashed.
+    """
+
+    def __init__(self) -> None:
+        self._sha = hashlib.sha1(usedforsecurity=False)
+
+    def add(self, obj: dict[str, Any], text: str | None = None) -> None:
+        """Take in one object (``text``: its encoding, when the writer made it already)."""
+        self._sha.update(obj["id"].encode("ascii"))
+        if EXTENSION_ID in obj.get("extensions", ()):
+            self._sha.update((text if text is not None else _encode(obj)).encode("ascii"))
+        else:
+            self._sha.update(b"\n")
+
+    def bundle_id(self) -> str:
+        return stix_id("bundle", self._sha.hexdigest())

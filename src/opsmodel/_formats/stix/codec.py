@@ -19,6 +19,7 @@ from typing import Any
 from ..._core.errors import FieldError
 from ..._core.fields import Invalid
 from ..._model.description import Field, Kind, TaggedUnion, fields_of
+from ..._model.trusted import builder, decoded_ready
 
 
 class DecodeError(Exception):
@@ -179,19 +180,25 @@ def _item_decoder(field: Field) -> Any:
 
 
 def _compile_decoder(cls: type) -> Any:
+    """Generate a straight-line decoder for ``cls`` that builds through the trusted builder.
+
+    The item decoders give model objects, union members and enum members exactly (or raise), so
+    those fields are not converted again (see :mod:`opsmodel._model.trusted`); the rest are, and
+    every validator runs. Absent fields get their defaults from the builder.
+    """
     fields = fields_of(cls)
     namespace: dict[str, Any] = {
-        "_cls": cls,
+        "_build": builder(cls, decoded_ready(cls)),
         "_BadInputError": _BadInputError,
         "_many": _many,
         "_known": frozenset(f.name for f in fields),
     }
     lines = [
         f"def decode_{cls.__name__}(data):",
-        "    if type(data) is not dict or data.keys() - _known:",
+        "    if type(data) is not dict or not _known.issuperset(data):",
         "        raise _BadInputError",
+        "    kw = {}",
     ]
-    args = []
     for index, field in enumerate(fields):
         namespace[f"_item{index}"] = function = _item_decoder(field)
         key = repr(field.name)
@@ -199,12 +206,9 @@ def _compile_decoder(cls: type) -> Any:
             value = f"_many(_item{index}, data[{key}])"
         else:
             value = f"data[{key}]" if function is _same else f"_item{index}(data[{key}])"
-        if field.required:
-            args.append(f"{field.alias}={value}")
-        else:
-            namespace[f"_default{index}"] = field.default
-            args.append(f"{field.alias}=({value} if {key} in data else _default{index})")
-    lines.append("    return _cls(" + ", ".join(args) + ")")
+        setting = f"kw[{field.alias!r}] = {value}"
+        lines.append(f"    {setting}" if field.required else f"    if {key} in data: {setting}")
+    lines.append("    return _build(kw)")
     exec("\n".join(lines), namespace)  # generated from the model's own field list
     return namespace[f"decode_{cls.__name__}"]
 

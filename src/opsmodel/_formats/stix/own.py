@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-import attrs
-
 from ..._core.errors import BundleError, Problem
 from ..._model.operations import Operation, Report
+from ..._model.trusted import evolve
 from .check import opsmodel_payload, problem
 from .codec import DecodeError, decode, interning
 from .ids import EXTENSION_ID
@@ -38,7 +37,7 @@ def read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]]
             problems.extend(exc.problems)
         if problems:
             raise BundleError(problems)
-        return attrs.evolve(bare, operations=tuple(operations))
+        return evolve(bare, operations=tuple(operations))  # the report's other fields were just checked
 
 
 def _read_report_operations(
