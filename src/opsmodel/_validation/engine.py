@@ -55,6 +55,10 @@ def _severity(value: Any) -> Severity:
         ) from None
 
 
+def _operations(value: Iterable[Operation]) -> tuple[Operation, ...]:
+    return tuple(value)
+
+
 @attrs.define(eq=False)
 class Lookups:
     """What rules ask of a whole report, computed on first use and shared by the contexts of all its operations.
@@ -65,7 +69,7 @@ class Lookups:
     """
 
     #: The report's operations, in order.
-    operations: tuple[Operation, ...] = field(default=(), converter=tuple)
+    operations: tuple[Operation, ...] = field(default=(), converter=_operations)
     # key function -> {value: index of the first operation with it}; filled as rules ask
     _first: dict[Callable[[Operation], Hashable], dict[Hashable, int]] = field(factory=dict, init=False)
 

@@ -74,7 +74,9 @@ def _relation_target_unchecked(operation: Operation, context: Context) -> Iterat
         return
     known = context.operation_ids  # with the operation itself, not copied per operation (a corpus has many)
     yield from _relations(
-        operation, lambda other: other != operation.id and other not in known, lambda other: f"operation {other!r} cannot be checked outside a report"
+        operation,
+        lambda other: other != operation.id and other not in known,
+        lambda other: f"operation {other!r} cannot be checked outside a report",
     )
 
 
