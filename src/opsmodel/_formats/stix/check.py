@@ -62,6 +62,11 @@ def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
         check_value(bundle)  # a bundle given in Python did not pass through loads_json
     except LimitError as exc:
         raise BundleError(exc.problems) from None
+    return check_read_bundle(bundle)
+
+
+def check_read_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
+    """:func:`check_bundle` of a bundle that ``loads_json`` read, whose size limits it has already checked."""
     problems: list[Problem] = []
     objects = _check_envelope(bundle, problems)
     by_id, paths = _check_objects(objects, problems)

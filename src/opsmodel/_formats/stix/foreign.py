@@ -73,7 +73,11 @@ class _Bundle:
 
 def import_bundle(bundle: Any) -> ImportResult:
     """Best-effort import of any STIX 2.1 bundle (see :func:`opsmodel.stix.import_stix`)."""
-    by_id = check_bundle(bundle)
+    return import_checked(bundle, check_bundle(bundle))
+
+
+def import_checked(bundle: Any, by_id: dict[str, dict[str, Any]]) -> ImportResult:
+    """:func:`import_bundle` of a bundle already checked (``by_id``: what the check gave), not checked again."""
     paths = object_paths(bundle)
     own = own_report(by_id)
     if own is not None:
