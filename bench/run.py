@@ -87,15 +87,18 @@ def _in_child(figure: str, side: str, operations: int) -> dict[str, float]:
 
 
 def collect(
-    names: Sequence[str], sizes: Sequence[int], rounds: int, *, in_process: bool = False, stix2: bool = True
+    names: Sequence[str], sizes: Sequence[int], rounds: int, *, in_process: bool = False, stix2: int | None = None
 ) -> dict[tuple[str, int], dict[str, list[dict[str, float]]]]:
-    """Every figure's sides at every size, ``rounds`` times, interleaved: (figure, size) -> side -> runs."""
+    """Every figure's sides at every size, ``rounds`` times, interleaved: (figure, size) -> side -> runs.
+
+    stix2's sides run at the sizes up to ``stix2`` operations (all when None, none when 0).
+    """
     runs: dict[tuple[str, int], dict[str, list[dict[str, float]]]] = {}
     for _ in range(rounds):
         for size in sizes:
             for name in names:
                 for side in figures.FIGURES[name]:
-                    if side == "stix2" and not stix2:
+                    if side == "stix2" and stix2 is not None and size > stix2:
                         continue
                     measured = measure(name, side, size) if in_process else _in_child(name, side, size)
                     runs.setdefault((name, size), {}).setdefault(side, []).append(measured)
@@ -210,7 +213,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, help="rounds of every figure, interleaved; the table gives medians (default 3)")
     parser.add_argument("--only", nargs="+", choices=sorted(figures.FIGURES), help="these figures only")
     parser.add_argument("--quick", action="store_true", help="a smoke run: tiny sizes (5 and 20 operations), one round")
-    parser.add_argument("--no-stix2", action="store_true", help="leave stix2's sides out (slow at 10,000 operations)")
+    parser.add_argument("--no-stix2", action="store_true", help="leave stix2's sides out")
+    parser.add_argument(
+        "--stix2-up-to", type=int, metavar="OPERATIONS", help="stix2's sides only up to this size (slow at 10,000)"
+    )
     parser.add_argument(
         "--in-process", action="store_true", help="measure in this process (for the smoke test; not like for like)"
     )
@@ -242,7 +248,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="opsmodel-bench-cache-") as cache:
         os.environ["OPSMODEL_BENCH_CACHE"] = given or cache  # the inputs, made once per run for every process
         try:
-            runs = collect(names, sizes, rounds, in_process=args.in_process, stix2=not args.no_stix2)
+            stix2 = 0 if args.no_stix2 else args.stix2_up_to
+            runs = collect(names, sizes, rounds, in_process=args.in_process, stix2=stix2)
         finally:
             figures.clean_up()
             if given is None:
