@@ -1,11 +1,11 @@
 """Properties: validation's fast paths find exactly the problems of the thorough ones.
 
-Raw-document validation reads a detected document once (``Format.check_data``) and checks a STIX
-bundle read from text once (``check_read_bundle``, ``read_checked``); the rules share per-report
-lookups (``Lookups``) instead of scanning the report per operation. Each is compared, on seeded
-mutations of valid documents (the fuzz driver's) and on generated reports, with the thorough way:
-the text parsed again by the format's own check, the bundle checked by ``from_stix`` from
-scratch, the duplicate names found by comparing every pair of operations.
+Raw-document validation reads a detected document once (``Format.check_data``) instead of
+parsing it again in the format's check; the rules share per-report lookups (``Lookups``) instead
+of scanning the report per operation. Each is compared, on seeded mutations of valid documents
+(the fuzz driver's) and on generated reports, with the thorough way: the text parsed again by the
+format's own check (for STIX, the check as it was written before), the duplicate names found by
+comparing every pair of operations.
 """
 
 from __future__ import annotations

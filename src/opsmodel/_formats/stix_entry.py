@@ -9,8 +9,7 @@ import attrs
 
 from .._model.operations import Report
 from .registry import Format, Piece, as_document_problems, not_an_object, parse_json, read_pieces
-from .stix.bundle import dump, loads, read_checked
-from .stix.check import check_read_bundle
+from .stix.bundle import dump, from_stix, loads
 from .stix.contradictions import contradictions
 
 
@@ -37,7 +36,7 @@ def _check_data(text: str, data: Any) -> Iterator[Piece]:
     if refused is not None:
         yield Piece(problems=(refused,))
         return
-    piece = read_pieces(lambda: read_checked(data, check_read_bundle(data)), "OPS005")  # loads_json checked its limits
+    piece = read_pieces(lambda: from_stix(data), "OPS005")
     if isinstance(piece.loaded, Report):
         found = as_document_problems("OPS005", contradictions(data, piece.loaded))
         piece = attrs.evolve(piece, problems=(*piece.problems, *found))

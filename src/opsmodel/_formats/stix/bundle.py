@@ -18,7 +18,7 @@ from ..losses import ImportResult
 from .check import check_bundle, problem
 from .codec import interning
 from .export import iter_objects
-from .foreign import import_bundle, import_checked
+from .foreign import import_bundle
 from .ids import EXTENSION_SCHEMA_FILE, stix_id
 from .own import object_paths, own_operations, own_report, read_own_report
 
@@ -100,15 +100,11 @@ def from_stix(bundle: Any) -> Report:
     losses). Bad input (not a bundle, dangling references, unknown types, wrong timestamps)
     raises :class:`BundleError` with every problem, its JSON path and object id.
     """
-    return read_checked(bundle, check_bundle(bundle))
-
-
-def read_checked(bundle: Any, by_id: dict[str, dict[str, Any]]) -> Report:
-    """:func:`from_stix` of a bundle already checked (``by_id``: what the check gave), not checked again."""
+    by_id = check_bundle(bundle)
     own = own_report(by_id)
     if own is not None:
         return read_own_report(own, by_id, object_paths(bundle))
-    result = import_checked(bundle, by_id)
+    result = import_bundle(bundle)
     if result.losses:
         raise BundleError(
             problem("unmappable", f"$.objects[?(@.id=='{loss.object_id}')]", loss.object_id, f"cannot be mapped: {loss}")

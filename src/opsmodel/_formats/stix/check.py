@@ -53,20 +53,17 @@ def problem(code: str, path: Any, object_id: str | None, message: str, value: An
     return Problem(code=code, path=str(path), object_id=object_id, message=message, value=value)
 
 
-def check_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
+def check_bundle(bundle: Any, *, within_limits: bool = False) -> dict[str, dict[str, Any]]:
     """Every object by id, after checking the bundle's shape, ids, types, timestamps and references.
 
     Raises :class:`BundleError` with every problem found; nothing is returned half-checked.
+    ``within_limits``: the bundle was read by ``loads_json``, which held it to the limits already.
     """
-    try:
-        check_value(bundle)  # a bundle given in Python did not pass through loads_json
-    except LimitError as exc:
-        raise BundleError(exc.problems) from None
-    return check_read_bundle(bundle)
-
-
-def check_read_bundle(bundle: Any) -> dict[str, dict[str, Any]]:
-    """:func:`check_bundle` of a bundle that ``loads_json`` read, whose size limits it has already checked."""
+    if not within_limits:
+        try:
+            check_value(bundle)  # a bundle given in Python did not pass through loads_json
+        except LimitError as exc:
+            raise BundleError(exc.problems) from None
     problems: list[Problem] = []
     objects = _check_envelope(bundle, problems)
     by_id, paths = _check_objects(objects, problems)

@@ -77,7 +77,7 @@ def import_bundle(bundle: Any) -> ImportResult:
 
 
 def import_checked(bundle: Any, by_id: dict[str, dict[str, Any]]) -> ImportResult:
-    """:func:`import_bundle` of a bundle already checked (``by_id``: what the check gave), not checked again."""
+    """:func:`import_bundle` of a bundle :func:`check_bundle` has passed (``by_id``: what it returned)."""
     paths = object_paths(bundle)
     own = own_report(by_id)
     if own is not None:
