@@ -101,6 +101,8 @@ def collect(
                     if side == "stix2" and stix2 is not None and size > stix2:
                         continue
                     measured = measure(name, side, size) if in_process else _in_child(name, side, size)
+                    # progress, and what a run cut short has measured so far
+                    print(f"{name} {side} {size}: {json.dumps(measured)}", file=sys.stderr, flush=True)
                     runs.setdefault((name, size), {}).setdefault(side, []).append(measured)
     return runs
 
