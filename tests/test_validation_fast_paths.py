@@ -28,7 +28,8 @@ from opsmodel._formats.stix.contradictions import contradictions
 from opsmodel.errors import Problem
 from opsmodel.testing import reports
 from opsmodel.validation import Validator, detect_format, iter_document_errors
-from tests.fuzz.driver import _dumps, _mutate_tree, _nodes
+
+from .fuzz.driver import _dumps, _mutate_tree, _nodes
 
 
 def _seeds() -> dict[str, str]:
