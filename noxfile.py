@@ -82,10 +82,9 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(python="3.11", default=False)
 def bench(session: nox.Session) -> None:
-    """Benchmarks against the reference libraries (on demand; prints ratios, asserts nothing)."""
+    """The benchmark against stix2 and the json floor, one table (on demand; ``-- --quick`` for a smoke run; asserts nothing)."""
     session.install("-e", ".", *_group("bench"))
-    for script in sorted(Path("bench").glob("bench_*.py")):
-        session.run("python", str(script), *session.posargs)
+    session.run("python", "bench/run.py", *session.posargs)
 
 
 @nox.session(python="3.11", default=False)

@@ -72,6 +72,7 @@ class Piece:
 Action = Literal["read", "write", "check"]
 Detector = Callable[[Any, str], bool]
 Checker = Callable[[str], Iterator[Piece]]
+DataChecker = Callable[[str, Any], Iterator[Piece]]
 
 
 @attrs.frozen
@@ -82,7 +83,9 @@ class Format:
     one JSON value, or :data:`NOT_JSON`); ``read`` turns a text into a report; ``write`` writes a
     report to a text stream; ``check`` yields the :class:`Piece` values of a raw document;
     ``lines`` says the pieces are the lines of one corpus (checked together); ``file_name`` is
-    the file ``opsmodel demo --out`` writes.
+    the file ``opsmodel demo --out`` writes. ``check_data(text, data)`` is ``check`` given the
+    text already read as one JSON value (by :meth:`Registry.detect_data`), so that detecting a
+    document's format and checking it read the text once.
     """
 
     #: The format's name, as ``--to`` and ``--format`` take it (``json``, ``stix``).
@@ -101,6 +104,9 @@ class Format:
     check: Checker | None = attrs.field(default=None, eq=False, kw_only=True)
     #: True when the pieces are the lines of one corpus, checked together.
     lines: bool = attrs.field(default=False, kw_only=True)
+    #: ``check`` of a text already read as one JSON value (``check_data(text, data)``); None when
+    #: the format's check must read the text itself.
+    check_data: DataChecker | None = attrs.field(default=None, eq=False, kw_only=True)
 
     def can(self, action: Action) -> bool:
         """Whether the format can ``"read"``, ``"write"`` or ``"check"`` documents."""
@@ -148,11 +154,15 @@ class Registry:
 
     def detect(self, text: str) -> Format:
         """The format of a text, from its content."""
+        return self.detect_data(text)[0]
+
+    def detect_data(self, text: str) -> tuple[Format, Any]:
+        """The format of a text, and the text read as one JSON value (:data:`NOT_JSON` when it is not one)."""
         data = parse_or_not(text.lstrip("\ufeff").strip())
         for entry in self:
             if entry.detect is not None and entry.detect(data, text):
-                return entry
-        return self._formats[self.fallback]
+                return entry, data
+        return self._formats[self.fallback], data
 
 
 def parse_or_not(text: str) -> Any:
@@ -233,12 +243,26 @@ def whole_document(code: str, read: Callable[[str, Any], Report | Operation | No
     ``read``); the problems of ``read``'s error are reported with ``code``.
     """
 
+    check_data = whole_document_data(code, read, expected)
+
     def check(text: str) -> Iterator[Piece]:
         data, broken = parse_json(text)
-        refused = broken or (None if expected is None else not_an_object(data, expected))
+        if broken is not None:
+            yield Piece(problems=(broken,))
+        else:
+            yield from check_data(text, data)
+
+    return check
+
+
+def whole_document_data(code: str, read: Callable[[str, Any], Report | Operation | None], expected: str | None) -> DataChecker:
+    """The ``check_data`` of :func:`whole_document`: the same check, given the text already read as JSON."""
+
+    def check_data(text: str, data: Any) -> Iterator[Piece]:
+        refused = None if expected is None else not_an_object(data, expected)
         if refused is not None:
             yield Piece(problems=(refused,))
         else:
             yield read_pieces(lambda: read(text, data), code)
 
-    return check
+    return check_data

@@ -24,7 +24,15 @@ def _write_opencti(report: Report, stream: IO[str]) -> None:
 def _check(text: str) -> Iterator[Piece]:
     """The bundle read as a report (parsed once), with a warning for every STIX property its extension data contradicts."""
     data, broken = parse_json(text)
-    refused = broken or not_an_object(data, "a STIX bundle (a JSON object)")
+    if broken is not None:
+        yield Piece(problems=(broken,))
+    else:
+        yield from _check_data(text, data)
+
+
+def _check_data(text: str, data: Any) -> Iterator[Piece]:
+    """:func:`_check` of a text already read as JSON."""
+    refused = not_an_object(data, "a STIX bundle (a JSON object)")
     if refused is not None:
         yield Piece(problems=(refused,))
         return
@@ -35,6 +43,15 @@ def _check(text: str) -> Iterator[Piece]:
     yield piece
 
 
-STIX = Format("stix", "a STIX 2.1 bundle", "report.stix.json", detect=_is_bundle, read=loads, write=dump, check=_check)
+STIX = Format(
+    "stix",
+    "a STIX 2.1 bundle",
+    "report.stix.json",
+    detect=_is_bundle,
+    read=loads,
+    write=dump,
+    check=_check,
+    check_data=_check_data,
+)
 # with OpenCTI's channel and narrative objects; read back as "stix"
 STIX_OPENCTI = Format("stix-opencti", "a STIX 2.1 bundle for OpenCTI", "report.opencti.stix.json", write=_write_opencti)

@@ -13,8 +13,9 @@ from typing import Any
 import attrs
 
 from .._core.errors import MAX_PROBLEMS, Problem, too_many
+from .._core.limits import MAX_DOCUMENT_CHARS
 from .._formats.builtin import FORMATS
-from .._formats.registry import DOCUMENT_CODES, Piece, document_problem
+from .._formats.registry import DOCUMENT_CODES, NOT_JSON, Piece, document_problem
 from .._model.operations import Operation, Report
 from .engine import Context, selects
 from .validator import Validator
@@ -84,14 +85,17 @@ def _check_document(
             return
         text = decoded
     text = text.lstrip("\ufeff")
-    entry = FORMATS.detect(text) if format is None else FORMATS.find(format, "check")
+    entry, data = FORMATS.detect_data(text) if format is None else (FORMATS.find(format, "check"), NOT_JSON)
     if not text.strip():
         yield from _kept([document_problem("OPS002", "the document is empty")], reported)
         return
     if entry.check is None:  # detected as a format registered without a check
         yield from _kept([document_problem("OPS003", f"{entry.name} documents cannot be checked")], reported)
         return
-    pieces = _with_progress(entry.check(text), text.count("\n") + 1, progress)
+    # the text as detection read it, unless it is past the size limit (before stripping) that the check reports
+    read_once = entry.check_data is not None and data is not NOT_JSON and len(text) <= MAX_DOCUMENT_CHARS
+    checked = entry.check_data(text, data) if read_once and entry.check_data is not None else entry.check(text)
+    pieces = _with_progress(checked, text.count("\n") + 1, progress)
     if entry.lines:
         yield from _check_corpus(pieces, validator, reported)
         return

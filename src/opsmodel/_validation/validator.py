@@ -16,7 +16,7 @@ import attrs
 
 from .._core.errors import Problem, ValidationError
 from .._model.operations import Operation, Report
-from .engine import Context, Rule
+from .engine import Context, Lookups, Rule
 from .rules import RULES
 
 
@@ -76,8 +76,9 @@ class Validator:
             first: dict[str, int] = {}
             for i, op in enumerate(obj.operations):
                 first.setdefault(op.id, i)
+            shared = Lookups(obj.operations)
             for i, op in enumerate(obj.operations):
-                yield op, Context(report=obj, index=i, catalogue=self.catalogue, operation_ids=first)
+                yield op, Context(report=obj, index=i, catalogue=self.catalogue, operation_ids=first, lookups=shared)
         elif isinstance(obj, Operation):
             yield obj, Context(catalogue=self.catalogue)
         else:

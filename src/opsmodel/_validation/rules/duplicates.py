@@ -159,8 +159,8 @@ def _duplicate_operation_name(operation: Operation, context: Context) -> Iterato
     if context.report is None or context.index is None or context.lines:
         return
     name = _campaign_name(operation)
-    first = next((j for j, other in enumerate(context.report.operations[: context.index]) if _campaign_name(other) == name), None)
-    if first is not None:
+    first = context.lookups.first_index(_campaign_name).get(name)
+    if first is not None and first < context.index:
         path = "aliases[0].name" if operation.name is None and operation.aliases else "name"
         message = (
             f"name {show_value(operation.display_name)} already used by operations[{first}]; "

@@ -93,9 +93,11 @@ def _relation_target_unchecked(operation: Operation, context: Context) -> Iterat
     """
     if context.report is not None:
         return
-    known = {operation.id, *context.operation_ids}
+    known = context.operation_ids  # with the operation itself, not copied per operation (a corpus has many)
     yield from _relations(
-        operation, lambda other: other not in known, lambda other: f"operation {other!r} cannot be checked outside a report"
+        operation,
+        lambda other: other != operation.id and other not in known,
+        lambda other: f"operation {other!r} cannot be checked outside a report",
     )
 
 

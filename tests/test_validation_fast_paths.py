@@ -1,0 +1,118 @@
+"""Properties: validation's fast paths find exactly the problems of the thorough ones.
+
+Raw-document validation reads a detected document once (``Format.check_data``) instead of
+parsing it again in the format's check; the rules share per-report lookups (``Lookups``) instead
+of scanning the report per operation. Each is compared, on seeded mutations of valid documents
+(the fuzz driver's) and on generated reports, with the thorough way: the text parsed again by the
+format's own check (for STIX, the check as it was written before), the duplicate names found by
+comparing every pair of operations.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opsmodel import Operation, Report, examples, stix
+from opsmodel import json as ojson
+from opsmodel._formats.builtin import FORMATS
+from opsmodel._formats.registry import Piece, as_document_problems, not_an_object, parse_json, read_pieces
+from opsmodel._formats.stix.bundle import from_stix
+from opsmodel._formats.stix.contradictions import contradictions
+from opsmodel.errors import Problem
+from opsmodel.testing import reports
+from opsmodel.validation import Validator, detect_format, iter_document_errors
+
+from .fuzz.driver import _dumps, _mutate_tree, _nodes
+
+
+def _seeds() -> dict[str, str]:
+    report = examples.load("openai-2024-05")
+    bundle = json.loads(stix.dumps(report))
+    foreign = [
+        {key: value for key, value in obj.items() if key != "extensions"}
+        for obj in bundle["objects"]
+        if obj["type"] != "extension-definition"
+    ]
+    return {
+        "json": ojson.dumps(report),
+        "operation": ojson.dumps(report.operations[0]),
+        "stix": stix.dumps(report),
+        "stix-opencti": stix.dumps(report, flavour="opencti"),
+        "stix-foreign": json.dumps(dict(bundle, objects=foreign)),
+    }
+
+
+SEEDS = _seeds()
+
+
+def _mutated(kind: str, seed: int) -> str:
+    rng = random.Random(seed)
+    data = json.loads(SEEDS[kind])
+    if rng.random() < 0.1:  # the valid document itself, now and then
+        return SEEDS[kind]
+    mutated = _mutate_tree(lambda: json.loads(SEEDS[kind]), rng, list(_nodes(data)))
+    return _dumps(mutated)  # hostile numbers and nesting written raw
+
+
+def _thorough_stix(text: str) -> Iterator[Piece]:
+    """The STIX check as it was: the text parsed by the check, the bundle checked by ``from_stix`` from scratch."""
+    data, broken = parse_json(text)
+    refused = broken or not_an_object(data, "a STIX bundle (a JSON object)")
+    if refused is not None:
+        yield Piece(problems=(refused,))
+        return
+    piece = read_pieces(lambda: from_stix(data), "OPS005")
+    if isinstance(piece.loaded, Report):
+        found = as_document_problems("OPS005", contradictions(data, piece.loaded))
+        piece = attrs.evolve(piece, problems=(*piece.problems, *found))
+    yield piece
+
+
+def _thorough(text: str) -> list[Problem]:
+    """Every problem of a document the thorough way: its format named, so that its own check reads the text again."""
+    stix_entry = FORMATS["stix"]
+    FORMATS.register(attrs.evolve(stix_entry, check=_thorough_stix, check_data=None), replace=True)
+    try:
+        return list(iter_document_errors(text, format=detect_format(text)))
+    finally:
+        FORMATS.register(stix_entry, replace=True)
+
+
+@pytest.mark.slow
+@settings(max_examples=150, deadline=None)
+@given(kind=st.sampled_from(sorted(SEEDS)), seed=st.integers(0, 2**32 - 1))
+def test_raw_documents_give_the_same_problems_read_once_as_read_twice(kind: str, seed: int) -> None:
+    text = _mutated(kind, seed)
+    assert list(iter_document_errors(text)) == _thorough(text)
+
+
+def _duplicate_names(report: Report) -> list[tuple[int, int]]:
+    """(operation, first operation with its name) by comparing every pair: what OPS308 reports."""
+    names = [operation.display_name.casefold().strip() for operation in report.operations]
+    return [(i, names.index(name)) for i, name in enumerate(names) if names.index(name) < i]
+
+
+@st.composite
+def _reports_with_shared_names(draw: st.DrawFn) -> Report:
+    report = draw(reports(max_operations=6))
+    names = draw(
+        st.lists(st.sampled_from(["Doppelganger", "doppelganger ", "Spamouflage", "DOPPELGANGER"]), min_size=6, max_size=6)
+    )
+    operations: list[Operation] = [attrs.evolve(op, name=names[i]) for i, op in enumerate(report.operations)]
+    return attrs.evolve(report, operations=operations)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_reports_with_shared_names())
+def test_shared_lookups_find_the_duplicate_names_a_pairwise_scan_finds(report: Report) -> None:
+    found = list(Validator(select=["OPS308"]).iter_errors(report))
+    expected = _duplicate_names(report)
+    assert [problem.path.split(".")[1] for problem in found] == [f"operations[{i}]" for i, _ in expected]
+    assert [problem.message.split("operations[")[1].split("]")[0] for problem in found] == [str(j) for _, j in expected]
