@@ -9,7 +9,7 @@ import attrs
 
 from .._model.operations import Report
 from .registry import Format, Piece, as_document_problems, not_an_object, parse_json, read_pieces
-from .stix.bundle import dump, from_stix, loads
+from .stix.bundle import dump, from_read_json, loads
 from .stix.contradictions import contradictions
 
 
@@ -36,7 +36,8 @@ def _check_data(text: str, data: Any) -> Iterator[Piece]:
     if refused is not None:
         yield Piece(problems=(refused,))
         return
-    piece = read_pieces(lambda: from_stix(data), "OPS005")
+    # the data was read by loads_json (parse_json or Registry.detect_data): no second limits walk
+    piece = read_pieces(lambda: from_read_json(data), "OPS005")
     if isinstance(piece.loaded, Report):
         found = as_document_problems("OPS005", contradictions(data, piece.loaded))
         piece = attrs.evolve(piece, problems=(*piece.problems, *found))

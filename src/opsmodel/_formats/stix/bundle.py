@@ -153,6 +153,12 @@ def loads(text: str | bytes) -> Report:
         return _from_stix(data, within_limits=True)
 
 
+def from_read_json(data: Any) -> Report:
+    """:func:`from_stix` of a value ``loads_json`` read, which held it to the limits already."""
+    with no_gc():
+        return _from_stix(data, within_limits=True)
+
+
 def load(fp: IO[str]) -> Report:
     """:func:`from_stix` of a JSON text stream."""
     return loads(fp.read())
