@@ -163,8 +163,11 @@ def test_stoic_personas_ban_and_letter_are_typed_not_notes(meta: om.Report) -> N
     assert against_the_firm == {om.DisruptionAction.ORGANISATION_BANNED: "STOIC", om.DisruptionAction.LEGAL_LETTER: "STOIC"}
     assert om.DisruptionAction.OTHER not in {d.action for d in stoic.disruptions}
     removals = [d for d in stoic.disruptions if d.party is None]
-    assert removals and {d.policy for d in removals} == {"coordinated inauthentic behaviour"}
-    assert stoic.notes is not None and "Vietnam" in stoic.notes and "persona" not in stoic.notes
+    assert removals
+    assert {d.policy for d in removals} == {"coordinated inauthentic behaviour"}
+    assert stoic.notes is not None
+    assert "Vietnam" in stoic.notes
+    assert "persona" not in stoic.notes
 
 
 def test_moldova_proxies_are_infrastructure_apart_from_origin(meta: om.Report) -> None:
@@ -176,7 +179,8 @@ def test_moldova_proxies_are_infrastructure_apart_from_origin(meta: om.Report) -
     aimed = {str(target.place) for target in network.targets if target.aimed_at}
     hosted = {str(target.place) for target in network.targets if target.role is om.PlaceRole.VENUE}
     assert (aimed, hosted) == ({"MD", "MG"}, {"LT", "MD-SN"})
-    assert network.notes is not None and "Transnistria" not in network.notes
+    assert network.notes is not None
+    assert "Transnistria" not in network.notes
 
 
 def test_the_non_profit_is_an_organisation(meta: om.Report) -> None:
@@ -201,7 +205,8 @@ def test_iran_says_only_what_the_coverage_says(meta: om.Report) -> None:
     assert iran is not None
     assert (iran.assets, iran.targets, iran.ai_uses) == ((), (), ())
     # "did not use generative AI" has no typed home: an empty ai_uses means the coverage is silent
-    assert iran.notes is not None and "did not use generative AI" in iran.notes
+    assert iran.notes is not None
+    assert "did not use generative AI" in iran.notes
     (removed,) = iran.disruptions
     assert removed.count == om.Count.unknown()
 

@@ -276,7 +276,9 @@ def _stoic_network() -> Operation:
             ),
         ),
         languages=("en",),
-        personas=tuple(Persona(posed_as=who, sources=cite) for who in ("Jewish students", "African Americans", "concerned citizens")),
+        personas=tuple(
+            Persona(posed_as=who, sources=cite) for who in ("Jewish students", "African Americans", "concerned citizens")
+        ),
         assets=(
             *_assets("facebook", cite, account=510, page=11, group=1),
             *_assets("instagram", cite, account=32),
@@ -636,6 +638,7 @@ def _moldova_madagascar_network() -> Operation:
         ),
         topics=("Gagauzia", "Ilan Shor", "Marina Tauber", "Moldovan government", "EU integration", "Maia Sandu"),
         languages=("ro", "ru", "mg", "fr"),
+        personas=(Persona(posed_as="locals", sources=zugo),),
         assets=(
             *_assets("facebook", cite, account=1326, page=80, group=1),
             *_assets("instagram", cite, account=1),
