@@ -155,6 +155,41 @@ def test_stoic_network_counts_and_followers(meta: om.Report) -> None:
     assert linked.role is om.AttributionRole.LINKED
 
 
+def test_stoic_personas_ban_and_letter_are_typed_not_notes(meta: om.Report) -> None:
+    stoic = meta.operation("israel-stoic")
+    assert stoic is not None
+    assert [persona.posed_as for persona in stoic.personas] == ["Jewish students", "African Americans", "concerned citizens"]
+    against_the_firm = {d.action: d.party for d in stoic.disruptions if d.party is not None}
+    assert against_the_firm == {om.DisruptionAction.ORGANISATION_BANNED: "STOIC", om.DisruptionAction.LEGAL_LETTER: "STOIC"}
+    assert om.DisruptionAction.OTHER not in {d.action for d in stoic.disruptions}
+    removals = [d for d in stoic.disruptions if d.party is None]
+    assert removals
+    assert {d.policy for d in removals} == {"coordinated inauthentic behaviour"}
+    assert stoic.notes is not None
+    assert "Vietnam" in stoic.notes
+    assert "persona" not in stoic.notes
+
+
+def test_moldova_proxies_are_infrastructure_apart_from_origin(meta: om.Report) -> None:
+    network = meta.operation("moldova-madagascar")
+    assert network is not None
+    (proxies,) = [venue for venue in network.venues if venue.role is om.VenueRole.INFRASTRUCTURE]
+    assert "VPN and proxy" in str(proxies)
+    assert {str(venue.platform) for venue in network.venues if venue.platform is not None} == {"Telegram", "Vimeo", "Change.org"}
+    aimed = {str(target.place) for target in network.targets if target.aimed_at}
+    hosted = {str(target.place) for target in network.targets if target.role is om.PlaceRole.VENUE}
+    assert (aimed, hosted) == ({"MD", "MG"}, {"LT", "MD-SN"})
+    assert network.notes is not None
+    assert "Transnistria" not in network.notes
+
+
+def test_the_non_profit_is_an_organisation(meta: om.Report) -> None:
+    bangladesh = meta.operation("bangladesh")
+    assert bangladesh is not None
+    kinds = {actor.id: actor.kind for actor in bangladesh.actors}
+    assert kinds["cri"] is om.ActorKind.ORGANISATION
+
+
 def test_unknown_origin_is_a_declined_attribution_not_a_guess(meta: om.Report) -> None:
     network = meta.operation("moldova-madagascar")
     assert network is not None
@@ -169,6 +204,9 @@ def test_iran_says_only_what_the_coverage_says(meta: om.Report) -> None:
     iran = meta.operation("iran")
     assert iran is not None
     assert (iran.assets, iran.targets, iran.ai_uses) == ((), (), ())
+    # "did not use generative AI" has no typed home: an empty ai_uses means the coverage is silent
+    assert iran.notes is not None
+    assert "did not use generative AI" in iran.notes
     (removed,) = iran.disruptions
     assert removed.count == om.Count.unknown()
 

@@ -23,12 +23,14 @@ from .._model.counts import Count, Money
 from .._model.dates import FuzzyDate, Period
 from .._model.measures import Counted, Measure, MeasureScope
 from .._model.operations import Operation, Report
-from .._model.places import Audience, Target
+from .._model.personas import Persona
+from .._model.places import Audience, PlaceRole, Target
 from .._model.platforms import Asset, AssetKind, Platform
 from .._model.provenance import SourceAccess, SourceRole
 from .._model.relations import Alias, Relation, RelationKind
 from .._model.sources import Source
 from .._model.techniques import Confidence, Tactic, TechniqueRef, TechniqueUse
+from .._model.venues import Venue, VenueKind, VenueRole
 
 REPORT_ID = "meta-2024-q1"
 OPENAI_ID = "openai-2024-05"
@@ -115,6 +117,9 @@ def _technique(technique_id: str, procedure: str, sources: tuple[str, ...]) -> T
     )
 
 
+#: The policy Meta names for every removal in the report.
+_CIB = "coordinated inauthentic behaviour"
+
 _ACTIONS = {
     AssetKind.ACCOUNT: DisruptionAction.ACCOUNTS_BANNED,
     AssetKind.PAGE: DisruptionAction.PAGES_REMOVED,
@@ -132,6 +137,7 @@ def _removals(platform: str, sources: tuple[str, ...], **kinds: int) -> tuple[Di
             count=Count.exact(count),
             platform=platform,
             description="Removed for coordinated inauthentic behaviour.",
+            policy=_CIB,
             sources=sources,
         )
         for kind, count in kinds.items()
@@ -270,6 +276,9 @@ def _stoic_network() -> Operation:
             ),
         ),
         languages=("en",),
+        personas=tuple(
+            Persona(posed_as=who, sources=cite) for who in ("Jewish students", "African Americans", "concerned citizens")
+        ),
         assets=(
             *_assets("facebook", cite, account=510, page=11, group=1),
             *_assets("instagram", cite, account=32),
@@ -311,12 +320,19 @@ def _stoic_network() -> Operation:
         disruptions=(
             *_removals("facebook", cite, account=510, page=11, group=1),
             *_removals("instagram", cite, account=32),
-            Disruption(
-                by="Meta",
-                action=DisruptionAction.OTHER,
-                date=FuzzyDate.of(2024, 5, bound="on_or_before", wording="by the report's publication"),
-                description="Banned STOIC from its platforms and sent it a cease and desist letter.",
-                sources=_cite("anadolu-2024-05", "matkon-data-2024-05"),
+            *(
+                Disruption(
+                    by="Meta",
+                    action=action,
+                    date=FuzzyDate.of(2024, 5, bound="on_or_before", wording="by the report's publication"),
+                    party="STOIC",
+                    description=description,
+                    sources=_cite("anadolu-2024-05", "matkon-data-2024-05"),
+                )
+                for action, description in (
+                    (DisruptionAction.ORGANISATION_BANNED, "Banned STOIC from its platforms."),
+                    (DisruptionAction.LEGAL_LETTER, "Sent STOIC a cease and desist letter."),
+                )
             ),
         ),
         relations=(
@@ -335,7 +351,7 @@ def _stoic_network() -> Operation:
         notes=(
             "Meta says the network bought inauthentic engagement (likes and followers) from Vietnam, used accounts "
             "likely bought from account sellers after its first ones were disabled, and was met with replies calling "
-            "it propaganda; the model has no typed home yet for personas, bought engagement or a legal letter. "
+            "it propaganda; the model has no typed home for bought engagement or bought accounts. "
             "The coverage reads the Facebook followers as 'about 500' (Engadget) and 'fewer than 500' (GIGAZINE); "
             "the first is kept."
         ),
@@ -368,6 +384,7 @@ def _china_network() -> Operation:
         ),
         topics=("floods in Punjab", "Khalistan independence movement", "killing of Hardeep Singh Nijjar", "Indian government"),
         languages=("en", "hi"),
+        personas=(Persona(posed_as="Sikhs", sources=tribune),),
         assets=(
             *_assets("facebook", cite, account=37, page=13, group=5),
             *_assets("instagram", cite, account=9),
@@ -456,7 +473,7 @@ def _bangladesh_network() -> Operation:
                 id="cri",
                 name="Centre for Research and Information",
                 aliases=("CRI",),
-                kind=ActorKind.UNKNOWN,
+                kind=ActorKind.ORGANISATION,
                 nationality="BD",
                 description="a non-profit in Bangladesh",
                 sources=star,
@@ -611,16 +628,32 @@ def _moldova_madagascar_network() -> Operation:
                 sources=_cite("matkon-data-2024-05"),
             ),
         ),
-        targets=(Target(place="MD", sources=cite), Target(place="MG", sources=cite)),
+        targets=(
+            Target(place="MD", sources=cite),
+            Target(place="MG", sources=cite),
+            *(
+                Target(place=place, role=PlaceRole.VENUE, note="where its VPN and proxy infrastructure was", sources=zugo)
+                for place in ("LT", "MD-SN")
+            ),
+        ),
         topics=("Gagauzia", "Ilan Shor", "Marina Tauber", "Moldovan government", "EU integration", "Maia Sandu"),
         languages=("ro", "ru", "mg", "fr"),
+        personas=(Persona(posed_as="locals", sources=zugo),),
         assets=(
             *_assets("facebook", cite, account=1326, page=80, group=1),
             *_assets("instagram", cite, account=1),
-            Asset(platform="telegram", kind=AssetKind.OTHER, count=Count.unknown(), note="activity on Telegram", sources=zugo),
+        ),
+        venues=(
             *(
-                Asset(platform=Platform(id=platform_id, name=name), kind=AssetKind.OTHER, count=Count.unknown(), sources=zugo)
-                for platform_id, name in (("vimeo", "Vimeo"), ("change-org", "Change.org"))
+                Venue(platform=platform, note="one of the online services its clusters were active on", sources=zugo)
+                for platform in ("telegram", Platform(id="vimeo", name="Vimeo"), Platform(id="change-org", name="Change.org"))
+            ),
+            Venue(
+                kind=VenueKind.OTHER,
+                role=VenueRole.INFRASTRUCTURE,
+                description="VPN and proxy infrastructure in Lithuania and Moldova's Transnistria region",
+                note="used with browser anonymisers to hide where the network came from on Meta's platforms",
+                sources=zugo,
             ),
         ),
         measures=(
@@ -666,9 +699,7 @@ def _moldova_madagascar_network() -> Operation:
         ),
         notes=(
             "The ad spend (about 42,000 US dollars) is Moldova Libera's reading of the report; a sum of money cites no "
-            "source in the model yet. "
-            "To hide where it came from it used browser anonymisers and VPN and proxy infrastructure in Lithuania and "
-            "Moldova's Transnistria region, which the model cannot yet hold as infrastructure apart from origin."
+            "source in the model yet."
         ),
     )
 
