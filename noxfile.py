@@ -82,9 +82,13 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(python="3.11", default=False)
 def bench(session: nox.Session) -> None:
-    """The benchmark against stix2 and the json floor, one table (on demand; ``-- --quick`` for a smoke run; asserts nothing)."""
-    session.install("-e", ".", *_group("bench"))
+    """The benchmark against stix2 and the json floor, then the corpus and taxonomy figures (on demand; ``-- --quick``: the table alone, small; asserts nothing)."""
+    session.install("--only-binary", "pyarrow,pandas,polars", "-e", ".[frames]", *_group("bench"))
     session.run("python", "bench/run.py", *session.posargs)
+    if "--quick" not in session.posargs:
+        # the figures of their own: corpus load, clusters, shards and tables; catalogue loading
+        session.run("python", "bench/bench_corpus.py")
+        session.run("python", "bench/bench_taxonomy.py")
 
 
 @nox.session(python="3.11", default=False)
