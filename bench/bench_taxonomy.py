@@ -1,6 +1,6 @@
 """Loading DISARM's STIX bundle: opsmodel.taxonomy against stix2 and mitreattack-python (on demand, asserts nothing).
 
-Run ``python bench/bench_taxonomy.py [PATH-TO-DISARM.json]``; the default is the shared test data's v1.6 bundle.
+Run ``python bench/bench_taxonomy.py [PATH-TO-DISARM.json]``; the default is the v1.6 bundle kept in tests/data.
 Prints each library's best time and its ratio to opsmodel's (uncached) load, then lookup costs.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from opsmodel import taxonomy as tx
 
-DEFAULT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "disarm" / "DISARM-v1.6.json"
+DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "disarm" / "DISARM-v1.6.json"
 
 
 def best(function: Callable[[], Any], repeat: int = 5) -> float:
