@@ -40,17 +40,29 @@ def contradictions(bundle: Mapping[str, Any], report: Report) -> Iterator[Proble
     }
     if not carrying:
         return
-    opencti = any(isinstance(obj, dict) and OPENCTI_EXTENSION_ID in (obj.get("extensions") or {}) for obj in objects)
+    flavour = written_flavour(objects)
     # writing a bundle again allocates as much as reading it, all acyclic: see no_gc. The few
     # problems are gathered inside the pause, so that the collector never waits on the caller.
     with no_gc():
         found = [
             problem
-            for written in iter_standard(report, flavour="opencti" if opencti else "stix")
+            for written in iter_standard(report, flavour=flavour)
             if written["id"] in carrying
             for problem in _differences(written, *carrying[written["id"]])
         ]
     yield from found
+
+
+def written_flavour(objects: list[Any]) -> str:
+    """The flavour a bundle was written in: OpenCTI's if an object declares one of OpenCTI's extensions."""
+    # extensions that are not an object (an edited bundle) declare nothing, and must not stop the check
+    opencti = any(isinstance(obj, dict) and OPENCTI_EXTENSION_ID in _extensions(obj) for obj in objects)
+    return "opencti" if opencti else "stix"
+
+
+def _extensions(obj: dict[str, Any]) -> dict[str, Any]:
+    extensions = obj.get("extensions")
+    return extensions if isinstance(extensions, dict) else {}
 
 
 def _differences(written: dict[str, Any], index: int, obj: dict[str, Any]) -> Iterator[Problem]:
