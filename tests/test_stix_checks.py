@@ -87,6 +87,13 @@ def test_stix_properties_that_contradict_the_extension_are_reported(flavour: str
     assert stix.from_stix(bundle) == examples.load("openai-2024-05")
 
 
+@pytest.mark.parametrize("extensions", [7, ["extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"], "x"])
+def test_extensions_that_are_not_an_object_do_not_stop_the_comparison(extensions: Any) -> None:
+    bundle = _bundle()
+    _first(bundle, "identity")["extensions"] = extensions
+    assert list(iter_document_errors(json.dumps(bundle))) == []
+
+
 def test_the_same_items_in_another_order_do_not_contradict() -> None:
     bundle = _bundle()
     campaign = next(obj for obj in bundle["objects"] if obj["type"] == "campaign" and len(obj.get("labels", [])) > 1)

@@ -5,14 +5,17 @@ parsing it again in the format's check; the rules share per-report lookups (``Lo
 of scanning the report per operation. Each is compared, on seeded mutations of valid documents
 (the fuzz driver's) and on generated reports, with the thorough way: the text parsed again by the
 format's own check (for STIX, the check as it was written before), the duplicate names found by
-comparing every pair of operations.
+comparing every pair of operations. The comparison of a bundle's standard STIX properties with its
+extension data writes only those properties again; it is compared with the whole bundle written
+again, on bundles of generated reports whose properties were edited.
 """
 
 from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import attrs
 import pytest
@@ -24,7 +27,9 @@ from opsmodel import json as ojson
 from opsmodel._formats.builtin import FORMATS
 from opsmodel._formats.registry import Piece, as_document_problems, not_an_object, parse_json, read_pieces
 from opsmodel._formats.stix.bundle import from_stix
-from opsmodel._formats.stix.contradictions import contradictions
+from opsmodel._formats.stix.check import opsmodel_payload
+from opsmodel._formats.stix.contradictions import _differences, contradictions, written_flavour
+from opsmodel._formats.stix.export import iter_objects
 from opsmodel.errors import Problem
 from opsmodel.testing import reports
 from opsmodel.validation import Validator, detect_format, iter_document_errors
@@ -116,3 +121,66 @@ def test_shared_lookups_find_the_duplicate_names_a_pairwise_scan_finds(report: R
     expected = _duplicate_names(report)
     assert [problem.path.split(".")[1] for problem in found] == [f"operations[{i}]" for i, _ in expected]
     assert [problem.message.split("operations[")[1].split("]")[0] for problem in found] == [str(j) for _, j in expected]
+
+
+def _contradictions_writing_everything(bundle: Mapping[str, Any], report: Report) -> list[Problem]:
+    """The comparison as it was written first: the whole bundle written again, payloads and all.
+
+    (Its flavour is told apart as the comparison does now: extensions that are not an object once stopped it.)
+    """
+    objects = bundle.get("objects")
+    if not isinstance(objects, list):
+        return []
+    carrying = {
+        obj["id"]: (index, obj)
+        for index, obj in enumerate(objects)
+        if isinstance(obj, dict) and isinstance(obj.get("id"), str) and opsmodel_payload(obj) is not None
+    }
+    return [
+        problem
+        for written in iter_objects(report, flavour=written_flavour(objects))
+        if written["id"] in carrying
+        for problem in _differences(written, *carrying[written["id"]])
+    ]
+
+
+# edits another tool could make to a standard property (values of every JSON kind, equal timestamps written otherwise)
+_EDITS = st.sampled_from(["rename", "reverse", "drop-item", "delete", "retime", "number", "none"])
+
+
+def _edit(obj: dict[str, Any], key: str, edit: str) -> None:
+    value = obj.get(key)
+    if edit == "delete":
+        obj.pop(key, None)
+    elif edit == "rename":
+        obj[key] = "edited in another tool"
+    elif edit == "number":
+        obj[key] = 7
+    elif edit == "none":
+        obj[key] = None
+    elif edit == "reverse" and isinstance(value, list):
+        obj[key] = list(reversed(value))
+    elif edit == "drop-item" and isinstance(value, list) and value:
+        obj[key] = value[1:]
+    elif edit == "retime" and isinstance(value, str) and value.endswith("Z"):
+        obj[key] = value[:-1] + "+00:00"  # the same moment, written otherwise
+
+
+@st.composite
+def _edited_bundles(draw: st.DrawFn) -> tuple[dict[str, Any], Report]:
+    report = draw(reports(max_operations=3))
+    bundle: dict[str, Any] = json.loads(stix.dumps(report, flavour=draw(st.sampled_from(["stix", "opencti"]))))
+    for _ in range(draw(st.integers(0, 6))):
+        obj = draw(st.sampled_from(bundle["objects"]))
+        key = draw(st.sampled_from(sorted(obj.keys() | {"name", "description", "labels", "aliases", "first_seen"})))
+        _edit(obj, key, draw(_EDITS))
+    return bundle, report
+
+
+@settings(max_examples=80, deadline=None)
+@given(_edited_bundles())
+def test_contradictions_writing_only_the_standard_properties_are_those_of_the_whole_bundle(
+    edited: tuple[dict[str, Any], Report],
+) -> None:
+    bundle, report = edited
+    assert list(contradictions(bundle, report)) == _contradictions_writing_everything(bundle, report)

@@ -5,7 +5,8 @@ every fact exactly; the standard properties are written from the same facts for 
 do not know the extension. When someone edits a bundle (renames a campaign in OpenCTI, moves its
 ``first_seen``), the two disagree and the edit would be silently lost on reading. Raw-document
 validation reports each such place: the objects the extension data would be written as are
-compared, property by property, with the objects in the bundle.
+compared, property by property, with the objects in the bundle. Only their standard properties
+are written again (the extension payloads they would carry are not compared, see ``_IGNORED``).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from typing import Any
 
 import attrs
 
+from ..._core.collector import no_gc
 from ..._core.errors import Problem, Severity, show_value
 from ..._model.operations import Report
 from .check import opsmodel_payload, problem
-from .export import iter_objects
+from .export import iter_standard
 from .ids import OPENCTI_EXTENSION_ID, TIMESTAMP, parse_timestamp
 
 # What does not say anything about the facts: when and by which options the bundle was written.
@@ -38,11 +40,29 @@ def contradictions(bundle: Mapping[str, Any], report: Report) -> Iterator[Proble
     }
     if not carrying:
         return
-    opencti = any(isinstance(obj, dict) and OPENCTI_EXTENSION_ID in (obj.get("extensions") or {}) for obj in objects)
-    for written in iter_objects(report, flavour="opencti" if opencti else "stix"):
-        found = carrying.get(written["id"])
-        if found is not None:
-            yield from _differences(written, *found)
+    flavour = written_flavour(objects)
+    # writing a bundle again allocates as much as reading it, all acyclic: see no_gc. The few
+    # problems are gathered inside the pause, so that the collector never waits on the caller.
+    with no_gc():
+        found = [
+            problem
+            for written in iter_standard(report, flavour=flavour)
+            if written["id"] in carrying
+            for problem in _differences(written, *carrying[written["id"]])
+        ]
+    yield from found
+
+
+def written_flavour(objects: list[Any]) -> str:
+    """The flavour a bundle was written in: OpenCTI's if an object declares one of OpenCTI's extensions."""
+    # extensions that are not an object (an edited bundle) declare nothing, and must not stop the check
+    opencti = any(isinstance(obj, dict) and OPENCTI_EXTENSION_ID in _extensions(obj) for obj in objects)
+    return "opencti" if opencti else "stix"
+
+
+def _extensions(obj: dict[str, Any]) -> dict[str, Any]:
+    extensions = obj.get("extensions")
+    return extensions if isinstance(extensions, dict) else {}
 
 
 def _differences(written: dict[str, Any], index: int, obj: dict[str, Any]) -> Iterator[Problem]:

@@ -146,6 +146,7 @@ class Writer:
         anchor: FuzzyDate | None = None,
         publisher: str | None = None,
         keep_refs: bool = True,
+        payloads: bool = True,
     ) -> None:
         if flavour not in FLAVOURS:
             message = f"unknown flavour {show_value(flavour)}; expected 'stix' or 'opencti'"
@@ -163,6 +164,8 @@ class Writer:
         self.keep_refs = keep_refs
         self.written: list[str] = []
         self.campaign_keys: dict[str, int] = {}
+        # without them (only to compare the standard properties), the payloads' encoding is not paid
+        self.payloads = payloads
 
     # ---- helpers -----------------------------------------------------------------------------
 
@@ -320,11 +323,12 @@ class Writer:
         references = [_reference(source) for source in operation.sources]
         if references:
             obj["external_references"] = references
-        payload: dict[str, Any] = {"extension_type": "property-extension"}
-        if operation.name is None:
-            payload["unnamed"] = True
-        payload["operation"] = encode(operation, skip=frozenset({"name", "summary"}))
-        obj["extensions"] = {EXTENSION_ID: payload}
+        if self.payloads:
+            payload: dict[str, Any] = {"extension_type": "property-extension"}
+            if operation.name is None:
+                payload["unnamed"] = True
+            payload["operation"] = encode(operation, skip=frozenset({"name", "summary"}))
+            obj["extensions"] = {EXTENSION_ID: payload}
         return obj
 
     def _relationship(
@@ -781,11 +785,12 @@ class Writer:
         obj["object_refs"] = refs
         if report.url is not None:
             obj["external_references"] = [{"source_name": report.publisher, "url": report.url}]
-        payload: dict[str, Any] = {"extension_type": "property-extension"}
-        payload["report"] = encode(report, skip=frozenset({"title", "summary", "operations"}))
-        if campaigns:
-            payload["operation_refs"] = campaigns
-        obj["extensions"] = {EXTENSION_ID: payload}
+        if self.payloads:
+            payload: dict[str, Any] = {"extension_type": "property-extension"}
+            payload["report"] = encode(report, skip=frozenset({"title", "summary", "operations"}))
+            if campaigns:
+                payload["operation_refs"] = campaigns
+            obj["extensions"] = {EXTENSION_ID: payload}
         return obj
 
 
@@ -955,6 +960,27 @@ def iter_objects(
     operation_tlp: Mapping[str, str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """Every STIX object for a report (report object last) or for a stream of operations."""
+    return _iter_written(source, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp, payloads=True)
+
+
+def iter_standard(report: Report, *, flavour: str = "stix") -> Iterator[dict[str, Any]]:
+    """:func:`iter_objects` of a report without opsmodel's extension payloads: only the standard properties.
+
+    What raw-document validation compares with a bundle's objects; encoding the payloads again
+    (most of the writing's cost) would be paid for properties it does not compare.
+    """
+    return _iter_written(report, flavour=flavour, created=None, tlp=None, operation_tlp=None, payloads=False)
+
+
+def _iter_written(
+    source: Report | Iterable[Operation],
+    *,
+    flavour: str,
+    created: dt.datetime | None,
+    tlp: str | None,
+    operation_tlp: Mapping[str, str] | None,
+    payloads: bool,
+) -> Iterator[dict[str, Any]]:
     if isinstance(source, Report):
         report: Report | None = source
         operations: Iterable[Operation] = source.operations
@@ -976,6 +1002,7 @@ def iter_objects(
         anchor=anchor,
         publisher=publisher,
         keep_refs=report is not None,
+        payloads=payloads,
     )
     yield from writer.header()
     campaigns: list[str] = []
