@@ -82,7 +82,10 @@ def demo(session: nox.Session) -> None:
 
 @nox.session(python="3.11", default=False)
 def bench(session: nox.Session) -> None:
-    """The benchmark against stix2 and the json floor, then the corpus and taxonomy figures (on demand; ``-- --quick``: the table alone, small; asserts nothing)."""
+    """The benchmark against stix2 and the json floor, then the corpus and taxonomy figures (on demand).
+
+    ``-- --quick`` gives the table alone, on tiny sizes; nothing is asserted.
+    """
     session.install("--only-binary", "pyarrow,pandas,polars", "-e", ".[frames]", *_group("bench"))
     session.run("python", "bench/run.py", *session.posargs)
     if "--quick" not in session.posargs:
