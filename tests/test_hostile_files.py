@@ -141,7 +141,10 @@ _SLOW_WRITER = textwrap.dedent(
         handle.write("partial")
         handle.flush()
         print("writing", flush=True)
-        time.sleep(60)
+        # short sleeps: a signal that lands just before a long sleep starts would wait it out,
+        # since Python runs its handlers between bytecodes
+        for _ in range(600):
+            time.sleep(0.1)
     """
 )
 
