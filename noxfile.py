@@ -109,6 +109,17 @@ def vocabularies(session: nox.Session) -> None:
     session.run("python", "scripts/vocabularies.py")
 
 
+# Sessions with a venv of their own (clients, frames, dask, browser) install only these beside
+# what they test, and run only their files, `tests/test_<marker>_*.py`: tests/conftest.py collects
+# those only when their marker is the whole `-m` expression.
+OWN_SESSION_TOOLS = ["pytest>=8", "hypothesis>=6.100"]
+
+
+def _run_own_tests(session: nox.Session, marker: str) -> None:
+    tests = sorted(str(path) for path in Path("tests").glob(f"test_{marker}_*.py"))
+    session.run("pytest", "-m", marker, "-p", "no:cacheprovider", *tests, *session.posargs)
+
+
 # The real CTI clients pin what our test group wants newer (pycti: requests<2.34, setuptools~=82.0,
 # stix2~=3.0.1; misp-stix: pycountry<25, stix2<4), so they get their own venv with only pytest and
 # hypothesis beside them, and run only the tests marked `clients`.
@@ -118,18 +129,16 @@ CLIENTS = ["pycti>=7", "misp-stix>=2025", "pymisp>=2.5", "medallion>=3", "taxii2
 @nox.session(python="3.11")
 def clients(session: nox.Session) -> None:
     """The real clients (pycti, misp-stix, pymisp, medallion with taxii2-client, navlayers) on the demo and generated reports."""
-    session.install("-e", ".", "pytest>=8", "hypothesis>=6.100", *CLIENTS)
-    tests = sorted(str(path) for path in Path("tests").glob("test_clients_*.py"))
-    session.run("pytest", "-m", "clients", "-p", "no:cacheprovider", *tests, *session.posargs)
+    session.install("-e", ".", *OWN_SESSION_TOOLS, *CLIENTS)
+    _run_own_tests(session, "clients")
 
 
 @nox.session(python="3.11")
 def frames(session: nox.Session) -> None:
     """The corpus tables with the frames extra (pyarrow, pandas, polars): schemas, data frames, read-back, the CLI's files."""
     # binary wheels only: on 2 cores, building pyarrow or polars from source would take the whole CI run
-    session.install("--only-binary", "pyarrow,pandas,polars", "-e", ".[frames]", "pytest>=8", "hypothesis>=6.100")
-    tests = sorted(str(path) for path in Path("tests").glob("test_frames_*.py"))
-    session.run("pytest", "-m", "frames", "-p", "no:cacheprovider", *tests, *session.posargs)
+    session.install("--only-binary", "pyarrow,pandas,polars", "-e", ".[frames]", *OWN_SESSION_TOOLS)
+    _run_own_tests(session, "frames")
 
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -148,14 +157,12 @@ def browser(session: nox.Session) -> None:
         apt = {"DEBIAN_FRONTEND": "noninteractive"}
         session.run("apt-get", "update", "-q", external=True, env=apt)
         session.run("apt-get", "install", "-y", "-q", "chromium", external=True, env=apt)
-    session.install("-e", ".", "pytest>=8", "hypothesis>=6.100")
-    tests = sorted(str(path) for path in Path("tests").glob("test_browser_*.py"))
-    session.run("pytest", "-m", "browser", "-p", "no:cacheprovider", *tests, *session.posargs)
+    session.install("-e", ".", *OWN_SESSION_TOOLS)
+    _run_own_tests(session, "browser")
 
 
 @nox.session(python="3.11")
 def dask(session: nox.Session) -> None:
     """Shards on Dask's local scheduler (the dask extra): bags, data frames, and 100,000 generated operations in flat memory."""
-    session.install("--only-binary", "pyarrow,pandas,numpy,dask", "-e", ".[dask]", "pytest>=8", "hypothesis>=6.100")
-    tests = sorted(str(path) for path in Path("tests").glob("test_dask_*.py"))
-    session.run("pytest", "-m", "dask", "-p", "no:cacheprovider", *tests, *session.posargs)
+    session.install("--only-binary", "pyarrow,pandas,numpy,dask", "-e", ".[dask]", *OWN_SESSION_TOOLS)
+    _run_own_tests(session, "dask")
