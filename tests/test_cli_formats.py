@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ import pytest
 from opsmodel import FuzzyDate, Operation, Period, errors, examples, stix
 from opsmodel import json as codec
 from opsmodel._cli import main
-from opsmodel.formats import FORMATS, NOT_JSON, Format, Registry
+from opsmodel.formats import FORMATS, NOT_JSON, Format, Piece, Registry
 from opsmodel.taxonomy import to_layer
 
 
@@ -62,6 +63,24 @@ def test_a_registry_takes_a_new_format_once() -> None:
     assert registry.detect("{}").name == "json"
     assert entry.detect is not None
     assert not entry.detect(NOT_JSON, "")
+
+
+def test_a_format_given_check_data_checks_raw_text_by_reading_it_as_json_first() -> None:
+    seen: list[tuple[str, object]] = []
+
+    def check_data(text: str, data: object) -> Iterator[Piece]:
+        seen.append((text, data))
+        yield Piece()
+
+    entry = Format(name="x", description="x", file_name="x.txt", check_data=check_data)
+    assert entry.check is not None
+    assert entry.can("check")
+    assert list(entry.check('{"a": [1]}')) == [Piece()]
+    assert seen == [('{"a": [1]}', {"a": [1]})]
+    (broken,) = entry.check("{nope")
+    assert [problem.code for problem in broken.problems] == ["OPS001"]
+    assert len(seen) == 1  # a text that is not JSON never reaches check_data
+    assert Format(name="y", description="y", file_name="y").check is None
 
 
 def test_validate_recognises_a_navigator_layer(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from .._model.operations import Operation, Report
 from .json.document import dump, loads
-from .registry import Format, whole_document, whole_document_data
+from .registry import Format, whole_document
 
 
 def _is_report(data: Any) -> bool:
@@ -20,8 +20,7 @@ def _read_document(text: str, data: Any) -> Report | Operation:
     return loads(text, Operation)
 
 
-_check = whole_document("OPS004", _read_document, "a JSON object (a report or an operation)")
-_check_data = whole_document_data("OPS004", _read_document, "a JSON object (a report or an operation)")
+_check_data = whole_document("OPS004", _read_document, "a JSON object (a report or an operation)")
 
 # no detect: JSON is the registry's fallback, the format of any text no other format claims
-JSON = Format("json", "an opsmodel JSON document", "report.json", read=loads, write=dump, check=_check, check_data=_check_data)
+JSON = Format("json", "an opsmodel JSON document", "report.json", read=loads, write=dump, check_data=_check_data)

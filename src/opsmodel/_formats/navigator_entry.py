@@ -11,7 +11,7 @@ from typing import IO, Any
 
 from .._model.operations import Report
 from .._taxonomy.navigator import from_layer, to_layer
-from .registry import Format, whole_document, whole_document_data
+from .registry import Format, whole_document
 
 
 def _is_layer(data: Any, text: str) -> bool:
@@ -30,11 +30,10 @@ def _read_layer(text: str, data: Any) -> None:
     from_layer(data)  # a layer holds no report: only its problems count
 
 
-_check = whole_document("OPS006", _read_layer, None)
-_check_data = whole_document_data("OPS006", _read_layer, None)
+_check_data = whole_document("OPS006", _read_layer, None)
 
 
 # a layer is written and checked, never read as a report
 NAVIGATOR = Format(
-    "navigator", "a Navigator layer", "navigator-layer.json", detect=_is_layer, write=_write, check=_check, check_data=_check_data
+    "navigator", "a Navigator layer", "navigator-layer.json", detect=_is_layer, write=_write, check_data=_check_data
 )

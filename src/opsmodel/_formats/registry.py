@@ -100,13 +100,16 @@ class Format:
     read: Reader | None = attrs.field(default=None, eq=False, kw_only=True)
     #: Writes a report to a text stream; None for a format opsmodel only reads.
     write: Writer | None = attrs.field(default=None, eq=False, kw_only=True)
-    #: Yields the :class:`Piece` values of a raw document, for ``opsmodel validate``.
-    check: Checker | None = attrs.field(default=None, eq=False, kw_only=True)
-    #: True when the pieces are the lines of one corpus, checked together.
-    lines: bool = attrs.field(default=False, kw_only=True)
     #: ``check`` of a text already read as one JSON value (``check_data(text, data)``); None when
     #: the format's check must read the text itself.
     check_data: DataChecker | None = attrs.field(default=None, eq=False, kw_only=True)
+    #: Yields the :class:`Piece` values of a raw document, for ``opsmodel validate``; by default,
+    #: the text read as JSON (a text that is not JSON is one problem) and then ``check_data``.
+    check: Checker | None = attrs.field(
+        default=attrs.Factory(lambda entry: _reading_json(entry.check_data), takes_self=True), eq=False, kw_only=True
+    )
+    #: True when the pieces are the lines of one corpus, checked together.
+    lines: bool = attrs.field(default=False, kw_only=True)
 
     def can(self, action: Action) -> bool:
         """Whether the format can ``"read"``, ``"write"`` or ``"check"`` documents."""
@@ -236,27 +239,12 @@ def read_pieces(read: Callable[[], Report | Operation | None], code: str, *, lin
         return Piece(problems=problems_of(code, exc, line=line), line=line)
 
 
-def whole_document(code: str, read: Callable[[str, Any], Report | Operation | None], expected: str | None) -> Checker:
-    """The check of a format whose document is one JSON value: read as JSON, then by ``read(text, data)``.
+def whole_document(code: str, read: Callable[[str, Any], Report | Operation | None], expected: str | None) -> DataChecker:
+    """The ``check_data`` of a format whose document is one JSON value: the value goes to ``read(text, data)``.
 
     ``expected`` describes the JSON object the document must be (None: any JSON value goes to
     ``read``); the problems of ``read``'s error are reported with ``code``.
     """
-
-    check_data = whole_document_data(code, read, expected)
-
-    def check(text: str) -> Iterator[Piece]:
-        data, broken = parse_json(text)
-        if broken is not None:
-            yield Piece(problems=(broken,))
-        else:
-            yield from check_data(text, data)
-
-    return check
-
-
-def whole_document_data(code: str, read: Callable[[str, Any], Report | Operation | None], expected: str | None) -> DataChecker:
-    """The ``check_data`` of :func:`whole_document`: the same check, given the text already read as JSON."""
 
     def check_data(text: str, data: Any) -> Iterator[Piece]:
         refused = None if expected is None else not_an_object(data, expected)
@@ -266,3 +254,19 @@ def whole_document_data(code: str, read: Callable[[str, Any], Report | Operation
             yield read_pieces(lambda: read(text, data), code)
 
     return check_data
+
+
+def _reading_json(check_data: DataChecker | None) -> Checker | None:
+    """The check of a raw text that ``check_data`` checks once it is read as JSON."""
+    if check_data is None:
+        return None
+    checks_data = check_data  # bound for the closure: mypy does not narrow a parameter inside it
+
+    def check(text: str) -> Iterator[Piece]:
+        data, broken = parse_json(text)
+        if broken is not None:
+            yield Piece(problems=(broken,))
+        else:
+            yield from checks_data(text, data)
+
+    return check

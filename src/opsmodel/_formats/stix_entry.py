@@ -8,7 +8,7 @@ from typing import IO, Any
 import attrs
 
 from .._model.operations import Report
-from .registry import Format, Piece, as_document_problems, not_an_object, parse_json, read_pieces
+from .registry import Format, Piece, as_document_problems, not_an_object, read_pieces
 from .stix.bundle import dump, from_read_json, loads
 from .stix.contradictions import contradictions
 
@@ -21,17 +21,8 @@ def _write_opencti(report: Report, stream: IO[str]) -> None:
     dump(report, stream, flavour="opencti")
 
 
-def _check(text: str) -> Iterator[Piece]:
-    """The bundle read as a report (parsed once), with a warning for every STIX property its extension data contradicts."""
-    data, broken = parse_json(text)
-    if broken is not None:
-        yield Piece(problems=(broken,))
-    else:
-        yield from _check_data(text, data)
-
-
 def _check_data(text: str, data: Any) -> Iterator[Piece]:
-    """:func:`_check` of a text already read as JSON."""
+    """The bundle read as a report, with a warning for every STIX property its extension data contradicts."""
     refused = not_an_object(data, "a STIX bundle (a JSON object)")
     if refused is not None:
         yield Piece(problems=(refused,))
@@ -51,7 +42,6 @@ STIX = Format(
     detect=_is_bundle,
     read=loads,
     write=dump,
-    check=_check,
     check_data=_check_data,
 )
 # with OpenCTI's channel and narrative objects; read back as "stix"
