@@ -27,7 +27,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import opsmodel
-from opsmodel import errors, examples, misp, stix, taxonomy, testing, validation
+from opsmodel import corpus, errors, examples, misp, stix, taxonomy, testing, validation
 from opsmodel import json as ops_json
 from opsmodel._core.exports import publish
 
@@ -164,6 +164,11 @@ def _raised(call: Callable[[], object]) -> BaseException:
     raise AssertionError("no error raised")  # pragma: no cover - the samples below all fail
 
 
+def _two_reports_with_one_id() -> corpus.Corpus:
+    openai = examples.load("openai-2024-05")
+    return corpus.Corpus([openai, attrs.evolve(examples.load("meta-2024-q1"), id=openai.id)])
+
+
 # Exceptions whose constructor takes more than a message, raised the way users meet them; any
 # other exception class is built from a message alone.
 SAMPLES: dict[str, Callable[[], BaseException]] = {
@@ -173,6 +178,7 @@ SAMPLES: dict[str, Callable[[], BaseException]] = {
     "BundleError": lambda: _raised(lambda: stix.from_stix({"type": "bundle"})),
     "LimitError": lambda: errors.LimitError(errors.Problem(code="too-deep", path="$[0]", message="nested too deeply")),
     "MispError": lambda: _raised(lambda: misp.loads("{")),
+    "CorpusError": lambda: _raised(lambda: _two_reports_with_one_id().records()),
     "UnknownEntryError": lambda: taxonomy.UnknownEntryError("no technique 'T9999'", "T9999"),
     "UnknownExampleError": lambda: _raised(lambda: examples.load("nothing")),
     "ValidationError": lambda: _raised(

@@ -1,8 +1,8 @@
 """The ``opsmodel`` command.
 
-Each subcommand lives in its own module with a ``register(subparsers)`` function that adds
-its parser and sets ``handler``; this module only assembles them and maps errors to exit
-codes: 0 success or valid data, 1 invalid data, 2 usage error.
+Each subcommand lives in its own module, which declares it (``COMMAND``), adds its arguments
+(``add_arguments(parser)``) and runs it (``run(args)``); this module only assembles them and maps
+errors to exit codes: 0 success or valid data, 1 invalid data, 2 usage error.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"opsmodel {__version__}")
     subparsers = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for command in _COMMANDS:
-        command.register(subparsers)
+        command.add_arguments(command.COMMAND.add_to(subparsers, command.run))
     return parser
 
 

@@ -4,25 +4,26 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from .. import Report
 from ..errors import InputError, OpsmodelError
 from ..formats import FORMATS, Action, Format
 from ..validation import iter_document_errors
+from ._command import Command
 from ._io import EXIT_INVALID, EXIT_OK, EXIT_USAGE, decode, label, read_input, write_report
 
+COMMAND = Command(
+    name="convert",
+    help="convert a report between opsmodel JSON, JSON Lines, STIX 2.1 and a Navigator layer",
+    description="Read IN (format detected from the content, or --from) and write it to OUT in the format "
+    "given by --to. '-' means standard input or standard output. The output is written atomically: "
+    "a failed conversion leaves no file behind and an existing OUT untouched. Exit status: 0 converted, "
+    "1 the input is invalid or cannot be converted, 2 usage error.",
+    epilog="Example: opsmodel convert report.json report.stix.json --to stix",
+)
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "convert",
-        help="convert a report between opsmodel JSON, JSON Lines, STIX 2.1 and a Navigator layer",
-        description="Read IN (format detected from the content, or --from) and write it to OUT in the format "
-        "given by --to. '-' means standard input or standard output. The output is written atomically: "
-        "a failed conversion leaves no file behind and an existing OUT untouched. Exit status: 0 converted, "
-        "1 the input is invalid or cannot be converted, 2 usage error.",
-        epilog="Example: opsmodel convert report.json report.stix.json --to stix",
-    )
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("input", metavar="IN", help="the file to read; '-' reads standard input")
     parser.add_argument("output", metavar="OUT", help="the file to write; '-' writes standard output")
     parser.add_argument("--to", required=True, metavar="FORMAT", help=f"the output format: {', '.join(FORMATS.names('write'))}")
@@ -33,7 +34,6 @@ def register(subparsers: Any) -> None:
         default="auto",
         help="the input format (default: detected from the content)",
     )
-    parser.set_defaults(handler=run, parser=parser)
 
 
 def _format(parser: argparse.ArgumentParser, name: str, can: Action, argument: str) -> Format:

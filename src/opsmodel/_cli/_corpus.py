@@ -5,25 +5,26 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from ..corpus import TABLE_FILES, TABLES, Cluster, Corpus, write_table
+from ._command import Command, add_paths
 from ._io import EXIT_OK, count_of
 
+COMMAND = Command(
+    name="corpus",
+    help="the operations many reports share: clusters, why, and where the reports disagree",
+    description="Read every PATH (a report file in any format opsmodel reads, or a folder of them) as one "
+    "corpus and print its clusters: the operations that explicit relations (same as, alias of, part of) and "
+    "aliases naming who uses them tie together, with each link and who asserted it, then each conflict "
+    "(two start dates, two attributed countries, two current impact ratings) with its claimants. With "
+    "--table, write one of the corpus tables to --out instead (needs the frames extra). Exit status: 0 done, "
+    "1 a file cannot be read or is not a report (or the frames extra is missing), 2 usage error.",
+    epilog="Example: opsmodel corpus reports/ --table operations --out operations.parquet",
+)
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "corpus",
-        help="the operations many reports share: clusters, why, and where the reports disagree",
-        description="Read every PATH (a report file in any format opsmodel reads, or a folder of them) as one "
-        "corpus and print its clusters: the operations that explicit relations (same as, alias of, part of) and "
-        "aliases naming who uses them tie together, with each link and who asserted it, then each conflict "
-        "(two start dates, two attributed countries, two current impact ratings) with its claimants. With "
-        "--table, write one of the corpus tables to --out instead (needs the frames extra). Exit status: 0 done, "
-        "1 a file cannot be read or is not a report (or the frames extra is missing), 2 usage error.",
-        epilog="Example: opsmodel corpus reports/ --table operations --out operations.parquet",
-    )
-    parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a report file, or a folder read recursively")
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_paths(parser)
     parser.add_argument(
         "--table",
         choices=tuple(TABLES),
@@ -31,7 +32,6 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--out", metavar="FILE", type=Path, help="where --table writes: a .parquet or .csv file")
     parser.add_argument("--all", action="store_true", help="print clusters of one record too (default: only shared ones)")
-    parser.set_defaults(handler=run, parser=parser)
 
 
 def read_corpus(paths: list[Path]) -> Corpus:

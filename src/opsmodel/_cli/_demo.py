@@ -6,25 +6,26 @@ import argparse
 import sys
 import textwrap
 from pathlib import Path
-from typing import Any
 
 from .. import examples
 from ..corpus import Corpus
 from ..formats import FORMATS
+from ._command import Command
 from ._corpus import corpus_lines
 from ._io import write_report
 from ._summary import DEFAULT_WIDTH, summary_table, table_width, wants_colour
 
+COMMAND = Command(
+    name="demo",
+    help="summarise a bundled example report, the operations the bundled reports share, and write their files",
+    description="Print a summary of a bundled example (by default OpenAI's May 2024 report: five networks), "
+    "then the clusters found across all the bundled examples (the operations they share, who links them and "
+    "where the publishers disagree) and, with --out, write every example in every format opsmodel speaks: "
+    "the chosen example's files into DIR, each other example's into DIR/<its name>/.",
+)
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "demo",
-        help="summarise a bundled example report, the operations the bundled reports share, and write their files",
-        description="Print a summary of a bundled example (by default OpenAI's May 2024 report: five networks), "
-        "then the clusters found across all the bundled examples (the operations they share, who links them and "
-        "where the publishers disagree) and, with --out, write every example in every format opsmodel speaks: "
-        "the chosen example's files into DIR, each other example's into DIR/<its name>/.",
-    )
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--example",
         default="openai-2024-05",
@@ -37,7 +38,6 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help=f"print one line per operation and per statement, however wide (default: wrap to fit {DEFAULT_WIDTH} columns)",
     )
-    parser.set_defaults(handler=run)
 
 
 def _wrapped(line: str, width: int | None) -> list[str]:

@@ -4,30 +4,31 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from ..corpus import Cluster, Corpus, to_html
 from ..errors import OpsmodelError
 from ..formats import atomic_writer
+from ._command import Command, add_paths
 from ._corpus import read_corpus
 from ._io import EXIT_OK, count_of
 from ._taxonomy import load_catalogue
 
+COMMAND = Command(
+    name="report",
+    help="draw reports as one self-contained HTML page: table, timeline, DISARM heat map, flows",
+    description="Read every PATH (a report file in any format opsmodel reads, or a folder of them) and write "
+    "one HTML page to --html: the operations table, a timeline drawing fuzzy dates as fuzzy, a heat map of "
+    "the DISARM techniques by tactic, the flows from attributed origins to targets and, for operations that "
+    "several records describe, each fact with its claimants and conflicts. The page is one file with inline "
+    "CSS and SVG: it fetches nothing when viewed. Exit status: 0 written, 1 a file cannot be read or is not "
+    "a report, 2 usage error (including a --cluster the corpus does not hold).",
+    epilog="Example: opsmodel report reports/ --html corpus.html --cluster openai-2024-05/doppelganger",
+)
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "report",
-        help="draw reports as one self-contained HTML page: table, timeline, DISARM heat map, flows",
-        description="Read every PATH (a report file in any format opsmodel reads, or a folder of them) and write "
-        "one HTML page to --html: the operations table, a timeline drawing fuzzy dates as fuzzy, a heat map of "
-        "the DISARM techniques by tactic, the flows from attributed origins to targets and, for operations that "
-        "several records describe, each fact with its claimants and conflicts. The page is one file with inline "
-        "CSS and SVG: it fetches nothing when viewed. Exit status: 0 written, 1 a file cannot be read or is not "
-        "a report, 2 usage error (including a --cluster the corpus does not hold).",
-        epilog="Example: opsmodel report reports/ --html corpus.html --cluster openai-2024-05/doppelganger",
-    )
-    parser.add_argument("paths", metavar="PATH", nargs="+", type=Path, help="a report file, or a folder read recursively")
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_paths(parser)
     parser.add_argument("--html", metavar="OUT", required=True, help="where to write the page (`-` for standard output)")
     parser.add_argument(
         "--cluster",
@@ -41,7 +42,6 @@ def register(subparsers: Any) -> None:
         help="place techniques whose use names no tactic under this framework's tactics: a framework file, or the "
         "name of a downloaded published file (see `opsmodel taxonomy list`)",
     )
-    parser.set_defaults(handler=run, parser=parser)
 
 
 def _cluster(corpus: Corpus, wanted: str, parser: argparse.ArgumentParser) -> Cluster:

@@ -10,17 +10,18 @@ from typing import Any
 
 from .. import json as opsmodel_json
 from ..formats import atomic_writer
+from ._command import Command
+
+COMMAND = Command(
+    name="schema",
+    help="print the JSON Schema of the opsmodel JSON format",
+    description="Print the JSON Schema (draft 2020-12) that every opsmodel JSON document satisfies, "
+    "for editors, validators and other languages.",
+)
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "schema",
-        help="print the JSON Schema of the opsmodel JSON format",
-        description="Print the JSON Schema (draft 2020-12) that every opsmodel JSON document satisfies, "
-        "for editors, validators and other languages.",
-    )
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", metavar="FILE", type=Path, help="write the schema to FILE instead of standard output")
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

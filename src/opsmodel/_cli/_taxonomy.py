@@ -29,25 +29,28 @@ from ..taxonomy import (
     published_path,
     to_layer,
 )
+from ._command import Command, Handler
 from ._io import count_of
 
 _CATALOGUE_HELP = f"a framework file, or the name of a downloaded published file ({', '.join(PUBLISHED)})"
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "taxonomy",
-        help="framework releases: download, show, diff, check technique tags, Navigator layers",
-        description="Work with framework releases (DISARM, Meta's Online Operations Kill Chain): download the "
-        "published files, show them, compare releases, check an example's or a file's technique tags, draw layers.",
-    )
+COMMAND = Command(
+    name="taxonomy",
+    help="framework releases: download, show, diff, check technique tags, Navigator layers",
+    description="Work with framework releases (DISARM, Meta's Online Operations Kill Chain): download the "
+    "published files, show them, compare releases, check an example's or a file's technique tags, draw layers.",
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(title="taxonomy commands", metavar="ACTION", required=True)
 
-    def command(name: str, handler: Any, directory: str, **options: Any) -> argparse.ArgumentParser:
+    def command(name: str, action: Handler, directory: str, **options: Any) -> argparse.ArgumentParser:
         """A taxonomy subcommand, with the --dir option every one of them takes."""
         sub: argparse.ArgumentParser = commands.add_parser(name, **options)
         sub.add_argument("--dir", type=Path, help=directory)
-        sub.set_defaults(handler=handler)
+        sub.set_defaults(action=action)
         return sub
 
     published = "data directory for published names"
@@ -118,6 +121,12 @@ def register(subparsers: Any) -> None:
         help=f"layer format (default: {LAYER_FORMAT}, what the DISARM Navigator reads; 4.5 needs Navigator 4.9 or later)",
     )
     layer.add_argument("--out", type=Path, help="file to write (default: standard output)")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the taxonomy subcommand given (the parser requires one)."""
+    action: Handler = args.action
+    return action(args)
 
 
 def _report_arguments(parser: argparse.ArgumentParser, verb: str) -> None:

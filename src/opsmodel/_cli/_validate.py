@@ -10,6 +10,7 @@ from typing import Any
 from ..errors import InputError, OpsmodelError, Problem
 from ..formats import FORMATS
 from ..validation import iter_document_errors
+from ._command import Command
 from ._io import EXIT_INVALID, EXIT_OK, EXIT_USAGE, Progress, count_of, label, read_input
 from ._taxonomy import load_catalogue
 
@@ -18,16 +19,18 @@ def _codes(text: str) -> list[str]:
     return [code.strip() for code in text.split(",") if code.strip()]
 
 
-def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "validate",
-        help="check reports, operations, STIX bundles or Navigator layers and list every problem",
-        description="Check each FILE (opsmodel JSON, JSON Lines, a STIX 2.1 bundle or a Navigator layer; the format "
-        "is detected from the content) and list every problem with its JSON path and stable code. Exit status: 0 when every file "
-        "is valid, 1 when any has an error (or, with --strict, a warning), 2 on a usage error.",
-        epilog="Codes are listed in the rule reference (docs/reference/rules.md). Example: "
-        "opsmodel validate --ignore OPS211 --format json report.json",
-    )
+COMMAND = Command(
+    name="validate",
+    help="check reports, operations, STIX bundles or Navigator layers and list every problem",
+    description="Check each FILE (opsmodel JSON, JSON Lines, a STIX 2.1 bundle or a Navigator layer; the format "
+    "is detected from the content) and list every problem with its JSON path and stable code. Exit status: 0 when every file "
+    "is valid, 1 when any has an error (or, with --strict, a warning), 2 on a usage error.",
+    epilog="Codes are listed in the rule reference (docs/reference/rules.md). Example: "
+    "opsmodel validate --ignore OPS211 --format json report.json",
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="+", metavar="FILE", help="a file to check; '-' reads standard input")
     parser.add_argument(
         "--format",
@@ -72,7 +75,6 @@ def register(subparsers: Any) -> None:
         help="an earlier release of the --catalogue framework (oldest first; repeat), to tell removed ids from unknown ones",
     )
     parser.add_argument("--quiet", "-q", action="store_true", help="human output: print only the problems, no summary lines")
-    parser.set_defaults(handler=run, parser=parser)
 
 
 def _flatten(groups: list[list[str]] | None) -> list[str] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import reprlib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 
@@ -178,6 +178,11 @@ def _counted(problems: tuple[Problem, ...]) -> int:
     return len(problems)
 
 
+def count_of(number: int, noun: str) -> str:
+    """``count_of(1, "error")`` is ``"1 error"``, ``count_of(2, "error")`` is ``"2 errors"``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def too_many(more: int, path: str = "$") -> Problem:
     """The problem that says ``more`` problems were counted but not collected."""
     noun = "problem" if more == 1 else "problems"
@@ -233,6 +238,26 @@ class AccessError(OpsmodelError, OSError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message)  # one argument: OSError would read two as (errno, strerror)
+
+
+class _ProblemsError(DataError):
+    """An error that lists many problems: its message counts them and spells out the first few.
+
+    A subclass says where the problems are (``_headline``, with ``{}`` for "3 problems") and how
+    many its message spells out (``_shown``); :attr:`problems` keeps them all, capped at
+    :data:`MAX_PROBLEMS` with one last problem counting the rest.
+    """
+
+    _headline: ClassVar[str] = "{}"
+    _shown: ClassVar[int] = 10
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        found = capped(problems)
+        super().__init__(_summary(self._headline.format(count_of(_counted(found), "problem")), found, self._shown))
+        self.problems = found
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.problems,))
 
 
 class FieldError(DataError):
@@ -294,23 +319,15 @@ def _rebuild_parse_error(text: Any, expected: str, problem: str) -> ParseError:
 # ---------------------------------------------------------------------------------------------
 # The JSON format (opsmodel.json)
 
-_SHOWN = 20  # problems spelt out in a DocumentError's message; all of them are in its problems
 
-
-class DocumentError(DataError):
+class DocumentError(_ProblemsError):
     """A document that cannot be read; :attr:`problems` lists every problem found, in document order.
 
     The message counts them and spells out the first 20.
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        found = capped(problems)
-        count = _counted(found)
-        super().__init__(_summary(f"{count} problem{'s' if count != 1 else ''} in the document:", found, _SHOWN))
-        self.problems = found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (DocumentError, (self.problems,))
+    _headline = "{} in the document:"
+    _shown = 20
 
 
 # ---------------------------------------------------------------------------------------------
@@ -323,11 +340,6 @@ class UnknownExampleError(OpsmodelError, LookupError):
 
 # ---------------------------------------------------------------------------------------------
 # Validation and the command line
-
-
-def count_of(number: int, noun: str) -> str:
-    """``count_of(1, "error")`` is ``"1 error"``, ``count_of(2, "error")`` is ``"2 errors"``."""
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 class ValidationError(DataError):
@@ -477,10 +489,8 @@ class UnknownCategoryError(DataError):
 # ---------------------------------------------------------------------------------------------
 # STIX bundles (opsmodel.stix; the codes are opsmodel.stix.BUNDLE_CODES)
 
-_BUNDLE_PROBLEMS_SHOWN = 50  # problems spelt out in the message; all of them are in BundleError.problems
 
-
-class BundleError(DataError):
+class BundleError(_ProblemsError):
     """A STIX bundle could not be read (or written with these options); :attr:`problems` lists every problem.
 
     Each problem has a code from :data:`opsmodel.stix.BUNDLE_CODES`, the JSON path into the
@@ -490,15 +500,8 @@ class BundleError(DataError):
     :type problems: Iterable[opsmodel.errors.Problem]
     """
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        found = capped(problems)
-        count = _counted(found)
-        headline = f"the STIX bundle has {count} problem{'s' if count != 1 else ''}:"
-        super().__init__(_summary(headline, found, _BUNDLE_PROBLEMS_SHOWN))
-        self.problems = found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (BundleError, (self.problems,))
+    _headline = "the STIX bundle has {}:"
+    _shown = 50
 
 
 # ---------------------------------------------------------------------------------------------
@@ -531,18 +534,11 @@ TAXII_CODES: dict[str, str] = {
 }
 
 
-class MispError(DataError):
+class MispError(_ProblemsError):
     """A MISP event that cannot be read, or holds things that cannot be mapped; ``problems`` lists each."""
 
     code = "misp-event"
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        found = capped(problems)
-        super().__init__(_summary(f"{count_of(_counted(found), 'problem')} in a MISP event", found, 10))
-        self.problems = found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (MispError, (self.problems,))
+    _headline = "{} in a MISP event"
 
 
 class TaxiiError(AccessError):
@@ -569,15 +565,8 @@ CORPUS_CODES: dict[str, str] = {
 }
 
 
-class CorpusError(DataError):
+class CorpusError(_ProblemsError):
     """A corpus that cannot be built (a file that is not a report, two reports with one id) or a table it cannot give."""
 
     code = "corpus-read"
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        found = tuple(problems)
-        super().__init__(_summary(f"{count_of(len(found), 'problem')} in a corpus", found, 10))
-        self.problems = found
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (CorpusError, (self.problems,))
+    _headline = "{} in a corpus"
