@@ -13,7 +13,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -181,6 +181,15 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
         choices = ", ".join(repr(m.value) for m in cls)
         raise Invalid(value, f"one of {choices}", problem=f"{shown(value)} is not {with_article(cls.__name__)}")
 
+    @classmethod
+    def _plural(cls) -> str:
+        """The vocabulary's name in the plural, as messages say it: ``AIPurpose`` gives "AI purposes".
+
+        Acronyms keep their capitals; a vocabulary whose name reads badly so says its own.
+        """
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_", " ", cls.__name__).split()
+        return " ".join(word if word.isupper() else word.lower() for word in words) + "s"
+
 
 _SEQUENCES = frozenset({tuple, list})
 
@@ -206,6 +215,109 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str, *, ready: Callable
             # An item built from plain data failed inside its own class: keep the inner field.
             raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}].{exc.field}") from None
     return tuple(result)
+
+
+V = TypeVar("V", bound=Vocabulary)
+M = TypeVar("M")
+
+
+# The attrs mypy plugin types a constructor's parameter from a converter that is a named
+# function, a class, or a generic class applied to a type (``TupleOf[AIPurpose]``), never from a
+# call. So that one definition serves every vocabulary and every model class, the converters
+# below are generic classes: mypy reads what they accept from ``__init__``; at run time,
+# subscribing one returns the converter itself, made once per type. They are never instantiated.
+
+
+class TupleOf(Generic[V]):
+    """``converter=TupleOf[AIPurpose]``: a tuple of a vocabulary's members, from members or their text."""
+
+    def __init__(self, value: Iterable[V | str]) -> None:  # what type checkers read
+        raise TypeError("TupleOf is a converter: use TupleOf[SomeVocabulary](value)")
+
+    def __class_getitem__(cls, vocabulary: Any) -> Any:
+        return _members(vocabulary)
+
+
+class OptionalOf(Generic[V]):
+    """``converter=OptionalOf[AIAccess]``: a vocabulary's member from a member or its text, or None."""
+
+    def __init__(self, value: V | str | None) -> None:  # what type checkers read
+        raise TypeError("OptionalOf is a converter: use OptionalOf[SomeVocabulary](value)")
+
+    def __class_getitem__(cls, vocabulary: Any) -> Any:
+        return _optional_member(vocabulary)
+
+
+class InstancesOf(Generic[M]):
+    """``converter=InstancesOf[Persona]``: a tuple of model objects from any iterable of them."""
+
+    def __init__(self, value: Iterable[M]) -> None:  # what type checkers read
+        raise TypeError("InstancesOf is a converter: use InstancesOf[SomeClass](value)")
+
+    def __class_getitem__(cls, item: Any) -> Any:
+        return _instances(item)
+
+
+class OptionalByName(Generic[M]):
+    """``converter=OptionalByName[Audience]``: a model object, one built from its name alone, or None."""
+
+    def __init__(self, value: M | str | None) -> None:  # what type checkers read
+        raise TypeError("OptionalByName is a converter: use OptionalByName[SomeClass](value)")
+
+    def __class_getitem__(cls, item: Any) -> Any:
+        return _optional_by_name(item)
+
+
+@functools.cache
+def _members(vocabulary: type[V]) -> Callable[[Any], tuple[V, ...]]:
+    plural = vocabulary._plural()
+
+    def is_member(item: Any) -> bool:
+        return type(item) is vocabulary
+
+    def to_members(value: Any) -> tuple[V, ...]:
+        return tuple_of(value, vocabulary, plural, ready=is_member)
+
+    return to_members
+
+
+@functools.cache
+def _optional_member(vocabulary: type[V]) -> Callable[[Any], V | None]:
+    def to_optional_member(value: Any) -> V | None:
+        return None if value is None else vocabulary(value)
+
+    return to_optional_member
+
+
+@functools.cache
+def _instances(cls: type[M]) -> Callable[[Any], tuple[M, ...]]:
+    def to_instances(value: Any) -> tuple[M, ...]:
+        return instances(value, cls)
+
+    return to_instances
+
+
+@functools.cache
+def _optional_by_name(cls: type[M]) -> Callable[[Any], M | None]:
+    expected = f"{with_article(cls.__name__)} or its name"
+
+    def to_optional_by_name(value: Any) -> M | None:
+        if value is None or isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            return cls(name=value)  # type: ignore[call-arg]
+        raise Invalid(value, expected)
+
+    return to_optional_by_name
+
+
+def optional_worded(value: Any, cls: type[T], read: Callable[[str], dict[str, Any]], expected: str) -> T | None:
+    """``value`` as a ``cls`` or None: a ``cls`` as it is, or a report's wording, read and kept as ``wording``."""
+    if value is None or isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        return cls(**read(value), wording=value)  # type: ignore[call-arg]  # a worded model class
+    raise Invalid(value, expected)
 
 
 def read_text(value: Any, read: Callable[[str], T], expected: str) -> T:
@@ -307,6 +419,23 @@ def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
 
 def to_optional_slug(value: str | None) -> str | None:
     return None if value is None else to_slug(value)
+
+
+def any_given(*names: str, expected: str, problem: str | None = None) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A validator: at least one of the fields ``names`` is given (not None).
+
+    attrs runs validators once every field is set, so it may sit on any field; the error names
+    that one. Unless told, the problem says what is missing: "neither name nor description given".
+    """
+    missing = problem if problem is not None else f"neither {', '.join(names[:-1])} nor {names[-1]} given"
+
+    def check_any_given(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for name in names:
+            if getattr(instance, name) is not None:
+                return
+        raise fail(instance, attribute, value, expected, problem=missing)
+
+    return check_any_given
 
 
 def check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -19,7 +19,7 @@ import attrs
 from attrs import field, frozen
 
 from .._core.errors import ParseError
-from .._core.fields import Invalid, Vocabulary, fail, model, to_optional_text, to_source_ids
+from .._core.fields import Invalid, OptionalOf, Vocabulary, fail, model, optional_worded, to_optional_text, to_source_ids
 from .counts import Count, CountKind, to_optional_count
 from .dates import FuzzyDate, Period, RelativeDate, to_optional_datelike, to_optional_period
 from .durations import TimeUnit
@@ -140,11 +140,7 @@ def parse_share(text: str) -> Share:
 
 
 def to_optional_share(value: Share | str | None) -> Share | None:
-    if value is None or isinstance(value, Share):
-        return value
-    if isinstance(value, str):
-        return Share(**read_share(value), wording=value)
-    raise Invalid(value, "a Share or a share wording such as '80%' or 'three quarters'")
+    return optional_worded(value, Share, read_share, "a Share or a share wording such as '80%' or 'three quarters'")
 
 
 class Counted(Vocabulary):
@@ -252,22 +248,6 @@ class MeasureBasis(Vocabulary):
     PLATFORM_REPORTED = "platform_reported"
 
 
-def _to_optional_asset_kind(value: AssetKind | str | None) -> AssetKind | None:
-    return None if value is None else AssetKind(value)
-
-
-def _to_optional_counted(value: Counted | str | None) -> Counted | None:
-    return None if value is None else Counted(value)
-
-
-def _to_optional_stage(value: MeasureStage | str | None) -> MeasureStage | None:
-    return None if value is None else MeasureStage(value)
-
-
-def _to_optional_unit(value: TimeUnit | str | None) -> TimeUnit | None:
-    return None if value is None else TimeUnit(value)
-
-
 def _check_figure(instance: Measure, attribute: attrs.Attribute[Any], value: Any) -> None:
     # attrs runs validators once every field is set, so the count is available here.
     if (instance.count is None) == (value is None):
@@ -309,17 +289,17 @@ class Measure:
     #: largest item, a rate.
     scope: MeasureScope = field(default=MeasureScope.TOTAL, converter=MeasureScope)
     #: For a per-item scope, what one item is (``assets`` of ``asset_kind``, ``posts``, ``videos``).
-    item: Counted | None = field(default=None, converter=_to_optional_counted, validator=_check_item)
+    item: Counted | None = field(default=None, converter=OptionalOf[Counted], validator=_check_item)
     #: The kind of assets counted (``of`` ``assets``) or that the figure is per (``item`` ``assets``).
-    asset_kind: AssetKind | None = field(default=None, converter=_to_optional_asset_kind, validator=_check_asset_kind)
+    asset_kind: AssetKind | None = field(default=None, converter=OptionalOf[AssetKind], validator=_check_asset_kind)
     #: How many, as the source says it; exactly one of ``count`` and ``share``.
     count: Count | None = field(default=None, converter=to_optional_count)
     #: What fraction of a whole, as the source says it; exactly one of ``count`` and ``share``.
     share: Share | None = field(default=None, converter=to_optional_share, validator=_check_figure)
     #: For a rate, the time unit it is per ("a month").
-    per: TimeUnit | None = field(default=None, converter=_to_optional_unit, validator=_check_per)
+    per: TimeUnit | None = field(default=None, converter=OptionalOf[TimeUnit], validator=_check_per)
     #: Where in the content's life the figure was taken: produced, published, observed, removed.
-    stage: MeasureStage | None = field(default=None, converter=_to_optional_stage)
+    stage: MeasureStage | None = field(default=None, converter=OptionalOf[MeasureStage])
     #: The platform the figure is on, when it is on one.
     platform: Platform | None = field(default=None, converter=to_optional_platform)
     #: When the figure was taken ("as of 3 March").
