@@ -1,9 +1,10 @@
 """Shared machinery for the model classes: error reporting, vocabularies, small validators.
 
-Converters in the model are plain named functions (the attrs mypy plugin types ``__init__``
-from them). They raise :class:`Invalid`, which knows the bad value and what was expected but
-not the field; :func:`model` wraps each class's ``__init__`` so that, only on that error path,
-the failing field is found and a :class:`~opsmodel.FieldError` naming class, field, value and
+Converters in the model are named functions, or the generic classes below applied to a type
+(``TupleOf[AIPurpose]``): the attrs mypy plugin types ``__init__`` from either, and from nothing
+else. They raise :class:`Invalid`, which knows the bad value and what was expected but not the
+field; :func:`model` wraps each class's ``__init__`` so that, only on that error path, the
+failing field is found and a :class:`~opsmodel.FieldError` naming class, field, value and
 expectation is raised instead.
 """
 
@@ -224,14 +225,16 @@ M = TypeVar("M")
 # The attrs mypy plugin types a constructor's parameter from a converter that is a named
 # function, a class, or a generic class applied to a type (``TupleOf[AIPurpose]``), never from a
 # call. So that one definition serves every vocabulary and every model class, the converters
-# below are generic classes: mypy reads what they accept from ``__init__``; at run time,
-# subscribing one returns the converter itself, made once per type. They are never instantiated.
+# below are generic classes. Type checkers read their ``__new__`` as the converter's signature
+# (what it accepts, what it returns: mypy wants a class's ``__new__`` to return an instance,
+# hence the ignores); at run time, subscribing one returns the converter function itself, made
+# once per type. They are never instantiated.
 
 
 class TupleOf(Generic[V]):
     """``converter=TupleOf[AIPurpose]``: a tuple of a vocabulary's members, from members or their text."""
 
-    def __init__(self, value: Iterable[V | str]) -> None:  # what type checkers read
+    def __new__(cls, value: Iterable[V | str]) -> tuple[V, ...]:  # type: ignore[misc]  # see above
         raise TypeError("TupleOf is a converter: use TupleOf[SomeVocabulary](value)")
 
     def __class_getitem__(cls, vocabulary: Any) -> Any:
@@ -241,7 +244,7 @@ class TupleOf(Generic[V]):
 class OptionalOf(Generic[V]):
     """``converter=OptionalOf[AIAccess]``: a vocabulary's member from a member or its text, or None."""
 
-    def __init__(self, value: V | str | None) -> None:  # what type checkers read
+    def __new__(cls, value: V | str | None) -> V | None:  # type: ignore[misc]  # see above
         raise TypeError("OptionalOf is a converter: use OptionalOf[SomeVocabulary](value)")
 
     def __class_getitem__(cls, vocabulary: Any) -> Any:
@@ -251,7 +254,7 @@ class OptionalOf(Generic[V]):
 class InstancesOf(Generic[M]):
     """``converter=InstancesOf[Persona]``: a tuple of model objects from any iterable of them."""
 
-    def __init__(self, value: Iterable[M]) -> None:  # what type checkers read
+    def __new__(cls, value: Iterable[M]) -> tuple[M, ...]:  # type: ignore[misc]  # see above
         raise TypeError("InstancesOf is a converter: use InstancesOf[SomeClass](value)")
 
     def __class_getitem__(cls, item: Any) -> Any:
@@ -261,7 +264,7 @@ class InstancesOf(Generic[M]):
 class OptionalByName(Generic[M]):
     """``converter=OptionalByName[Audience]``: a model object, one built from its name alone, or None."""
 
-    def __init__(self, value: M | str | None) -> None:  # what type checkers read
+    def __new__(cls, value: M | str | None) -> M | None:  # type: ignore[misc]  # see above
         raise TypeError("OptionalByName is a converter: use OptionalByName[SomeClass](value)")
 
     def __class_getitem__(cls, item: Any) -> Any:

@@ -59,9 +59,6 @@ class ActorKind(Vocabulary):
     UNKNOWN = "unknown"
 
 
-_check_actor = any_given("name", "description", expected="a name or, for an unnamed actor, a description")
-
-
 @model
 @frozen(kw_only=True)
 class Designation:
@@ -106,7 +103,11 @@ class Actor:
     #: The id of the actor this one belongs to (a unit's agency, a firm's owner).
     parent: str | None = field(default=None, converter=to_optional_slug)
     #: Who the actor is, in the source's words; required when there is no ``name``.
-    description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
+    description: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("name", "description", expected="a name or, for an unnamed actor, a description"),
+    )
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
     #: Further countries the actor works from, besides ``location`` ("operators in Nigeria and Ghana")

@@ -112,9 +112,6 @@ def _to_optional_region(value: str | None) -> str | None:
     return country_code(value)
 
 
-_check_language = any_given("code", "name", expected="a code, or a name for a language that has none")
-
-
 @model
 @frozen(kw_only=True)
 class Language:
@@ -131,7 +128,11 @@ class Language:
     #: The ISO 3166-1 country or UN M.49 area code of a regional variety (``BR`` in ``pt-BR``).
     region: str | None = field(default=None, converter=_to_optional_region)
     #: The language's name; required for a language with no code.
-    name: str | None = field(default=None, converter=to_optional_text, validator=_check_language)
+    name: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("code", "name", expected="a code, or a name for a language that has none"),
+    )
 
     @classmethod
     def parse(cls, text: str) -> Language:
@@ -225,9 +226,6 @@ class LanguageExtent(Vocabulary):
     LITTLE = "little"
 
 
-_check_language_or_script = any_given("language", "script", expected="a language, a script or both")
-
-
 @model
 @frozen(kw_only=True)
 class LanguageUse:
@@ -242,7 +240,11 @@ class LanguageUse:
     #: The language; a tag, code or name is read into one.
     language: Language | None = field(default=None, converter=to_optional_language)
     #: An ISO 15924 script used apart from a language (a false flag in Cyrillic); a name is read too.
-    script: str | None = field(default=None, converter=_to_optional_script, validator=_check_language_or_script)
+    script: str | None = field(
+        default=None,
+        converter=_to_optional_script,
+        validator=any_given("language", "script", expected="a language, a script or both"),
+    )
     #: What the operation used it for: published content, prompts, the source of translations...
     roles: tuple[LanguageRole, ...] = field(default=(), converter=TupleOf[LanguageRole])
     #: How much of the content was in it, in words ("mostly"), when the source gives no figure.

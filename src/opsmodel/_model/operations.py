@@ -71,9 +71,6 @@ class ActivityKind(Vocabulary):
     OTHER = "other"
 
 
-_check_named = any_given("name", "summary", expected="a name or, for an unnamed network, a summary")
-
-
 @model
 @frozen(kw_only=True)
 class Operation:
@@ -86,7 +83,11 @@ class Operation:
     #: A stable identifier, unique within its report (e.g. ``bad-grammar``).
     id: str = field(converter=to_slug)
     #: The operation's name; None for an unnamed network (then ``summary`` is required).
-    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    name: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("name", "summary", expected="a name or, for an unnamed network, a summary"),
+    )
     #: Whether the source reports a network, a campaign, an operation, the overlap of operations or
     #: a set of campaigns.
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)

@@ -191,9 +191,6 @@ class ArtefactKind(Vocabulary):
     OTHER = "other"
 
 
-_check_titled = any_given("title", "description", expected="a title or a description")
-
-
 @model
 @frozen(kw_only=True)
 class Artefact:
@@ -204,7 +201,9 @@ class Artefact:
     #: Its title.
     title: str | None = field(default=None, converter=to_optional_text)
     #: What it is, in the source's words ("a fake documentary about ..."); required without a title.
-    description: str | None = field(default=None, converter=to_optional_text, validator=_check_titled)
+    description: str | None = field(
+        default=None, converter=to_optional_text, validator=any_given("title", "description", expected="a title or a description")
+    )
     #: When it came out.
     published: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
     #: The platforms it was published on.

@@ -362,16 +362,6 @@ class TargetOrganisation:
         return self.name
 
 
-_check_target = any_given(
-    "place",
-    "audience",
-    "event",
-    "organisation",
-    expected="a place, an audience, an event or an organisation",
-    problem="neither place nor audience, event or organisation given",
-)
-
-
 @model
 @frozen(kw_only=True)
 class Target:
@@ -382,7 +372,18 @@ class Target:
     #: The country, subdivision, locality or region; a code or country name is read into one.
     place: Place | None = field(default=None, converter=to_optional_place)
     #: The people targeted; with a ``place``, the people there.
-    audience: Audience | None = field(default=None, converter=OptionalByName[Audience], validator=_check_target)
+    audience: Audience | None = field(
+        default=None,
+        converter=OptionalByName[Audience],
+        validator=any_given(
+            "place",
+            "audience",
+            "event",
+            "organisation",
+            expected="a place, an audience, an event or an organisation",
+            problem="neither place nor audience, event or organisation given",
+        ),
+    )
     #: What the source says about the targeting.
     note: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.

@@ -132,10 +132,6 @@ class TechniqueRef:
         return f"{self.id} {self.name}" if self.name else self.id
 
 
-_check_confidence = any_given(
-    "score", "words", "likelihood", "level", expected="a score, the source's words, a likelihood or a confidence level"
-)
-
 # Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
 ESTIMATIVE_RANGES = {
     "almost no chance": (1, 5),
@@ -172,7 +168,13 @@ class Confidence:
     #: A score from 0 to 100, as STIX gives confidence.
     score: int | None = field(default=None, validator=check_confidence_score)
     #: The source's estimative words ("high confidence", "likely").
-    words: str | None = field(default=None, converter=to_optional_text, validator=_check_confidence)
+    words: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given(
+            "score", "words", "likelihood", "level", expected="a score, the source's words, a likelihood or a confidence level"
+        ),
+    )
     #: How probable the claim is said to be, on the ICD 203 scale.
     likelihood: Likelihood | None = field(default=None, converter=OptionalOf[Likelihood])
     #: How well founded the claim is said to be (ICD 203 analytic confidence).
@@ -240,9 +242,6 @@ def _to_optional_tactic(value: Tactic | None) -> Tactic | None:
     raise Invalid(value, "a Tactic")
 
 
-_check_mapped = any_given("technique", "tactic", expected="a technique, a tactic, or both")
-
-
 @model
 @frozen(kw_only=True)
 class TechniqueUse:
@@ -257,7 +256,11 @@ class TechniqueUse:
     #: mapped without a technique (model 1.1).
     technique: TechniqueRef | None = field(default=None, converter=_to_technique)
     #: The tactic the technique served here, when the source says; required without a technique.
-    tactic: Tactic | None = field(default=None, converter=_to_optional_tactic, validator=_check_mapped)
+    tactic: Tactic | None = field(
+        default=None,
+        converter=_to_optional_tactic,
+        validator=any_given("technique", "tactic", expected="a technique, a tactic, or both"),
+    )
     #: How the operation used the technique, in the source's words.
     procedure: str | None = field(default=None, converter=to_optional_text)
     #: What shows the use: quoted posts, URLs, observations.

@@ -81,9 +81,6 @@ class PlatformFeature(Vocabulary):
     OTHER = "other"
 
 
-_check_named = any_given("platform", "name", "description", expected="a platform, a name or a description")
-
-
 @model
 @frozen(kw_only=True)
 class Venue:
@@ -106,7 +103,11 @@ class Venue:
     #: The venue's name when it is not a platform ("The Daily Example", "Example Hosting").
     name: str | None = field(default=None, converter=to_optional_text)
     #: The venue in the source's words, when it has no name ("an online forum", "encrypted messaging apps").
-    description: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    description: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("platform", "name", "description", expected="a platform, a name or a description"),
+    )
     #: How many venues the description covers ("more than 40 platforms and forums").
     count: Count | None = field(default=None, converter=to_optional_count)
     #: Which of the venue's features the operation used: comments, ads, groups, live video...
