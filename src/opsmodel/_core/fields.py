@@ -225,93 +225,101 @@ M = TypeVar("M")
 # The attrs mypy plugin types a constructor's parameter from a converter that is a named
 # function, a class, or a generic class applied to a type (``TupleOf[AIPurpose]``), never from a
 # call. So that one definition serves every vocabulary and every model class, the converters
-# below are generic classes. Type checkers read their ``__new__`` as the converter's signature
-# (what it accepts, what it returns: mypy wants a class's ``__new__`` to return an instance,
-# hence the ignores); at run time, subscribing one returns the converter function itself, made
-# once per type. They are never instantiated.
+# below are generic classes. Type checkers read the ``__new__`` each declares as the converter's
+# signature (what it accepts, what it returns; mypy wants a class's ``__new__`` to return an
+# instance, hence the ignores). At run time, subscribing one returns the converter function its
+# ``_make`` makes for the type, once per type; they are never instantiated.
 
 
-class TupleOf(Generic[V]):
+class _Converter:
+    """The base of the generic converters: ``Kind[T]`` is ``Kind``'s converter function for ``T``."""
+
+    def __new__(cls, *args: Any) -> Any:
+        raise TypeError(f"{cls.__name__} is a converter: use {cls.__name__}[SomeType](value)")
+
+    def __class_getitem__(cls, item: Any) -> Any:
+        kind: Any = cls  # typeshed's functools.cache takes Hashable, which mypy says a class is not
+        return _made(kind, item)
+
+    @staticmethod
+    def _make(item: Any) -> Callable[[Any], Any]:
+        raise NotImplementedError
+
+
+@functools.cache
+def _made(kind: type[_Converter], item: Any) -> Callable[[Any], Any]:
+    return kind._make(item)
+
+
+class TupleOf(_Converter, Generic[V]):
     """``converter=TupleOf[AIPurpose]``: a tuple of a vocabulary's members, from members or their text."""
 
-    def __new__(cls, value: Iterable[V | str]) -> tuple[V, ...]:  # type: ignore[misc]  # see above
-        raise TypeError("TupleOf is a converter: use TupleOf[SomeVocabulary](value)")
+    if TYPE_CHECKING:
 
-    def __class_getitem__(cls, vocabulary: Any) -> Any:
-        return _members(vocabulary)
+        def __new__(cls, value: Iterable[V | str]) -> tuple[V, ...]: ...  # type: ignore[misc]
+
+    @staticmethod
+    def _make(vocabulary: Any) -> Callable[[Any], Any]:
+        plural = vocabulary._plural()
+
+        def is_member(item: Any) -> bool:
+            return type(item) is vocabulary
+
+        def to_members(value: Any) -> tuple[Any, ...]:
+            return tuple_of(value, vocabulary, plural, ready=is_member)
+
+        return to_members
 
 
-class OptionalOf(Generic[V]):
+class OptionalOf(_Converter, Generic[V]):
     """``converter=OptionalOf[AIAccess]``: a vocabulary's member from a member or its text, or None."""
 
-    def __new__(cls, value: V | str | None) -> V | None:  # type: ignore[misc]  # see above
-        raise TypeError("OptionalOf is a converter: use OptionalOf[SomeVocabulary](value)")
+    if TYPE_CHECKING:
 
-    def __class_getitem__(cls, vocabulary: Any) -> Any:
-        return _optional_member(vocabulary)
+        def __new__(cls, value: V | str | None) -> V | None: ...  # type: ignore[misc]
+
+    @staticmethod
+    def _make(vocabulary: Any) -> Callable[[Any], Any]:
+        def to_optional_member(value: Any) -> Any:
+            return None if value is None else vocabulary(value)
+
+        return to_optional_member
 
 
-class InstancesOf(Generic[M]):
+class InstancesOf(_Converter, Generic[M]):
     """``converter=InstancesOf[Persona]``: a tuple of model objects from any iterable of them."""
 
-    def __new__(cls, value: Iterable[M]) -> tuple[M, ...]:  # type: ignore[misc]  # see above
-        raise TypeError("InstancesOf is a converter: use InstancesOf[SomeClass](value)")
+    if TYPE_CHECKING:
 
-    def __class_getitem__(cls, item: Any) -> Any:
-        return _instances(item)
+        def __new__(cls, value: Iterable[M]) -> tuple[M, ...]: ...  # type: ignore[misc]
+
+    @staticmethod
+    def _make(cls: Any) -> Callable[[Any], Any]:
+        def to_instances(value: Any) -> tuple[Any, ...]:
+            return instances(value, cls)
+
+        return to_instances
 
 
-class OptionalByName(Generic[M]):
+class OptionalByName(_Converter, Generic[M]):
     """``converter=OptionalByName[Audience]``: a model object, one built from its name alone, or None."""
 
-    def __new__(cls, value: M | str | None) -> M | None:  # type: ignore[misc]  # see above
-        raise TypeError("OptionalByName is a converter: use OptionalByName[SomeClass](value)")
+    if TYPE_CHECKING:
 
-    def __class_getitem__(cls, item: Any) -> Any:
-        return _optional_by_name(item)
+        def __new__(cls, value: M | str | None) -> M | None: ...  # type: ignore[misc]
 
+    @staticmethod
+    def _make(cls: Any) -> Callable[[Any], Any]:
+        expected = f"{with_article(cls.__name__)} or its name"
 
-@functools.cache
-def _members(vocabulary: type[V]) -> Callable[[Any], tuple[V, ...]]:
-    plural = vocabulary._plural()
+        def to_optional_by_name(value: Any) -> Any:
+            if value is None or isinstance(value, cls):
+                return value
+            if isinstance(value, str):
+                return cls(name=value)
+            raise Invalid(value, expected)
 
-    def is_member(item: Any) -> bool:
-        return type(item) is vocabulary
-
-    def to_members(value: Any) -> tuple[V, ...]:
-        return tuple_of(value, vocabulary, plural, ready=is_member)
-
-    return to_members
-
-
-@functools.cache
-def _optional_member(vocabulary: type[V]) -> Callable[[Any], V | None]:
-    def to_optional_member(value: Any) -> V | None:
-        return None if value is None else vocabulary(value)
-
-    return to_optional_member
-
-
-@functools.cache
-def _instances(cls: type[M]) -> Callable[[Any], tuple[M, ...]]:
-    def to_instances(value: Any) -> tuple[M, ...]:
-        return instances(value, cls)
-
-    return to_instances
-
-
-@functools.cache
-def _optional_by_name(cls: type[M]) -> Callable[[Any], M | None]:
-    expected = f"{with_article(cls.__name__)} or its name"
-
-    def to_optional_by_name(value: Any) -> M | None:
-        if value is None or isinstance(value, cls):
-            return value
-        if isinstance(value, str):
-            return cls(name=value)  # type: ignore[call-arg]
-        raise Invalid(value, expected)
-
-    return to_optional_by_name
+        return to_optional_by_name
 
 
 def optional_worded(value: Any, cls: type[T], read: Callable[[str], dict[str, Any]], expected: str) -> T | None:
