@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import opsmodel
 from opsmodel import FieldError
-from opsmodel._core.fields import InstancesOf, Invalid, OptionalByName, OptionalOf, TupleOf, Vocabulary, any_given, model
+from opsmodel._core.fields import InstancesOf, Invalid, OptionalOf, TupleOf, Vocabulary, any_given, model
 from opsmodel._model.description import vocabularies
 
 VOCABULARIES = [cls for cls in vocabularies() if issubclass(cls, Vocabulary)]
@@ -81,12 +81,12 @@ def test_instances_and_objects_by_name() -> None:
     with pytest.raises(Invalid) as refused:
         InstancesOf[opsmodel.Persona](["nurses"])  # type: ignore[list-item]
     assert (refused.value.expected, refused.value.where) == ("a Persona", "[0]")
-    audience = OptionalByName[opsmodel.Audience]("voters")
+    audience = OptionalOf[opsmodel.Audience]("voters")
     assert audience == opsmodel.Audience(name="voters")
-    assert OptionalByName[opsmodel.Audience](audience) is audience
-    assert OptionalByName[opsmodel.Audience](None) is None
+    assert OptionalOf[opsmodel.Audience](audience) is audience
+    assert OptionalOf[opsmodel.Audience](None) is None
     with pytest.raises(Invalid) as caught:
-        OptionalByName[opsmodel.Audience](3)  # type: ignore[arg-type]
+        OptionalOf[opsmodel.Audience](3)  # type: ignore[arg-type]
     assert caught.value.expected == "an Audience or its name"
 
 

@@ -271,21 +271,6 @@ class TupleOf(_Converter, Generic[V]):
         return to_members
 
 
-class OptionalOf(_Converter, Generic[V]):
-    """``converter=OptionalOf[AIAccess]``: a vocabulary's member from a member or its text, or None."""
-
-    if TYPE_CHECKING:
-
-        def __new__(cls, value: V | str | None) -> V | None: ...  # type: ignore[misc]
-
-    @staticmethod
-    def _make(vocabulary: Any) -> Callable[[Any], Any]:
-        def to_optional_member(value: Any) -> Any:
-            return None if value is None else vocabulary(value)
-
-        return to_optional_member
-
-
 class InstancesOf(_Converter, Generic[M]):
     """``converter=InstancesOf[Persona]``: a tuple of model objects from any iterable of them."""
 
@@ -301,8 +286,12 @@ class InstancesOf(_Converter, Generic[M]):
         return to_instances
 
 
-class OptionalByName(_Converter, Generic[M]):
-    """``converter=OptionalByName[Audience]``: a model object, one built from its name alone, or None."""
+class OptionalOf(_Converter, Generic[M]):
+    """``converter=OptionalOf[AIAccess]``: a value from itself or its text, or None.
+
+    The text of a vocabulary's member is its value (``"api"``), that of a model object its name
+    (``OptionalOf[Audience]`` reads ``"voters"`` as ``Audience(name="voters")``).
+    """
 
     if TYPE_CHECKING:
 
@@ -310,6 +299,12 @@ class OptionalByName(_Converter, Generic[M]):
 
     @staticmethod
     def _make(cls: Any) -> Callable[[Any], Any]:
+        if issubclass(cls, Vocabulary):
+            # the vocabulary reads its text and explains a miss itself
+            def to_optional_member(value: Any) -> Any:
+                return None if value is None else cls(value)
+
+            return to_optional_member
         expected = f"{with_article(cls.__name__)} or its name"
 
         def to_optional_by_name(value: Any) -> Any:

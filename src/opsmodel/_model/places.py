@@ -16,7 +16,6 @@ from attrs import field, frozen
 
 from .._core.fields import (
     Invalid,
-    OptionalByName,
     OptionalOf,
     Vocabulary,
     any_given,
@@ -374,7 +373,7 @@ class Target:
     #: The people targeted; with a ``place``, the people there.
     audience: Audience | None = field(
         default=None,
-        converter=OptionalByName[Audience],
+        converter=OptionalOf[Audience],
         validator=any_given(
             "place",
             "audience",
@@ -393,9 +392,9 @@ class Target:
     #: Whether the source says it was targeted, infers it, or saw it only planned.
     status: TargetStatus = field(default=TargetStatus.STATED, converter=TargetStatus)
     #: The event aimed at ("the 2024 European Parliament election").
-    event: TargetEvent | None = field(default=None, converter=OptionalByName[TargetEvent])
+    event: TargetEvent | None = field(default=None, converter=OptionalOf[TargetEvent])
     #: The organisation aimed at.
-    organisation: TargetOrganisation | None = field(default=None, converter=OptionalByName[TargetOrganisation])
+    organisation: TargetOrganisation | None = field(default=None, converter=OptionalOf[TargetOrganisation])
     #: Since when it was a target, when it was added later ("from 2025 on").
     since: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
 
