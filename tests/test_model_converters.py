@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import opsmodel
 from opsmodel import FieldError
-from opsmodel._core.fields import InstancesOf, Invalid, OptionalOf, TupleOf, Vocabulary, any_given, model
+from opsmodel._core.fields import InstancesOf, Invalid, OptionalOf, TupleOf, Vocabulary, any_given, model, whole_number
 from opsmodel._model.description import vocabularies
 
 VOCABULARIES = [cls for cls in vocabularies() if issubclass(cls, Vocabulary)]
@@ -103,3 +103,20 @@ def test_any_given_names_what_is_missing_and_passes_when_one_is_given() -> None:
         assert getattr(_Named(**{given_field: "x"}), given_field) == "x"
     with pytest.raises(FieldError, match=r"^_Named\.label: neither code, name nor label given; expected something$"):
         _Named()
+
+
+@model
+@attrs.frozen(kw_only=True)
+class _Rated:
+    category: int = attrs.field(validator=whole_number(1, 6, expected="a category from 1 to 6"))
+    parts: int = attrs.field(default=0, validator=whole_number(0, expected="zero or more"))
+
+
+@pytest.mark.parametrize(("category", "parts"), [(0, 0), (7, 0), (True, 0), ("3", 0), (3, -1), (3, 1.0)])
+def test_whole_number_refuses_what_is_out_of_its_range_or_not_an_int(category: Any, parts: Any) -> None:
+    with pytest.raises(FieldError, match=r"expected (a category from 1 to 6|zero or more)$"):
+        _Rated(category=category, parts=parts)
+
+
+def test_whole_number_takes_its_ends() -> None:
+    assert (_Rated(category=1).category, _Rated(category=6, parts=10**9).parts) == (1, 10**9)

@@ -444,6 +444,16 @@ def any_given(*names: str, expected: str, problem: str | None = None) -> Callabl
     return check_any_given
 
 
+def whole_number(least: int, most: int | None = None, *, expected: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A validator: an ``int`` (a bool is not one) from ``least`` to ``most`` (no upper end if None)."""
+
+    def check_whole_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not int or value < least or (most is not None and value > most):
+            raise fail(instance, attribute, value, expected)
+
+    return check_whole_number
+
+
 def check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not True and value is not False:
         raise fail(instance, attribute, value, "True or False")

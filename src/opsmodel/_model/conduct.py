@@ -18,6 +18,7 @@ from .._core.fields import (
     to_source_ids,
     to_text,
     to_text_tuple,
+    whole_number,
     words_of,
 )
 from .claims import Voice
@@ -194,11 +195,6 @@ class ImpactQualifier(Vocabulary):
     CONDITIONAL = "conditional"
 
 
-def _check_category(instance: Impact, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not int or not 1 <= value <= 6:
-        raise fail(instance, attribute, value, "a Breakout Scale category from 1 to 6")
-
-
 def _check_condition(instance: Impact, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if instance.qualifier is ImpactQualifier.CONDITIONAL and value is None:
         raise fail(instance, attribute, value, "the condition of a conditional rating", problem="no condition given")
@@ -214,7 +210,7 @@ class Impact:
 
     #: The Breakout Scale category, 1 (one platform, one community) to 6 (a call for policy response
     #: or violence).
-    category: int = field(validator=_check_category)
+    category: int = field(validator=whole_number(1, 6, expected="a Breakout Scale category from 1 to 6"))
     #: How firmly the category is given: exactly, at its low or upper end, at most, at least, or on
     #: a condition.
     qualifier: ImpactQualifier = field(default=ImpactQualifier.EXACT, converter=ImpactQualifier)

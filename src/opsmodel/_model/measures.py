@@ -19,22 +19,22 @@ import attrs
 from attrs import field, frozen
 
 from .._core.errors import ParseError
-from .._core.fields import Invalid, OptionalOf, Vocabulary, fail, model, optional_worded, to_optional_text, to_source_ids
+from .._core.fields import (
+    Invalid,
+    OptionalOf,
+    Vocabulary,
+    fail,
+    model,
+    optional_worded,
+    to_optional_text,
+    to_source_ids,
+    whole_number,
+)
 from .counts import Count, CountKind, to_optional_count
 from .dates import FuzzyDate, Period, RelativeDate, to_optional_datelike, to_optional_period
 from .durations import TimeUnit
 from .platforms import AssetKind, Platform, to_optional_platform
 from .share_wording import read_share
-
-
-def _check_whole(instance: Share, attribute: attrs.Attribute[Any], value: int) -> None:
-    if type(value) is not int or value < 0:
-        raise fail(instance, attribute, value, "a whole number, zero or more")
-
-
-def _check_denominator(instance: Share, attribute: attrs.Attribute[Any], value: int) -> None:
-    if type(value) is not int or value < 1:
-        raise fail(instance, attribute, value, "a whole number above zero (100 for a percentage)")
 
 
 def _check_share_kind(instance: Share, attribute: attrs.Attribute[Any], value: CountKind) -> None:
@@ -66,9 +66,9 @@ class Share:
     #: How the share is stated: exactly, approximately, as a bound or as a range (never ``unknown``).
     kind: CountKind = field(converter=CountKind, validator=_check_share_kind)
     #: The parts counted, or the lower end of a range.
-    numerator: int = field(validator=_check_whole)
+    numerator: int = field(validator=whole_number(0, expected="a whole number, zero or more"))
     #: The parts the whole is divided into: 100 for a percentage, 4 for quarters.
-    denominator: int = field(validator=_check_denominator)
+    denominator: int = field(validator=whole_number(1, expected="a whole number above zero (100 for a percentage)"))
     #: The upper end's numerator, over the same denominator; only for a share of kind ``range``.
     upper: int | None = field(default=None, validator=_check_upper)
     #: The share as the source words it ("nearly 40 percent").
