@@ -52,6 +52,13 @@ def accepted() -> None:
     assert_type(om.ActorKind("state"), om.ActorKind)
     assert_type(om.ActorKind.STATE.value, str)
 
+    # the converters written once for every vocabulary or model class (TupleOf, OptionalOf, ...)
+    use = om.AIUse(purposes=["write_code", om.AIPurpose.DEBUG_CODE], access="api", output=[om.Measure(of="posts", count=3)])
+    assert_type(use.purposes, tuple[om.AIPurpose, ...])
+    assert_type(use.access, om.AIAccess | None)
+    assert_type(use.output, tuple[om.Measure, ...])
+    assert_type(om.Target(audience="voters").audience, om.Audience | None)
+
     phase = taxonomy.Phase(id="P01", name="Plan")
     assert_type(phase.id, str)
     removal = taxonomy.Removal(id="T0085.001", name="Develop AI-Generated Text", last_version="1.6")
@@ -78,5 +85,9 @@ def rejected() -> None:
     om.Count(kind="exact", value="12")  # type: ignore[arg-type]
     om.Asset(platform=None)  # type: ignore[arg-type]
     om.ActorKind(1)  # type: ignore[arg-type]
+    om.AIUse(purposes=[1])  # type: ignore[list-item]
+    om.AIUse(access=1)  # type: ignore[arg-type]
+    om.Operation(id="x", personas=["nurses"])  # type: ignore[list-item]
+    om.Target(audience=1)  # type: ignore[arg-type]
     taxonomy.Phase(id=1, name="Plan")  # type: ignore[arg-type]
     taxonomy.Removal(id="T0085.001", name=None)  # type: ignore[arg-type]

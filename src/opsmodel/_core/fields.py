@@ -1,9 +1,10 @@
 """Shared machinery for the model classes: error reporting, vocabularies, small validators.
 
-Converters in the model are plain named functions (the attrs mypy plugin types ``__init__``
-from them). They raise :class:`Invalid`, which knows the bad value and what was expected but
-not the field; :func:`model` wraps each class's ``__init__`` so that, only on that error path,
-the failing field is found and a :class:`~opsmodel.FieldError` naming class, field, value and
+Converters in the model are named functions, or the generic classes below applied to a type
+(``TupleOf[AIPurpose]``): the attrs mypy plugin types ``__init__`` from either, and from nothing
+else. They raise :class:`Invalid`, which knows the bad value and what was expected but not the
+field; :func:`model` wraps each class's ``__init__`` so that, only on that error path, the
+failing field is found and a :class:`~opsmodel.FieldError` naming class, field, value and
 expectation is raised instead.
 """
 
@@ -13,7 +14,7 @@ import enum
 import functools
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
@@ -181,6 +182,15 @@ class Vocabulary(str, enum.Enum, metaclass=_VocabularyType):
         choices = ", ".join(repr(m.value) for m in cls)
         raise Invalid(value, f"one of {choices}", problem=f"{shown(value)} is not {with_article(cls.__name__)}")
 
+    @classmethod
+    def _plural(cls) -> str:
+        """The vocabulary's name in the plural, as messages say it: ``AIPurpose`` gives "AI purposes".
+
+        Acronyms keep their capitals; a vocabulary whose name reads badly so says its own.
+        """
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|_", " ", cls.__name__).split()
+        return " ".join(word if word.isupper() else word.lower() for word in words) + "s"
+
 
 _SEQUENCES = frozenset({tuple, list})
 
@@ -206,6 +216,114 @@ def tuple_of(value: Any, item: Callable[[Any], T], what: str, *, ready: Callable
             # An item built from plain data failed inside its own class: keep the inner field.
             raise Invalid(exc.value, exc.expected, exc.problem, where=f"[{index}].{exc.field}") from None
     return tuple(result)
+
+
+V = TypeVar("V", bound=Vocabulary)
+M = TypeVar("M")
+
+
+# The attrs mypy plugin types a constructor's parameter from a converter that is a named
+# function, a class, or a generic class applied to a type (``TupleOf[AIPurpose]``), never from a
+# call. So that one definition serves every vocabulary and every model class, the converters
+# below are generic classes. Type checkers read the ``__new__`` each declares as the converter's
+# signature (what it accepts, what it returns; mypy wants a class's ``__new__`` to return an
+# instance, hence the ignores). At run time, subscribing one returns the converter function its
+# ``_make`` makes for the type, once per type; they are never instantiated.
+
+
+class _Converter:
+    """The base of the generic converters: ``Kind[T]`` is ``Kind``'s converter function for ``T``."""
+
+    def __new__(cls, *args: Any) -> Any:
+        raise TypeError(f"{cls.__name__} is a converter: use {cls.__name__}[SomeType](value)")
+
+    def __class_getitem__(cls, item: Any) -> Any:
+        kind: Any = cls  # typeshed's functools.cache takes Hashable, which mypy says a class is not
+        return _made(kind, item)
+
+    @staticmethod
+    def _make(item: Any) -> Callable[[Any], Any]:
+        raise NotImplementedError
+
+
+@functools.cache
+def _made(kind: type[_Converter], item: Any) -> Callable[[Any], Any]:
+    return kind._make(item)
+
+
+class TupleOf(_Converter, Generic[V]):
+    """``converter=TupleOf[AIPurpose]``: a tuple of a vocabulary's members, from members or their text."""
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: Iterable[V | str]) -> tuple[V, ...]: ...  # type: ignore[misc]
+
+    @staticmethod
+    def _make(vocabulary: Any) -> Callable[[Any], Any]:
+        plural = vocabulary._plural()
+
+        def is_member(item: Any) -> bool:
+            return type(item) is vocabulary
+
+        def to_members(value: Any) -> tuple[Any, ...]:
+            return tuple_of(value, vocabulary, plural, ready=is_member)
+
+        return to_members
+
+
+class InstancesOf(_Converter, Generic[M]):
+    """``converter=InstancesOf[Persona]``: a tuple of model objects from any iterable of them."""
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: Iterable[M]) -> tuple[M, ...]: ...  # type: ignore[misc]
+
+    @staticmethod
+    def _make(cls: Any) -> Callable[[Any], Any]:
+        def to_instances(value: Any) -> tuple[Any, ...]:
+            return instances(value, cls)
+
+        return to_instances
+
+
+class OptionalOf(_Converter, Generic[M]):
+    """``converter=OptionalOf[AIAccess]``: a value from itself or its text, or None.
+
+    The text of a vocabulary's member is its value (``"api"``), that of a model object its name
+    (``OptionalOf[Audience]`` reads ``"voters"`` as ``Audience(name="voters")``).
+    """
+
+    if TYPE_CHECKING:
+
+        def __new__(cls, value: M | str | None) -> M | None: ...  # type: ignore[misc]
+
+    @staticmethod
+    def _make(cls: Any) -> Callable[[Any], Any]:
+        if issubclass(cls, Vocabulary):
+            # the vocabulary reads its text and explains a miss itself
+            def to_optional_member(value: Any) -> Any:
+                return None if value is None else cls(value)
+
+            return to_optional_member
+        expected = f"{with_article(cls.__name__)} or its name"
+
+        def to_optional_by_name(value: Any) -> Any:
+            if value is None or isinstance(value, cls):
+                return value
+            if isinstance(value, str):
+                return cls(name=value)
+            raise Invalid(value, expected)
+
+        return to_optional_by_name
+
+
+def optional_worded(value: Any, cls: type[T], read: Callable[[str], dict[str, Any]], expected: str) -> T | None:
+    """``value`` as a ``cls`` or None: a ``cls`` as it is, or a report's wording, read and kept as ``wording``."""
+    if value is None or isinstance(value, cls):
+        return value
+    if isinstance(value, str):
+        return cls(**read(value), wording=value)  # type: ignore[call-arg]  # a worded model class
+    raise Invalid(value, expected)
 
 
 def read_text(value: Any, read: Callable[[str], T], expected: str) -> T:
@@ -307,6 +425,33 @@ def to_source_ids(value: Iterable[str]) -> tuple[str, ...]:
 
 def to_optional_slug(value: str | None) -> str | None:
     return None if value is None else to_slug(value)
+
+
+def any_given(*names: str, expected: str, problem: str | None = None) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A validator: at least one of the fields ``names`` is given (not None).
+
+    attrs runs validators once every field is set, so it may sit on any field; the error names
+    that one. Unless told, the problem says what is missing: "neither name nor description given".
+    """
+    missing = problem if problem is not None else f"neither {', '.join(names[:-1])} nor {names[-1]} given"
+
+    def check_any_given(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        for name in names:
+            if getattr(instance, name) is not None:
+                return
+        raise fail(instance, attribute, value, expected, problem=missing)
+
+    return check_any_given
+
+
+def whole_number(least: int, most: int | None = None, *, expected: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
+    """A validator: an ``int`` (a bool is not one) from ``least`` to ``most`` (no upper end if None)."""
+
+    def check_whole_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if type(value) is not int or value < least or (most is not None and value > most):
+            raise fail(instance, attribute, value, expected)
+
+    return check_whole_number
 
 
 def check_bool(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
 from .._core.fields import (
+    InstancesOf,
+    OptionalOf,
     Vocabulary,
+    any_given,
     fail,
-    instances,
     model,
     to_optional_slug,
     to_optional_text,
@@ -58,17 +59,6 @@ class ActorKind(Vocabulary):
     UNKNOWN = "unknown"
 
 
-def _check_actor(instance: Actor, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.name is None and instance.description is None:
-        raise fail(
-            instance,
-            attribute,
-            value,
-            "a name or, for an unnamed actor, a description",
-            problem="neither name nor description given",
-        )
-
-
 @model
 @frozen(kw_only=True)
 class Designation:
@@ -84,10 +74,6 @@ class Designation:
     def __str__(self) -> str:
         """``Storm-1099 (Microsoft)``."""
         return f"{self.name} ({self.by})"
-
-
-def _to_designations(value: Iterable[Designation]) -> tuple[Designation, ...]:
-    return instances(value, Designation)
 
 
 @model
@@ -117,14 +103,18 @@ class Actor:
     #: The id of the actor this one belongs to (a unit's agency, a firm's owner).
     parent: str | None = field(default=None, converter=to_optional_slug)
     #: Who the actor is, in the source's words; required when there is no ``name``.
-    description: str | None = field(default=None, converter=to_optional_text, validator=_check_actor)
+    description: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("name", "description", expected="a name or, for an unnamed actor, a description"),
+    )
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
     #: Further countries the actor works from, besides ``location`` ("operators in Nigeria and Ghana")
     #: (model 1.1).
     other_locations: tuple[Country, ...] = field(default=(), converter=to_countries)
     #: Names vendors and governments track the actor by, each with who gave it (model 1.1).
-    designations: tuple[Designation, ...] = field(default=(), converter=_to_designations)
+    designations: tuple[Designation, ...] = field(default=(), converter=InstancesOf[Designation])
 
     @property
     def locations(self) -> tuple[Country, ...]:
@@ -181,10 +171,6 @@ def _check_attribution(instance: Attribution, attribute: attrs.Attribute[Any], v
         )
 
 
-def _to_optional_awareness(value: Any) -> Awareness | None:
-    return None if value is None else Awareness(value)
-
-
 @model
 @frozen(kw_only=True)
 class Attribution:
@@ -223,7 +209,7 @@ class Attribution:
     #: Whose claim it is next to its sources: theirs, relayed by them unverified, or the analyst's own.
     voice: Voice = field(default=Voice.SOURCE, converter=Voice)
     #: Whether the operators named knew they were part of the operation.
-    awareness: Awareness | None = field(default=None, converter=_to_optional_awareness)
+    awareness: Awareness | None = field(default=None, converter=OptionalOf[Awareness])
 
     def __str__(self) -> str:
         """``Meta: operator social-design-agency (RU)``, with the stance and status when they are not the usual."""

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from attrs import field, frozen
 
 from .._core.errors import UnknownCategoryError
-from .._core.fields import fail, model, to_text
-
-
-def _check_number(instance: Any, attribute: Any, value: Any) -> None:
-    if type(value) is not int or not 1 <= value <= 6:
-        raise fail(instance, attribute, value, "a category number from 1 to 6")
+from .._core.fields import model, to_text, whole_number
 
 
 @model
@@ -21,7 +14,7 @@ class BreakoutCategory:
     """One category of the Breakout Scale: its number, short name and definition."""
 
     #: The category's number, 1 to 6.
-    number: int = field(validator=_check_number)
+    number: int = field(validator=whole_number(1, 6, expected="a category number from 1 to 6"))
     #: Its short name ("One platform, no breakout").
     name: str = field(converter=to_text)
     #: What an operation must reach to be rated in it, in Nimmo's words.

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
 from .._core.fields import (
+    InstancesOf,
+    OptionalOf,
+    TupleOf,
     Vocabulary,
     fail,
-    instances,
     model,
     to_optional_text,
     to_source_ids,
     to_text,
     to_text_tuple,
-    tuple_of,
+    whole_number,
     words_of,
 )
 from .claims import Voice
@@ -25,7 +26,7 @@ from .counts import Count, to_optional_count
 from .dates import FuzzyDate, Period, to_optional_fuzzy_date, to_optional_period
 from .languages import Language, to_languages
 from .measures import Measure
-from .platforms import Platform, to_optional_platform, to_platform
+from .platforms import Platform, to_optional_platform, to_platforms
 from .techniques import LLM_TTP, Confidence, to_optional_confidence
 
 
@@ -118,30 +119,6 @@ class AIAccess(Vocabulary):
     OTHER = "other"
 
 
-def _to_purposes(value: Iterable[AIPurpose | str]) -> tuple[AIPurpose, ...]:
-    return tuple_of(value, AIPurpose, "AI purposes")
-
-
-def _to_llm_ttps(value: Iterable[LLM_TTP | str]) -> tuple[LLM_TTP, ...]:
-    return tuple_of(value, LLM_TTP, "LLM-themed TTPs")
-
-
-def _to_optional_tool_kind(value: AIToolKind | str | None) -> AIToolKind | None:
-    return None if value is None else AIToolKind(value)
-
-
-def _to_optional_access(value: AIAccess | str | None) -> AIAccess | None:
-    return None if value is None else AIAccess(value)
-
-
-def _to_platforms(value: Iterable[Platform | str]) -> tuple[Platform, ...]:
-    return tuple_of(value, to_platform, "platforms", ready=lambda item: type(item) is Platform)
-
-
-def _to_measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
-    return instances(value, Measure)
-
-
 @model
 @frozen(kw_only=True)
 class AIUse:
@@ -157,32 +134,32 @@ class AIUse:
     #: The model behind the service, when the source names it.
     model: str | None = field(default=None, converter=to_optional_text)
     #: What the operation used the service for.
-    purposes: tuple[AIPurpose, ...] = field(default=(), converter=_to_purposes)
+    purposes: tuple[AIPurpose, ...] = field(default=(), converter=TupleOf[AIPurpose])
     #: The languages the service worked in for the operation.
     languages: tuple[Language, ...] = field(default=(), converter=to_languages)
     #: The use as the source describes it.
     wording: str | None = field(default=None, converter=to_optional_text)
     #: The LLM-themed TTPs (Microsoft and OpenAI, 2024) the use matches.
-    llm_ttps: tuple[LLM_TTP, ...] = field(default=(), converter=_to_llm_ttps)
+    llm_ttps: tuple[LLM_TTP, ...] = field(default=(), converter=TupleOf[LLM_TTP])
     #: What betrayed the use, such as refusal messages posted by mistake.
     failures: tuple[str, ...] = field(default=(), converter=to_text_tuple)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
     #: What sort of tool it was, when the source says (model 1.1): "a commercial chatbot" is ``chatbot``
     #: with no ``service``.
-    tool_kind: AIToolKind | None = field(default=None, converter=_to_optional_tool_kind)
+    tool_kind: AIToolKind | None = field(default=None, converter=OptionalOf[AIToolKind])
     #: How sure the source is of the tool or of the use ("probably a commercial chatbot") (model 1.1).
     confidence: Confidence | None = field(default=None, converter=to_optional_confidence)
     #: How the operation reached the tool: the app, the API, a reseller, its own machines (model 1.1).
-    access: AIAccess | None = field(default=None, converter=_to_optional_access)
+    access: AIAccess | None = field(default=None, converter=OptionalOf[AIAccess])
     #: The reseller or intermediary access went through (model 1.1).
     via: str | None = field(default=None, converter=to_optional_text)
     #: When the operation used the tool (model 1.1).
     period: Period | None = field(default=None, converter=to_optional_period)
     #: Where the tool's output was published (model 1.1).
-    platforms: tuple[Platform, ...] = field(default=(), converter=_to_platforms)
+    platforms: tuple[Platform, ...] = field(default=(), converter=to_platforms)
     #: How much the use produced: "about 500 comments a day", "150 replies generated, fewer visible" (model 1.1).
-    output: tuple[Measure, ...] = field(default=(), converter=_to_measures)
+    output: tuple[Measure, ...] = field(default=(), converter=InstancesOf[Measure])
     #: Who says the tool was used, when not the cited sources' publisher (model 1.1).
     claimant: str | None = field(default=None, converter=to_optional_text)
     #: Whose claim it is next to its sources: theirs, relayed by them unverified, or the analyst's own (model 1.1).
@@ -218,11 +195,6 @@ class ImpactQualifier(Vocabulary):
     CONDITIONAL = "conditional"
 
 
-def _check_category(instance: Impact, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if type(value) is not int or not 1 <= value <= 6:
-        raise fail(instance, attribute, value, "a Breakout Scale category from 1 to 6")
-
-
 def _check_condition(instance: Impact, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if instance.qualifier is ImpactQualifier.CONDITIONAL and value is None:
         raise fail(instance, attribute, value, "the condition of a conditional rating", problem="no condition given")
@@ -238,7 +210,7 @@ class Impact:
 
     #: The Breakout Scale category, 1 (one platform, one community) to 6 (a call for policy response
     #: or violence).
-    category: int = field(validator=_check_category)
+    category: int = field(validator=whole_number(1, 6, expected="a Breakout Scale category from 1 to 6"))
     #: How firmly the category is given: exactly, at its low or upper end, at most, at least, or on
     #: a condition.
     qualifier: ImpactQualifier = field(default=ImpactQualifier.EXACT, converter=ImpactQualifier)
@@ -340,7 +312,7 @@ class Disruption:
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
     #: Further platforms the same action was taken on, besides ``platform`` (model 1.1).
-    other_platforms: tuple[Platform, ...] = field(default=(), converter=_to_platforms)
+    other_platforms: tuple[Platform, ...] = field(default=(), converter=to_platforms)
     #: The policy invoked, in the actor's words ("coordinated inauthentic behaviour") (model 1.1).
     policy: str | None = field(default=None, converter=to_optional_text)
     #: The other party of the action, when not the operation's assets: the organisation banned, the

@@ -12,7 +12,7 @@ from attrs import field, frozen
 from dateutil.relativedelta import relativedelta
 
 from .._core.errors import FieldError, ParseError
-from .._core.fields import Invalid, Vocabulary, check_bool, fail, model, shown, to_optional_text, to_source_ids
+from .._core.fields import Invalid, OptionalOf, Vocabulary, check_bool, fail, model, shown, to_optional_text, to_source_ids
 from .date_wording import DateReading, is_relative, read_date
 from .durations import MAX_AMOUNTS, Duration, TimeUnit, ends_with_unit, read_duration, to_optional_duration
 from .period_wording import PeriodReading, read_period
@@ -107,10 +107,6 @@ _FIRST_MONTHS = {
 }
 
 
-def _to_optional_part(value: Part | str | None) -> Part | None:
-    return None if value is None else Part(value)
-
-
 _SPAN_MONTHS = {Precision.YEAR: 12, Precision.HALF: 6, Precision.QUARTER: 3, Precision.MONTH: 1}
 
 
@@ -149,7 +145,7 @@ class FuzzyDate:
     #: How much of the date the source states: a year, half, quarter, month, day or instant.
     precision: Precision = field(converter=Precision)
     #: "Early", "mid" or "late" within the stated span.
-    part: Part | None = field(default=None, converter=_to_optional_part)
+    part: Part | None = field(default=None, converter=OptionalOf[Part])
     #: True when the source says "around" or "about".
     approximate: bool = field(default=False, validator=check_bool)
     #: Whether the date is the value itself or a limit ("before 2019", "since at least February

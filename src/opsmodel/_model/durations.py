@@ -13,7 +13,7 @@ import attrs
 from attrs import field, frozen
 
 from .._core.errors import FieldError, ParseError
-from .._core.fields import Invalid, Vocabulary, fail, model, shown, to_optional_text
+from .._core.fields import Invalid, Vocabulary, fail, model, optional_worded, shown, to_optional_text
 from .count_wording import read_count_and_noun
 from .counts import Count, CountKind
 from .date_wording import squash
@@ -176,8 +176,4 @@ def parse_duration(text: str) -> Duration:
 
 def to_optional_duration(value: Duration | str | None) -> Duration | None:
     """A Duration (or None): a Duration or a report's wording of one."""
-    if value is None or isinstance(value, Duration):
-        return value
-    if isinstance(value, str):
-        return Duration(**read_duration(value), wording=value)
-    raise Invalid(value, "a Duration or a duration wording such as 'almost three years'")
+    return optional_worded(value, Duration, read_duration, "a Duration or a duration wording such as 'almost three years'")

@@ -7,16 +7,16 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-import attrs
 import pycountry
 from attrs import field, frozen
 
 from .._core.errors import FieldError, ParseError
 from .._core.fields import (
     Invalid,
+    OptionalOf,
+    TupleOf,
     Vocabulary,
-    fail,
-    instances,
+    any_given,
     model,
     read_text,
     shown,
@@ -112,13 +112,6 @@ def _to_optional_region(value: str | None) -> str | None:
     return country_code(value)
 
 
-def _check_language(instance: Language, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.code is None and instance.name is None:
-        raise fail(
-            instance, attribute, value, "a code, or a name for a language that has none", problem="neither code nor name given"
-        )
-
-
 @model
 @frozen(kw_only=True)
 class Language:
@@ -135,7 +128,11 @@ class Language:
     #: The ISO 3166-1 country or UN M.49 area code of a regional variety (``BR`` in ``pt-BR``).
     region: str | None = field(default=None, converter=_to_optional_region)
     #: The language's name; required for a language with no code.
-    name: str | None = field(default=None, converter=to_optional_text, validator=_check_language)
+    name: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("code", "name", expected="a code, or a name for a language that has none"),
+    )
 
     @classmethod
     def parse(cls, text: str) -> Language:
@@ -229,19 +226,6 @@ class LanguageExtent(Vocabulary):
     LITTLE = "little"
 
 
-def _to_optional_extent(value: LanguageExtent | str | None) -> LanguageExtent | None:
-    return None if value is None else LanguageExtent(value)
-
-
-def _to_roles(value: Iterable[LanguageRole | str]) -> tuple[LanguageRole, ...]:
-    return tuple_of(value, LanguageRole, "language roles", ready=lambda item: type(item) is LanguageRole)
-
-
-def _check_language_or_script(instance: LanguageUse, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.language is None and instance.script is None:
-        raise fail(instance, attribute, value, "a language, a script or both", problem="neither language nor script given")
-
-
 @model
 @frozen(kw_only=True)
 class LanguageUse:
@@ -256,11 +240,15 @@ class LanguageUse:
     #: The language; a tag, code or name is read into one.
     language: Language | None = field(default=None, converter=to_optional_language)
     #: An ISO 15924 script used apart from a language (a false flag in Cyrillic); a name is read too.
-    script: str | None = field(default=None, converter=_to_optional_script, validator=_check_language_or_script)
+    script: str | None = field(
+        default=None,
+        converter=_to_optional_script,
+        validator=any_given("language", "script", expected="a language, a script or both"),
+    )
     #: What the operation used it for: published content, prompts, the source of translations...
-    roles: tuple[LanguageRole, ...] = field(default=(), converter=_to_roles)
+    roles: tuple[LanguageRole, ...] = field(default=(), converter=TupleOf[LanguageRole])
     #: How much of the content was in it, in words ("mostly"), when the source gives no figure.
-    extent: LanguageExtent | None = field(default=None, converter=_to_optional_extent)
+    extent: LanguageExtent | None = field(default=None, converter=OptionalOf[LanguageExtent])
     #: What share of the content was in it, when the source gives a figure ("80%", "a third").
     share: Share | None = field(default=None, converter=to_optional_share)
     #: Since when the operation used it, when it was added later.
@@ -275,7 +263,3 @@ class LanguageUse:
         if self.roles:
             text += " (" + ", ".join(words_of(role) for role in self.roles) + ")"
         return text
-
-
-def to_language_uses(value: Iterable[LanguageUse]) -> tuple[LanguageUse, ...]:
-    return instances(value, LanguageUse)

@@ -19,22 +19,22 @@ import attrs
 from attrs import field, frozen
 
 from .._core.errors import ParseError
-from .._core.fields import Invalid, Vocabulary, fail, model, to_optional_text, to_source_ids
+from .._core.fields import (
+    Invalid,
+    OptionalOf,
+    Vocabulary,
+    fail,
+    model,
+    optional_worded,
+    to_optional_text,
+    to_source_ids,
+    whole_number,
+)
 from .counts import Count, CountKind, to_optional_count
 from .dates import FuzzyDate, Period, RelativeDate, to_optional_datelike, to_optional_period
 from .durations import TimeUnit
 from .platforms import AssetKind, Platform, to_optional_platform
 from .share_wording import read_share
-
-
-def _check_whole(instance: Share, attribute: attrs.Attribute[Any], value: int) -> None:
-    if type(value) is not int or value < 0:
-        raise fail(instance, attribute, value, "a whole number, zero or more")
-
-
-def _check_denominator(instance: Share, attribute: attrs.Attribute[Any], value: int) -> None:
-    if type(value) is not int or value < 1:
-        raise fail(instance, attribute, value, "a whole number above zero (100 for a percentage)")
 
 
 def _check_share_kind(instance: Share, attribute: attrs.Attribute[Any], value: CountKind) -> None:
@@ -66,9 +66,9 @@ class Share:
     #: How the share is stated: exactly, approximately, as a bound or as a range (never ``unknown``).
     kind: CountKind = field(converter=CountKind, validator=_check_share_kind)
     #: The parts counted, or the lower end of a range.
-    numerator: int = field(validator=_check_whole)
+    numerator: int = field(validator=whole_number(0, expected="a whole number, zero or more"))
     #: The parts the whole is divided into: 100 for a percentage, 4 for quarters.
-    denominator: int = field(validator=_check_denominator)
+    denominator: int = field(validator=whole_number(1, expected="a whole number above zero (100 for a percentage)"))
     #: The upper end's numerator, over the same denominator; only for a share of kind ``range``.
     upper: int | None = field(default=None, validator=_check_upper)
     #: The share as the source words it ("nearly 40 percent").
@@ -140,11 +140,7 @@ def parse_share(text: str) -> Share:
 
 
 def to_optional_share(value: Share | str | None) -> Share | None:
-    if value is None or isinstance(value, Share):
-        return value
-    if isinstance(value, str):
-        return Share(**read_share(value), wording=value)
-    raise Invalid(value, "a Share or a share wording such as '80%' or 'three quarters'")
+    return optional_worded(value, Share, read_share, "a Share or a share wording such as '80%' or 'three quarters'")
 
 
 class Counted(Vocabulary):
@@ -252,22 +248,6 @@ class MeasureBasis(Vocabulary):
     PLATFORM_REPORTED = "platform_reported"
 
 
-def _to_optional_asset_kind(value: AssetKind | str | None) -> AssetKind | None:
-    return None if value is None else AssetKind(value)
-
-
-def _to_optional_counted(value: Counted | str | None) -> Counted | None:
-    return None if value is None else Counted(value)
-
-
-def _to_optional_stage(value: MeasureStage | str | None) -> MeasureStage | None:
-    return None if value is None else MeasureStage(value)
-
-
-def _to_optional_unit(value: TimeUnit | str | None) -> TimeUnit | None:
-    return None if value is None else TimeUnit(value)
-
-
 def _check_figure(instance: Measure, attribute: attrs.Attribute[Any], value: Any) -> None:
     # attrs runs validators once every field is set, so the count is available here.
     if (instance.count is None) == (value is None):
@@ -309,17 +289,17 @@ class Measure:
     #: largest item, a rate.
     scope: MeasureScope = field(default=MeasureScope.TOTAL, converter=MeasureScope)
     #: For a per-item scope, what one item is (``assets`` of ``asset_kind``, ``posts``, ``videos``).
-    item: Counted | None = field(default=None, converter=_to_optional_counted, validator=_check_item)
+    item: Counted | None = field(default=None, converter=OptionalOf[Counted], validator=_check_item)
     #: The kind of assets counted (``of`` ``assets``) or that the figure is per (``item`` ``assets``).
-    asset_kind: AssetKind | None = field(default=None, converter=_to_optional_asset_kind, validator=_check_asset_kind)
+    asset_kind: AssetKind | None = field(default=None, converter=OptionalOf[AssetKind], validator=_check_asset_kind)
     #: How many, as the source says it; exactly one of ``count`` and ``share``.
     count: Count | None = field(default=None, converter=to_optional_count)
     #: What fraction of a whole, as the source says it; exactly one of ``count`` and ``share``.
     share: Share | None = field(default=None, converter=to_optional_share, validator=_check_figure)
     #: For a rate, the time unit it is per ("a month").
-    per: TimeUnit | None = field(default=None, converter=_to_optional_unit, validator=_check_per)
+    per: TimeUnit | None = field(default=None, converter=OptionalOf[TimeUnit], validator=_check_per)
     #: Where in the content's life the figure was taken: produced, published, observed, removed.
-    stage: MeasureStage | None = field(default=None, converter=_to_optional_stage)
+    stage: MeasureStage | None = field(default=None, converter=OptionalOf[MeasureStage])
     #: The platform the figure is on, when it is on one.
     platform: Platform | None = field(default=None, converter=to_optional_platform)
     #: When the figure was taken ("as of 3 March").

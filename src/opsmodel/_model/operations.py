@@ -2,39 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
-import attrs
 from attrs import field, frozen
 
 from .._core.fields import (
+    InstancesOf,
+    TupleOf,
     Vocabulary,
+    any_given,
     check_bool,
-    fail,
-    instances,
     model,
     slugify,
     to_optional_text,
     to_slug,
     to_text,
     to_text_tuple,
-    tuple_of,
 )
 from .actors import ORIGIN_ROLES, Actor, Attribution, ClaimStatus
 from .claims import AttributionStance, DateClaim
 from .conduct import AIUse, Disruption, Impact, Narrative
 from .counts import Money
 from .dates import FuzzyDate, Period, to_optional_fuzzy_date, to_optional_period
-from .languages import Language, LanguageUse, to_language_uses, to_languages
+from .languages import Language, LanguageUse, to_languages
 from .measures import Measure
-from .personas import Artefact, Front, Impersonation, Persona, to_artefacts, to_fronts, to_impersonations, to_personas
+from .personas import Artefact, Front, Impersonation, Persona
 from .places import Country, Target
-from .platforms import Asset, Platform, to_assets
+from .platforms import Asset, Platform
 from .relations import Alias, Relation, to_aliases
-from .sources import Source, to_sources
-from .techniques import TechniqueUse, to_technique_uses
-from .venues import Venue, to_venues
+from .sources import Source
+from .techniques import TechniqueUse
+from .venues import Venue
 
 
 class OperationKind(Vocabulary):
@@ -72,66 +71,6 @@ class ActivityKind(Vocabulary):
     OTHER = "other"
 
 
-def _to_activities(value: Iterable[ActivityKind | str]) -> tuple[ActivityKind, ...]:
-    return tuple_of(value, ActivityKind, "activity kinds")
-
-
-def _to_a_i_uses(value: Iterable[AIUse]) -> tuple[AIUse, ...]:
-    return instances(value, AIUse)
-
-
-def _to_actors(value: Iterable[Actor]) -> tuple[Actor, ...]:
-    return instances(value, Actor)
-
-
-def _to_attributions(value: Iterable[Attribution]) -> tuple[Attribution, ...]:
-    return instances(value, Attribution)
-
-
-def _to_disruptions(value: Iterable[Disruption]) -> tuple[Disruption, ...]:
-    return instances(value, Disruption)
-
-
-def _to_impacts(value: Iterable[Impact]) -> tuple[Impact, ...]:
-    return instances(value, Impact)
-
-
-def _to_moneys(value: Iterable[Money]) -> tuple[Money, ...]:
-    return instances(value, Money)
-
-
-def _to_narratives(value: Iterable[Narrative]) -> tuple[Narrative, ...]:
-    return instances(value, Narrative)
-
-
-def _to_relations(value: Iterable[Relation]) -> tuple[Relation, ...]:
-    return instances(value, Relation)
-
-
-def _to_date_claims(value: Iterable[DateClaim]) -> tuple[DateClaim, ...]:
-    return instances(value, DateClaim)
-
-
-def _to_measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
-    return instances(value, Measure)
-
-
-def _to_targets(value: Iterable[Target]) -> tuple[Target, ...]:
-    return instances(value, Target)
-
-
-def _check_named(instance: Operation, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # attrs runs validators once every field is set, so the summary is available here.
-    if instance.name is None and instance.summary is None:
-        raise fail(
-            instance,
-            attribute,
-            value,
-            "a name or, for an unnamed network, a summary",
-            problem="neither name nor summary given",
-        )
-
-
 @model
 @frozen(kw_only=True)
 class Operation:
@@ -144,7 +83,11 @@ class Operation:
     #: A stable identifier, unique within its report (e.g. ``bad-grammar``).
     id: str = field(converter=to_slug)
     #: The operation's name; None for an unnamed network (then ``summary`` is required).
-    name: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    name: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("name", "summary", expected="a name or, for an unnamed network, a summary"),
+    )
     #: Whether the source reports a network, a campaign, an operation, the overlap of operations or
     #: a set of campaigns.
     kind: OperationKind = field(default=OperationKind.NETWORK, converter=OperationKind)
@@ -157,59 +100,59 @@ class Operation:
     #: When the reporter found and investigated it.
     detected: Period | None = field(default=None, converter=to_optional_period)
     #: The dates behind ``activity`` and ``detected``: each source's, with what it was inferred from.
-    date_claims: tuple[DateClaim, ...] = field(default=(), converter=_to_date_claims)
+    date_claims: tuple[DateClaim, ...] = field(default=(), converter=InstancesOf[DateClaim])
     #: The actors involved; attributions and relations name them by ``id``.
-    actors: tuple[Actor, ...] = field(default=(), converter=_to_actors)
+    actors: tuple[Actor, ...] = field(default=(), converter=InstancesOf[Actor])
     #: Claims of who stands behind the operation, each by its claimant; never merged.
-    attributions: tuple[Attribution, ...] = field(default=(), converter=_to_attributions)
+    attributions: tuple[Attribution, ...] = field(default=(), converter=InstancesOf[Attribution])
     #: Whom the operation aimed at: places, audiences, or audiences in places.
-    targets: tuple[Target, ...] = field(default=(), converter=_to_targets)
+    targets: tuple[Target, ...] = field(default=(), converter=InstancesOf[Target])
     #: Short topics the operation's content was about.
     topics: tuple[str, ...] = field(default=(), converter=to_text_tuple)
     #: The stories it pushed.
-    narratives: tuple[Narrative, ...] = field(default=(), converter=_to_narratives)
+    narratives: tuple[Narrative, ...] = field(default=(), converter=InstancesOf[Narrative])
     #: The languages its content was in.
     languages: tuple[Language, ...] = field(default=(), converter=to_languages)
     #: What it used languages and scripts for, how much and since when (prompts, translations, false flags).
-    language_uses: tuple[LanguageUse, ...] = field(default=(), converter=to_language_uses)
+    language_uses: tuple[LanguageUse, ...] = field(default=(), converter=InstancesOf[LanguageUse])
     #: Whether the source says there were other languages than those listed ("and other languages").
     other_languages: bool = field(default=False, validator=check_bool)
     #: The accounts, pages, channels, websites... it ran, per platform.
-    assets: tuple[Asset, ...] = field(default=(), converter=to_assets)
+    assets: tuple[Asset, ...] = field(default=(), converter=InstancesOf[Asset])
     #: Where else it was present or its content appeared: unnamed platforms, hosting, third parties' outlets.
-    venues: tuple[Venue, ...] = field(default=(), converter=to_venues)
+    venues: tuple[Venue, ...] = field(default=(), converter=InstancesOf[Venue])
     #: Who its accounts pretended to be.
-    personas: tuple[Persona, ...] = field(default=(), converter=to_personas)
+    personas: tuple[Persona, ...] = field(default=(), converter=InstancesOf[Persona])
     #: The brands it ran under, and how they presented themselves.
-    fronts: tuple[Front, ...] = field(default=(), converter=to_fronts)
+    fronts: tuple[Front, ...] = field(default=(), converter=InstancesOf[Front])
     #: The real outlets, bodies, brands or people it passed itself off as.
-    impersonations: tuple[Impersonation, ...] = field(default=(), converter=to_impersonations)
+    impersonations: tuple[Impersonation, ...] = field(default=(), converter=InstancesOf[Impersonation])
     #: Pieces of content with a life of their own (a film, a fake documentary), with their reach.
-    artefacts: tuple[Artefact, ...] = field(default=(), converter=to_artefacts)
+    artefacts: tuple[Artefact, ...] = field(default=(), converter=InstancesOf[Artefact])
     #: Figures that are not totals of its assets: shares, per-item statistics, non-assets, engagement and
     #: output metrics.
-    measures: tuple[Measure, ...] = field(default=(), converter=_to_measures)
+    measures: tuple[Measure, ...] = field(default=(), converter=InstancesOf[Measure])
     #: The framework techniques (DISARM, ATT&CK, Meta's kill chain) it used.
-    techniques: tuple[TechniqueUse, ...] = field(default=(), converter=to_technique_uses)
+    techniques: tuple[TechniqueUse, ...] = field(default=(), converter=InstancesOf[TechniqueUse])
     #: How it used AI services.
-    ai_uses: tuple[AIUse, ...] = field(default=(), converter=_to_a_i_uses)
+    ai_uses: tuple[AIUse, ...] = field(default=(), converter=InstancesOf[AIUse])
     #: Breakout Scale ratings of its impact; ratings by different raters or at different times
     #: accumulate.
-    impacts: tuple[Impact, ...] = field(default=(), converter=_to_impacts)
+    impacts: tuple[Impact, ...] = field(default=(), converter=InstancesOf[Impact])
     #: Actions taken against it.
-    disruptions: tuple[Disruption, ...] = field(default=(), converter=_to_disruptions)
+    disruptions: tuple[Disruption, ...] = field(default=(), converter=InstancesOf[Disruption])
     #: What it spent on advertising, one sum per currency or statement.
-    ad_spend: tuple[Money, ...] = field(default=(), converter=_to_moneys)
+    ad_spend: tuple[Money, ...] = field(default=(), converter=InstancesOf[Money])
     #: How it relates to other operations.
-    relations: tuple[Relation, ...] = field(default=(), converter=_to_relations)
+    relations: tuple[Relation, ...] = field(default=(), converter=InstancesOf[Relation])
     #: The sources the operation's facts cite by id; the operation carries them so that it stands
     #: alone.
-    sources: tuple[Source, ...] = field(default=(), converter=to_sources)
+    sources: tuple[Source, ...] = field(default=(), converter=InstancesOf[Source])
     #: Anything else worth keeping that no field holds.
     notes: str | None = field(default=None, converter=to_optional_text)
     #: What the operation combined with influence: social engineering, intrusion, hack and leak...
     #: (model 1.1). Apart from ``kind``: a network may also be social engineering.
-    combined_with: tuple[ActivityKind, ...] = field(default=(), converter=_to_activities)
+    combined_with: tuple[ActivityKind, ...] = field(default=(), converter=TupleOf[ActivityKind])
 
     @classmethod
     def named(cls, name: str, **facts: Any) -> Operation:
@@ -252,10 +195,6 @@ class Operation:
         return self.display_name
 
 
-def _to_operations(value: Iterable[Operation]) -> tuple[Operation, ...]:
-    return instances(value, Operation)
-
-
 @model
 @frozen(kw_only=True)
 class Report:
@@ -281,7 +220,7 @@ class Report:
     #: The report's overall findings, one per item, beyond any single operation.
     findings: tuple[str, ...] = field(default=(), converter=to_text_tuple)
     #: The operations the report describes.
-    operations: tuple[Operation, ...] = field(default=(), converter=_to_operations)
+    operations: tuple[Operation, ...] = field(default=(), converter=InstancesOf[Operation])
 
     def __str__(self) -> str:
         return f"{self.publisher}: {self.title}"

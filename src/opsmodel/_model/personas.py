@@ -9,33 +9,25 @@ life of its own (a film, a fake documentary), with its reach as :class:`~.measur
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-import attrs
 from attrs import field, frozen
 
 from .._core.fields import (
+    InstancesOf,
+    TupleOf,
     Vocabulary,
-    fail,
-    instances,
+    any_given,
     model,
     to_optional_text,
     to_source_ids,
     to_text,
     to_text_tuple,
-    tuple_of,
     words_of,
 )
 from .counts import Count, to_optional_count
 from .dates import FuzzyDate, to_optional_fuzzy_date
 from .measures import Measure
 from .places import Place, to_optional_place
-from .platforms import Platform, to_platform
-
-
-def _to_platforms(value: Iterable[Platform | str]) -> tuple[Platform, ...]:
-    return tuple_of(value, to_platform, "platforms", ready=lambda item: type(item) is Platform)
+from .platforms import Platform, to_platforms
 
 
 class PersonaKind(Vocabulary):
@@ -67,7 +59,7 @@ class Persona:
     #: How many accounts used the persona.
     count: Count | None = field(default=None, converter=to_optional_count)
     #: The platforms the persona was used on.
-    platforms: tuple[Platform, ...] = field(default=(), converter=_to_platforms)
+    platforms: tuple[Platform, ...] = field(default=(), converter=to_platforms)
     #: The persona in the source's words ("posed as nurses, retirees and shop owners").
     wording: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
@@ -150,10 +142,6 @@ class ImpersonationMethod(Vocabulary):
     OTHER = "other"
 
 
-def _to_methods(value: Iterable[ImpersonationMethod | str]) -> tuple[ImpersonationMethod, ...]:
-    return tuple_of(value, ImpersonationMethod, "impersonation methods", ready=lambda item: type(item) is ImpersonationMethod)
-
-
 @model
 @frozen(kw_only=True)
 class Impersonation:
@@ -164,7 +152,7 @@ class Impersonation:
     #: What it is: a news outlet, a government, an organisation, a brand, a person.
     kind: ImpersonatedKind = field(default=ImpersonatedKind.NEWS_OUTLET, converter=ImpersonatedKind)
     #: How the operation impersonated it: cloned site, lookalike domain, fake account, forged document...
-    methods: tuple[ImpersonationMethod, ...] = field(default=(), converter=_to_methods)
+    methods: tuple[ImpersonationMethod, ...] = field(default=(), converter=TupleOf[ImpersonationMethod])
     #: The country (or place) of the real one: the locale the operation borrowed.
     place: Place | None = field(default=None, converter=to_optional_place)
     #: The operation's lookalike domains, URLs or handles, as the source gives them.
@@ -203,15 +191,6 @@ class ArtefactKind(Vocabulary):
     OTHER = "other"
 
 
-def _to_measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
-    return instances(value, Measure)
-
-
-def _check_titled(instance: Artefact, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.title is None and instance.description is None:
-        raise fail(instance, attribute, value, "a title or a description", problem="neither title nor description given")
-
-
 @model
 @frozen(kw_only=True)
 class Artefact:
@@ -222,31 +201,17 @@ class Artefact:
     #: Its title.
     title: str | None = field(default=None, converter=to_optional_text)
     #: What it is, in the source's words ("a fake documentary about ..."); required without a title.
-    description: str | None = field(default=None, converter=to_optional_text, validator=_check_titled)
+    description: str | None = field(
+        default=None, converter=to_optional_text, validator=any_given("title", "description", expected="a title or a description")
+    )
     #: When it came out.
     published: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
     #: The platforms it was published on.
-    platforms: tuple[Platform, ...] = field(default=(), converter=_to_platforms)
+    platforms: tuple[Platform, ...] = field(default=(), converter=to_platforms)
     #: How far it reached: views, shares, impressions... as measures of its own.
-    reach: tuple[Measure, ...] = field(default=(), converter=_to_measures)
+    reach: tuple[Measure, ...] = field(default=(), converter=InstancesOf[Measure])
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
     sources: tuple[str, ...] = field(default=(), converter=to_source_ids)
 
     def __str__(self) -> str:
         return f"{words_of(self.kind)} {self.title!r}" if self.title is not None else str(self.description)
-
-
-def to_personas(value: Iterable[Persona]) -> tuple[Persona, ...]:
-    return instances(value, Persona)
-
-
-def to_fronts(value: Iterable[Front]) -> tuple[Front, ...]:
-    return instances(value, Front)
-
-
-def to_impersonations(value: Iterable[Impersonation]) -> tuple[Impersonation, ...]:
-    return instances(value, Impersonation)
-
-
-def to_artefacts(value: Iterable[Artefact]) -> tuple[Artefact, ...]:
-    return instances(value, Artefact)

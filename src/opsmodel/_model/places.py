@@ -16,7 +16,9 @@ from attrs import field, frozen
 
 from .._core.fields import (
     Invalid,
+    OptionalOf,
     Vocabulary,
+    any_given,
     fail,
     model,
     read_text,
@@ -209,10 +211,6 @@ class MembersBasis(Vocabulary):
     INFERRED = "inferred"
 
 
-def _to_optional_members_basis(value: MembersBasis | str | None) -> MembersBasis | None:
-    return None if value is None else MembersBasis(value)
-
-
 @model
 @frozen(kw_only=True)
 class Region:
@@ -223,7 +221,7 @@ class Region:
     #: The countries the region covers, when the source lists them.
     members: tuple[Country, ...] = field(default=(), converter=to_countries)
     #: Whether the source lists the members or they were inferred; None when not said.
-    members_basis: MembersBasis | None = field(default=None, converter=_to_optional_members_basis)
+    members_basis: MembersBasis | None = field(default=None, converter=OptionalOf[MembersBasis])
 
     def __str__(self) -> str:
         return self.name
@@ -265,14 +263,6 @@ class Audience:
 
     def __str__(self) -> str:
         return self.name
-
-
-def _to_optional_audience(value: Audience | str | None) -> Audience | None:
-    if value is None or isinstance(value, Audience):
-        return value
-    if isinstance(value, str):
-        return Audience(name=value)
-    raise Invalid(value, "an Audience or its name")
 
 
 class PlaceRole(Vocabulary):
@@ -371,34 +361,6 @@ class TargetOrganisation:
         return self.name
 
 
-def _to_optional_event(value: TargetEvent | str | None) -> TargetEvent | None:
-    if value is None or isinstance(value, TargetEvent):
-        return value
-    if isinstance(value, str):
-        return TargetEvent(name=value)
-    raise Invalid(value, "a TargetEvent or its name")
-
-
-def _to_optional_organisation(value: TargetOrganisation | str | None) -> TargetOrganisation | None:
-    if value is None or isinstance(value, TargetOrganisation):
-        return value
-    if isinstance(value, str):
-        return TargetOrganisation(name=value)
-    raise Invalid(value, "a TargetOrganisation or its name")
-
-
-def _check_target(instance: Target, attribute: attrs.Attribute[Any], value: Any) -> None:
-    given = (instance.place, instance.audience, instance.event, instance.organisation)
-    if all(part is None for part in given):
-        raise fail(
-            instance,
-            attribute,
-            value,
-            "a place, an audience, an event or an organisation",
-            problem="neither place nor audience, event or organisation given",
-        )
-
-
 @model
 @frozen(kw_only=True)
 class Target:
@@ -409,7 +371,18 @@ class Target:
     #: The country, subdivision, locality or region; a code or country name is read into one.
     place: Place | None = field(default=None, converter=to_optional_place)
     #: The people targeted; with a ``place``, the people there.
-    audience: Audience | None = field(default=None, converter=_to_optional_audience, validator=_check_target)
+    audience: Audience | None = field(
+        default=None,
+        converter=OptionalOf[Audience],
+        validator=any_given(
+            "place",
+            "audience",
+            "event",
+            "organisation",
+            expected="a place, an audience, an event or an organisation",
+            problem="neither place nor audience, event or organisation given",
+        ),
+    )
     #: What the source says about the targeting.
     note: str | None = field(default=None, converter=to_optional_text)
     #: Ids of the operation's sources (:class:`Source`) that state this fact.
@@ -419,9 +392,9 @@ class Target:
     #: Whether the source says it was targeted, infers it, or saw it only planned.
     status: TargetStatus = field(default=TargetStatus.STATED, converter=TargetStatus)
     #: The event aimed at ("the 2024 European Parliament election").
-    event: TargetEvent | None = field(default=None, converter=_to_optional_event)
+    event: TargetEvent | None = field(default=None, converter=OptionalOf[TargetEvent])
     #: The organisation aimed at.
-    organisation: TargetOrganisation | None = field(default=None, converter=_to_optional_organisation)
+    organisation: TargetOrganisation | None = field(default=None, converter=OptionalOf[TargetOrganisation])
     #: Since when it was a target, when it was added later ("from 2025 on").
     since: FuzzyDate | None = field(default=None, converter=to_optional_fuzzy_date)
 

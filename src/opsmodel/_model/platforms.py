@@ -9,7 +9,7 @@ from typing import Any
 from attrs import field, frozen
 
 from .._core.errors import FieldError
-from .._core.fields import Invalid, Vocabulary, instances, model, to_optional_text, to_slug, to_source_ids, to_text_tuple
+from .._core.fields import Invalid, Vocabulary, model, to_optional_text, to_slug, to_source_ids, to_text_tuple, tuple_of
 from .counts import Count, to_optional_count
 
 # id -> (display name, other names people use for it)
@@ -128,6 +128,10 @@ def to_optional_platform(value: Platform | str | None) -> Platform | None:
     return None if value is None else to_platform(value)
 
 
+def to_platforms(value: Iterable[Platform | str]) -> tuple[Platform, ...]:
+    return tuple_of(value, to_platform, "platforms", ready=lambda item: type(item) is Platform)
+
+
 class AssetKind(Vocabulary):
     ACCOUNT = "account"
     PAGE = "page"
@@ -165,7 +169,3 @@ class Asset:
     def __str__(self) -> str:
         count = f"{self.count} " if self.count is not None else ""
         return f"{count}{self.platform} {self.kind.value}s"
-
-
-def to_assets(value: Iterable[Asset]) -> tuple[Asset, ...]:
-    return instances(value, Asset)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -10,7 +9,6 @@ from attrs import field, frozen
 
 from .._core.fields import (
     fail,
-    instances,
     model,
     to_optional_slug,
     to_optional_text,
@@ -78,7 +76,3 @@ class Source:
 
     def __str__(self) -> str:
         return " - ".join(p for p in (self.publisher, self.title) if p) or self.id
-
-
-def to_sources(value: Iterable[Source]) -> tuple[Source, ...]:
-    return instances(value, Source)

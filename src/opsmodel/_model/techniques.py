@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -11,10 +10,11 @@ from attrs import field, frozen
 
 from .._core.fields import (
     Invalid,
+    OptionalOf,
     Vocabulary,
+    any_given,
     check_confidence_score,
     fail,
-    instances,
     model,
     shown,
     to_optional_text,
@@ -132,25 +132,6 @@ class TechniqueRef:
         return f"{self.id} {self.name}" if self.name else self.id
 
 
-def _check_confidence(instance: Confidence, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.score is None and instance.words is None and instance.likelihood is None and instance.level is None:
-        raise fail(
-            instance,
-            attribute,
-            value,
-            "a score, the source's words, a likelihood or a confidence level",
-            problem="neither score, words, likelihood nor level given",
-        )
-
-
-def _to_optional_likelihood(value: Any) -> Likelihood | None:
-    return None if value is None else Likelihood(value)
-
-
-def _to_optional_level(value: Any) -> ConfidenceLevel | None:
-    return None if value is None else ConfidenceLevel(value)
-
-
 # Ranges from the US ICD 203 estimative-language scale, used to read the words of a source.
 ESTIMATIVE_RANGES = {
     "almost no chance": (1, 5),
@@ -187,11 +168,17 @@ class Confidence:
     #: A score from 0 to 100, as STIX gives confidence.
     score: int | None = field(default=None, validator=check_confidence_score)
     #: The source's estimative words ("high confidence", "likely").
-    words: str | None = field(default=None, converter=to_optional_text, validator=_check_confidence)
+    words: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given(
+            "score", "words", "likelihood", "level", expected="a score, the source's words, a likelihood or a confidence level"
+        ),
+    )
     #: How probable the claim is said to be, on the ICD 203 scale.
-    likelihood: Likelihood | None = field(default=None, converter=_to_optional_likelihood)
+    likelihood: Likelihood | None = field(default=None, converter=OptionalOf[Likelihood])
     #: How well founded the claim is said to be (ICD 203 analytic confidence).
-    level: ConfidenceLevel | None = field(default=None, converter=_to_optional_level)
+    level: ConfidenceLevel | None = field(default=None, converter=OptionalOf[ConfidenceLevel])
 
     @classmethod
     def worded(cls, words: str, *, score: int | None = None) -> Confidence:
@@ -255,12 +242,6 @@ def _to_optional_tactic(value: Tactic | None) -> Tactic | None:
     raise Invalid(value, "a Tactic")
 
 
-def _check_mapped(instance: TechniqueUse, attribute: attrs.Attribute[Any], value: Any) -> None:
-    # attrs runs validators once every field is set, so the technique is available here.
-    if instance.technique is None and value is None:
-        raise fail(instance, attribute, value, "a technique, a tactic, or both", problem="neither technique nor tactic given")
-
-
 @model
 @frozen(kw_only=True)
 class TechniqueUse:
@@ -275,7 +256,11 @@ class TechniqueUse:
     #: mapped without a technique (model 1.1).
     technique: TechniqueRef | None = field(default=None, converter=_to_technique)
     #: The tactic the technique served here, when the source says; required without a technique.
-    tactic: Tactic | None = field(default=None, converter=_to_optional_tactic, validator=_check_mapped)
+    tactic: Tactic | None = field(
+        default=None,
+        converter=_to_optional_tactic,
+        validator=any_given("technique", "tactic", expected="a technique, a tactic, or both"),
+    )
     #: How the operation used the technique, in the source's words.
     procedure: str | None = field(default=None, converter=to_optional_text)
     #: What shows the use: quoted posts, URLs, observations.
@@ -303,10 +288,6 @@ class TechniqueUse:
         return str(self.technique) if self.technique is not None else f"{self.tactic} (tactic)"
 
 
-def to_technique_uses(value: Iterable[TechniqueUse]) -> tuple[TechniqueUse, ...]:
-    return instances(value, TechniqueUse)
-
-
 class LLM_TTP(Vocabulary):  # noqa: N801 - the name the two publishers gave the list
     """The nine LLM-themed TTPs Microsoft and OpenAI published in February 2024."""
 
@@ -328,3 +309,7 @@ class LLM_TTP(Vocabulary):  # noqa: N801 - the name the two publishers gave the 
                 if key in (member.value, member.name.lower().replace("_", " ")):
                     return member
         return super()._missing_(value)
+
+    @classmethod
+    def _plural(cls) -> str:
+        return "LLM-themed TTPs"

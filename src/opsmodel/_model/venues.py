@@ -10,13 +10,9 @@ its features.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-import attrs
 from attrs import field, frozen
 
-from .._core.fields import Vocabulary, fail, instances, model, to_optional_text, to_source_ids, to_text_tuple, tuple_of
+from .._core.fields import TupleOf, Vocabulary, any_given, model, to_optional_text, to_source_ids, to_text_tuple
 from .counts import Count, to_optional_count
 from .dates import Period, to_optional_period
 from .platforms import Platform, to_optional_platform
@@ -85,21 +81,6 @@ class PlatformFeature(Vocabulary):
     OTHER = "other"
 
 
-def _to_features(value: Iterable[PlatformFeature | str]) -> tuple[PlatformFeature, ...]:
-    return tuple_of(value, PlatformFeature, "platform features", ready=lambda item: type(item) is PlatformFeature)
-
-
-def _check_named(instance: Venue, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if instance.platform is None and instance.name is None and instance.description is None:
-        raise fail(
-            instance,
-            attribute,
-            value,
-            "a platform, a name or a description",
-            problem="neither platform, name nor description given",
-        )
-
-
 @model
 @frozen(kw_only=True)
 class Venue:
@@ -122,11 +103,15 @@ class Venue:
     #: The venue's name when it is not a platform ("The Daily Example", "Example Hosting").
     name: str | None = field(default=None, converter=to_optional_text)
     #: The venue in the source's words, when it has no name ("an online forum", "encrypted messaging apps").
-    description: str | None = field(default=None, converter=to_optional_text, validator=_check_named)
+    description: str | None = field(
+        default=None,
+        converter=to_optional_text,
+        validator=any_given("platform", "name", "description", expected="a platform, a name or a description"),
+    )
     #: How many venues the description covers ("more than 40 platforms and forums").
     count: Count | None = field(default=None, converter=to_optional_count)
     #: Which of the venue's features the operation used: comments, ads, groups, live video...
-    features: tuple[PlatformFeature, ...] = field(default=(), converter=_to_features)
+    features: tuple[PlatformFeature, ...] = field(default=(), converter=TupleOf[PlatformFeature])
     #: When the operation used the venue.
     period: Period | None = field(default=None, converter=to_optional_period)
     #: URLs, domains or handles of the venue, as the source gives them.
@@ -144,7 +129,3 @@ class Venue:
     def __str__(self) -> str:
         what = str(self.platform) if self.platform is not None else self.name or str(self.description)
         return f"{self.count} {what}" if self.count is not None else what
-
-
-def to_venues(value: Iterable[Venue]) -> tuple[Venue, ...]:
-    return instances(value, Venue)
