@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -42,7 +42,7 @@ class _Bundle:
     """A checked foreign bundle, indexed for the import, and what the import has used and lost so far."""
 
     by_id: dict[str, dict[str, Any]]
-    paths: dict[str, str]
+    paths: Mapping[str, str]
     # relationships by their source, ATT&CK-style tactic objects (DISARM's bundles have them) by
     # their short name, and notes by the objects they are about
     relationships: dict[str, list[dict[str, Any]]] = attrs.Factory(dict)
