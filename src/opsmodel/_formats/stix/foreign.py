@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
@@ -51,6 +52,18 @@ class _Bundle:
     used: set[str] = attrs.Factory(set)
     losses: list[Loss] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
+    # what an object was read as (a technique, a place...), by reading and object id: the same
+    # attack patterns and locations are the targets of every operation's relationships
+    read: dict[tuple[str, str], Any] = attrs.Factory(dict)
+
+    def read_once(self, reading: Callable[[dict[str, Any]], Any], obj: dict[str, Any]) -> Any:
+        """``reading(obj)``, worked out once per object (the model's values are immutable, so shared)."""
+        key = (reading.__name__, obj["id"])
+        try:
+            return self.read[key]
+        except KeyError:
+            found = self.read[key] = reading(obj)
+            return found
 
     def index(self) -> None:
         for obj in self.by_id.values():
@@ -157,10 +170,21 @@ def _why_lost(obj: dict[str, Any]) -> str:
     if kind == "attack-pattern":
         return "attack pattern not used by any campaign or intrusion set (a catalogue entry: see opsmodel.taxonomy)"
     if kind == "relationship":
-        return f"relationship {show_value(obj.get('relationship_type'))} between these objects has no opsmodel equivalent"
+        return _why_relationship_lost(obj.get("relationship_type"))
     if kind in ("threat-actor", "location", "identity", "tool", "infrastructure"):
         return f"{kind} not linked to any campaign or intrusion set"
     return f"no opsmodel equivalent for {with_article(show_value(kind))} object"
+
+
+def _why_relationship_lost(kind: Any) -> str:
+    if type(kind) is str:  # the same few relationship types recur
+        return _relationship_lost(kind)
+    return f"relationship {show_value(kind)} between these objects has no opsmodel equivalent"
+
+
+@functools.lru_cache(maxsize=256)
+def _relationship_lost(kind: str) -> str:
+    return f"relationship {show_value(kind)} between these objects has no opsmodel equivalent"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,7 +236,7 @@ def _map_actor(draft: _Draft, link: _Link) -> bool:
 
 
 def _map_origin(draft: _Draft, link: _Link) -> bool:
-    country = _country(link.target)
+    country = draft.found.read_once(_country, link.target)
     if country is None:
         return False
     draft.attributions.append(
@@ -222,7 +246,7 @@ def _map_origin(draft: _Draft, link: _Link) -> bool:
 
 
 def _map_place(draft: _Draft, link: _Link) -> bool:
-    place = _place(link.target)
+    place = draft.found.read_once(_place, link.target)
     if place is None:
         return False
     draft.targets.append(Target(place=place, note=link.wording))
@@ -240,7 +264,7 @@ def _map_audience(draft: _Draft, link: _Link) -> bool:
 
 def _map_technique(draft: _Draft, link: _Link) -> bool:
     target = link.target
-    technique = _technique(target)
+    technique = draft.found.read_once(_technique, target)
     tactics = draft.found.tactics
     phases = [p for p in _list(target.get("kill_chain_phases")) if isinstance(p, dict)]
     if technique is None:
@@ -326,7 +350,8 @@ def _follow(rel: dict[str, Any], obj: dict[str, Any], draft: _Draft) -> None:
         return
     claimant_obj = by_id.get(rel.get("created_by_ref", "")) or by_id.get(obj.get("created_by_ref", ""))
     claimant = str(claimant_obj.get("name")) if claimant_obj and claimant_obj.get("name") else "unknown"
-    confidence = Confidence(score=rel["confidence"]) if type(rel.get("confidence")) is int else None
+    score = rel.get("confidence")
+    confidence = _confidence(score) if type(score) is int else None
     link = _Link(target, claimant, confidence, rel.get("description") or None)
     kind = rel.get("relationship_type")
     mapping = _MAPPINGS.get(kind, {}).get(target["type"]) if isinstance(kind, str) else None
@@ -336,6 +361,12 @@ def _follow(rel: dict[str, Any], obj: dict[str, Any], draft: _Draft) -> None:
             draft.found.used.add(claimant_obj["id"])
 
 
+@functools.lru_cache(maxsize=128)
+def _confidence(score: int) -> Confidence:
+    """A relationship's confidence (one of 101 values, or the model's error for any other)."""
+    return Confidence(score=score)
+
+
 def _activity(obj: dict[str, Any]) -> Period | None:
     first, last = obj.get("first_seen"), obj.get("last_seen")
     if not (first or last):
@@ -343,6 +374,7 @@ def _activity(obj: dict[str, Any]) -> Period | None:
     return Period(start=_date(first) if first else None, end=_date(last) if last else None)
 
 
+@functools.lru_cache(maxsize=4096)
 def _date(text: str) -> FuzzyDate:
     moment = parse_timestamp(text)
     if moment.time() == dt.time(0, 0) or (moment.hour, moment.minute, moment.second) == (23, 59, 59):
