@@ -207,12 +207,12 @@ def _compile_decoder(cls: type, tagged: bool) -> Any:
     for index, field in enumerate(fields):
         each = by_name[field.name]
         body = [f"v = data[{field.name!r}]", *_reading(index, field, namespace)]
-        body.append(f"_set(self, {field.name!r}, {each.value.format(x='x')})")
+        body.append(each.store.format(x=each.value.format(x="x")))
         if each.default is None:
             lines += [f"    {line}" for line in body]
         else:
             lines += [f"    if {field.name!r} in data:", *(f"        {line}" for line in body)]
-            lines += ["    else:", f"        _set(self, {field.name!r}, {each.default})"]
+            lines += ["    else:", f"        {each.store.format(x=each.default)}"]
     lines += [*(f"    {line}" for line in found.checks), "    return self"]
     exec(compile("\n".join(lines), f"<opsmodel STIX extension decoder {cls.__qualname__}>", "exec"), namespace)
     return namespace["decode"]
