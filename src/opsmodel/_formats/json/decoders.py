@@ -101,13 +101,13 @@ def make_decoder(
     by_name = {each.name: each for each in found.assignments}
     for index, field in enumerate(fields_of(cls)):
         each = by_name[field.name]
-        setting = each.store.format(x=each.value.format(x="x"))
+        setting = f"_set(self, {field.name!r}, {each.value.format(x='x')})"
         reading = [*_reading(index, field, namespace, converter, overrides.get(field.name)), setting]
         if each.default is None:
             lines += [f"    v = o[{field.name!r}]", *(f"    {line}" for line in reading)]
         else:
             lines += [f"    if {field.name!r} in o:", f"        v = o[{field.name!r}]", *(f"        {line}" for line in reading)]
-            lines += ["    else:", f"        {each.store.format(x=each.default)}"]
+            lines += ["    else:", f"        _set(self, {field.name!r}, {each.default})"]
     lines += [*(f"    {line}" for line in found.checks), "    return self"]
     exec(compile("\n".join(lines), f"<opsmodel JSON decoder {cls.__qualname__}>", "exec"), namespace)
     decode: Callable[[Any, Any], Any] = namespace["decode"]
