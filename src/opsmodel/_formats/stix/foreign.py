@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -18,11 +18,13 @@ from ..._model.operations import Operation, OperationKind, Report
 from ..._model.places import Audience, Country, Locality, Region, Subdivision, Target
 from ..._model.sources import Source
 from ..._model.techniques import ID_GRAMMARS, Confidence, Tactic, TechniqueRef, TechniqueUse
+from ..._model.trusted import builder
 from ..losses import ImportResult, Loss
 from .check import check_bundle, problem
 from .ids import parse_timestamp
 from .own import is_own_campaign, object_paths, own_report, read_own_campaign, read_own_report
 
+_T = TypeVar("_T")
 _METADATA = frozenset({"marking-definition", "extension-definition"})
 _CAMPAIGN_KEYS = frozenset(
     {"type", "spec_version", "id", "created", "modified", "name", "description", "aliases", "first_seen", "last_seen"}
@@ -229,7 +231,7 @@ def _map_actor(draft: _Draft, link: _Link) -> bool:
         )
     )
     draft.attributions.append(
-        Attribution(claimant=link.claimant, actor=actor_id, confidence=link.confidence, wording=link.wording)
+        _built(Attribution, claimant=link.claimant, actor=actor_id, confidence=link.confidence, wording=link.wording)
     )
     draft.found.lose_properties(target, _ACTOR_KEYS)
     return True
@@ -240,7 +242,7 @@ def _map_origin(draft: _Draft, link: _Link) -> bool:
     if country is None:
         return False
     draft.attributions.append(
-        Attribution(claimant=link.claimant, countries=(country,), confidence=link.confidence, wording=link.wording)
+        _built(Attribution, claimant=link.claimant, countries=(country,), confidence=link.confidence, wording=link.wording)
     )
     return True
 
@@ -249,7 +251,7 @@ def _map_place(draft: _Draft, link: _Link) -> bool:
     place = draft.found.read_once(_place, link.target)
     if place is None:
         return False
-    draft.targets.append(Target(place=place, note=link.wording))
+    draft.targets.append(_built(Target, place=place, note=link.wording))
     return True
 
 
@@ -258,7 +260,7 @@ def _map_audience(draft: _Draft, link: _Link) -> bool:
     if not target.get("name"):
         return False
     audience = Audience(name=str(target["name"]), description=target.get("description") or None)
-    draft.targets.append(Target(audience=audience, note=link.wording))
+    draft.targets.append(_built(Target, audience=audience, note=link.wording))
     return True
 
 
@@ -272,7 +274,8 @@ def _map_technique(draft: _Draft, link: _Link) -> bool:
     tactic = _tactic(technique.framework, phases, tactics)
     if tactic is not None:
         draft.found.used.add(tactics[str(phases[0].get("phase_name"))]["id"])
-    draft.techniques.append(TechniqueUse(technique=technique, tactic=tactic, procedure=link.wording, confidence=link.confidence))
+    use = _built(TechniqueUse, technique=technique, tactic=tactic, procedure=link.wording, confidence=link.confidence)
+    draft.techniques.append(use)
     if phases and (tactic is None or len(phases) > 1):
         draft.found.losses.append(
             Loss(
@@ -300,7 +303,7 @@ def _map_phase_alone(draft: _Draft, link: _Link, phases: list[dict[str, Any]]) -
     if tactic is None:
         return False
     draft.found.used.add(found["id"])
-    draft.techniques.append(TechniqueUse(tactic=tactic, procedure=link.wording, confidence=link.confidence))
+    draft.techniques.append(_built(TechniqueUse, tactic=tactic, procedure=link.wording, confidence=link.confidence))
     draft.found.lose_properties(link.target, _PATTERN_KEYS)
     return True
 
@@ -315,6 +318,24 @@ _MAPPINGS: dict[str, dict[str, Callable[[_Draft, _Link], bool]]] = {
 }
 
 
+# The fields the mappings give as the model objects (or tuples of them, or None, or enum members)
+# their converters return unchanged: built objects are not checked again (see _model/trusted.py).
+# Only these: a Locality's subdivision or an Operation's aliases, say, are given as text.
+_READY: dict[type, frozenset[str]] = {
+    Attribution: frozenset({"countries", "confidence"}),
+    Target: frozenset({"place", "audience"}),
+    TechniqueUse: frozenset({"technique", "tactic", "confidence"}),
+    Operation: frozenset({"kind", "activity", "actors", "attributions", "targets", "techniques", "sources"}),
+}
+
+
+def _built(cls: type[_T], **kwargs: Any) -> _T:
+    """``cls(**kwargs)``, the fields of :data:`_READY` set as given: the same object, or the same error."""
+    key: type = cls  # typeshed's functools.cache takes Hashable, which mypy says a class is not
+    made: _T = builder(key, _READY[key])(kwargs)
+    return made
+
+
 def _foreign_operation(obj: dict[str, Any], found: _Bundle, taken: set[str]) -> Operation:
     activity = _activity(obj)
     draft = _Draft(found)
@@ -327,7 +348,8 @@ def _foreign_operation(obj: dict[str, Any], found: _Bundle, taken: set[str]) -> 
         )
     name = obj.get("name") if isinstance(obj.get("name"), str) and obj["name"].strip() else None
     summary = obj.get("description") or None
-    return Operation(
+    return _built(
+        Operation,
         id=_unique(slugify(name or obj["id"].split("--")[1][:8]), taken),
         name=name,
         kind=OperationKind.CAMPAIGN if obj["type"] == "campaign" else OperationKind.NETWORK,
