@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import uuid
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from opsmodel import Operation, Report, stix
+from opsmodel._formats.stix.ids import stix_id
 from opsmodel.testing import operations, reports
 
 from ._stix_judges import assert_validator_clean, stix2_parse
@@ -56,3 +58,10 @@ def test_generated_bundles_satisfy_validator_and_stix2(report: Report, tlp: str 
         bundle = stix.to_stix(report, flavour=flavour, tlp=tlp, operation_tlp=operation_tlp)
         assert_validator_clean(bundle)
         stix2_parse(bundle)
+
+
+@given(kind=st.sampled_from(["campaign", "relationship", "x-opsmodel-thing"]), key=st.text())
+def test_ids_are_the_documented_uuid5_stamped_version_4(kind: str, key: str) -> None:
+    # stix_id sets the version and variant on the hex digits, not through uuid: the same value
+    derived = uuid.uuid5(stix.NAMESPACE, f"{kind}|{key}")
+    assert stix_id(kind, key) == f"{kind}--{uuid.UUID(bytes=derived.bytes, version=4)}"

@@ -9,6 +9,7 @@ decoder) on valid values and on corrupted ones.
 from __future__ import annotations
 
 import copy
+import functools
 from typing import Any
 
 import attrs
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 import opsmodel as om
 from opsmodel import testing
 from opsmodel._formats.json.converter import converter
+from opsmodel._formats.stix import foreign
 from opsmodel._formats.stix.codec import _decode_slowly, decode, encode
 from opsmodel._model import trusted
 from opsmodel._model.description import fields_of, model_classes
@@ -68,6 +70,10 @@ def _value(cls: type) -> st.SearchStrategy[Any]:
 def _kwargs(obj: Any) -> dict[str, Any]:
     cls: type = type(obj)
     return {field.alias: getattr(obj, field.name) for field in fields_of(cls)}
+
+
+def _field_of(name: str, obj: Any) -> Any:
+    return getattr(obj, name)
 
 
 def _outcome(make: Any) -> tuple[str, Any]:
@@ -194,3 +200,21 @@ def test_source_ids_holding_an_unhashable_item_are_a_field_error(sources: Any) -
     with pytest.raises(om.FieldError) as caught:
         om.Period(sources=sources)
     assert caught.value.field.startswith("sources[")
+
+
+@pytest.mark.parametrize("cls", list(foreign._READY), ids=lambda cls: cls.__name__)
+def test_the_foreign_importers_ready_fields_are_only_objects_decoders_build(cls: type) -> None:
+    # a text field among them would be set unconverted (an Operation's aliases are given as text)
+    assert foreign._READY[cls] <= trusted.decoded_ready(cls)
+
+
+@EXAMPLES
+@given(st.sampled_from(list(foreign._READY)).flatmap(_value), st.data())
+def test_the_foreign_importers_building_gives_the_checked_constructors_object_or_error(obj: Any, data: st.DataObject) -> None:
+    cls: type = type(obj)
+    # what a mapping gives: built objects in the ready fields, anything at all in the others
+    free = [field for field in fields_of(cls) if field.name not in foreign._READY[cls]]
+    kwargs = _kwargs(obj)
+    for field in data.draw(st.lists(st.sampled_from(free), max_size=2, unique=True)):
+        kwargs[field.alias] = data.draw(st.sampled_from(JUNK) | _value(cls).map(functools.partial(_field_of, field.name)))
+    assert _outcome(lambda: foreign._built(cls, **kwargs)) == _outcome(lambda: cls(**kwargs))

@@ -380,6 +380,9 @@ def to_text(value: str) -> str:
 
 
 def to_optional_text(value: str | None) -> str | None:
+    # to_text's common case inline: most optional texts are given, and ASCII
+    if type(value) is str and value.isascii() and value and not value.isspace():
+        return value
     return None if value is None else to_text(value)
 
 

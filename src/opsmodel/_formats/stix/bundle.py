@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import io
@@ -46,11 +47,12 @@ def to_stix(
     object with a TLP 2.0 marking (``"clear"``, ``"green"``, ``"amber"``, ``"amber+strict"``,
     ``"red"``); ``operation_tlp`` maps operation ids to a stricter marking for their objects.
     """
-    objects = list(iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp))
-    digest = _BundleDigest()
-    for obj in objects:
-        digest.add(obj)
-    return {"type": "bundle", "id": digest.bundle_id(), "objects": objects}
+    with no_gc():  # the whole bundle is built in memory: see no_gc
+        objects = list(iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp))
+        digest = _BundleDigest()
+        for obj in objects:
+            digest.add(obj)
+        return {"type": "bundle", "id": digest.bundle_id(), "objects": objects}
 
 
 def dump(
@@ -67,16 +69,19 @@ def dump(
     The operations may be any iterable (a generator reading a JSON Lines corpus, say); only the
     ids already written are remembered, to write shared objects (locations, techniques) once.
     """
-    digest = _BundleDigest()
-    fp.write('{"type":"bundle","objects":[')
-    first = True
-    for obj in iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp):
-        text = _encode(obj)
-        digest.add(obj, text)
-        fp.write("\n" if first else ",\n")
-        fp.write(text)
-        first = False
-    fp.write(f'\n],"id":"{digest.bundle_id()}"}}\n')
+    # a report is in memory already, and writing it allocates as much again, all acyclic: the
+    # collector is paused (see no_gc); a stream of operations keeps it, its garbage is its caller's
+    with no_gc() if isinstance(report, Report) else contextlib.nullcontext():
+        digest = _BundleDigest()
+        fp.write('{"type":"bundle","objects":[')
+        separator = "\n"
+        for obj in iter_objects(report, flavour=flavour, created=created, tlp=tlp, operation_tlp=operation_tlp):
+            text = _encode(obj)
+            digest.add(obj, text)
+            fp.write(separator)
+            fp.write(text)
+            separator = ",\n"
+        fp.write(f'\n],"id":"{digest.bundle_id()}"}}\n')
 
 
 def dumps(
@@ -203,16 +208,30 @@ class _BundleDigest:
     model (most of a bundle) are not encoded only to be hashed.
     """
 
+    #: How many pieces wait to be hashed together: one hash update per object costs more than
+    #: the hashing, and a stream of operations must not hold its whole text.
+    _BATCH = 4096
+
     def __init__(self) -> None:
         self._sha = hashlib.sha1(usedforsecurity=False)
+        self._pieces: list[str] = []
 
     def add(self, obj: dict[str, Any], text: str | None = None) -> None:
         """Take in one object (``text``: its encoding, when the writer made it already)."""
-        self._sha.update(obj["id"].encode("ascii"))
+        pieces = self._pieces
+        pieces.append(obj["id"])
         if EXTENSION_ID in obj.get("extensions", ()):
-            self._sha.update((text if text is not None else _encode(obj)).encode("ascii"))
+            pieces.append(text if text is not None else _encode(obj))
         else:
-            self._sha.update(b"\n")
+            pieces.append("\n")
+        if len(pieces) >= self._BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        # hashing the pieces joined is hashing them one after the other
+        self._sha.update("".join(self._pieces).encode("ascii"))
+        self._pieces.clear()
 
     def bundle_id(self) -> str:
+        self._flush()
         return stix_id("bundle", self._sha.hexdigest())

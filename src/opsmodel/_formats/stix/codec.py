@@ -19,7 +19,7 @@ from typing import Any
 from ..._core.errors import FieldError
 from ..._core.fields import Invalid
 from ..._model.description import Field, Kind, TaggedUnion, fields_of
-from ..._model.trusted import builder, decoded_ready
+from ..._model.trusted import decoded_ready, plan
 
 
 class DecodeError(Exception):
@@ -126,100 +126,105 @@ def decode(cls: type, data: Any, path: str = "") -> Any:
     path-tracking decoder run again, to say exactly where and why.
     """
     try:
-        return _decoder_for(cls)(data)
+        return decode_fast(cls, data)
     except Exception:  # any failure is explained by the careful decoder below
         return _decode_slowly(cls, data, path)
 
 
-_DECODERS: dict[type, Any] = {}
+def decode_fast(cls: type, data: Any) -> Any:
+    """:func:`decode` without the careful decoder: a valid payload's value, else any exception (unexplained)."""
+    return _decoder_for(cls)(data)
+
+
+_DECODERS: dict[tuple[type, bool], Any] = {}
 
 
 class _BadInputError(Exception):
     pass
 
 
-def _many(function: Any, items: Any) -> tuple[Any, ...]:
-    if type(items) is not list:
-        raise _BadInputError
-    return tuple([function(item) for item in items])
-
-
-def _text(item: Any) -> str:
-    if type(item) is not str:
-        raise _BadInputError
-    return item
-
-
-def _same(item: Any) -> Any:
-    return item
-
-
 def _tagged_decoder(union: TaggedUnion) -> Any:
-    decoders = {tag: _decoder_for(member) for tag, member in [*union.tags.items(), *union.former_tags.items()]}
+    # each member's decoder takes the object with its tag (no copy without it)
+    decoders = {tag: _decoder_for(member, tagged=True) for tag, member in [*union.tags.items(), *union.former_tags.items()]}
 
     def decode_tagged(item: Any) -> Any:
         if type(item) is not dict:
             raise _BadInputError
-        body = dict(item)
-        return decoders[body.pop("type")](body)
+        return decoders[item["type"]](item)
 
     return decode_tagged
 
 
-def _item_decoder(field: Field) -> Any:
-    """The function decoding one value of ``field`` in the fast path."""
-    if field.kind is Kind.SCALAR:
-        return _text if field.item is str else _same
-    if field.kind is Kind.DATE:
-        return _text
-    if field.kind is Kind.ENUM:
-        return field.item
-    if field.kind is Kind.MODEL:
-        return _decoder_for(field.item)
-    return _tagged_decoder(field.item)
+def _reading(index: int, field: Field, namespace: dict[str, Any]) -> list[str]:
+    """The generated lines setting ``x`` from ``v``, the field's value in the payload (or raising).
+
+    Their names (``_read<index>``) are apart from the plan's (see :class:`~opsmodel._model.trusted.Plan`).
+    """
+    kind, item = field.kind, field.item
+    if kind is Kind.MODEL or kind is Kind.UNION:
+        namespace[f"_read{index}"] = _decoder_for(item) if kind is Kind.MODEL else _tagged_decoder(item)
+        one = f"_read{index}(i)" if field.many else f"_read{index}(v)"
+    elif kind is Kind.ENUM:
+        # the exact values only: another spelling the vocabulary forgives goes to the careful decoder
+        namespace[f"_read{index}"] = item._value2member_map_
+        one = f"_read{index}[i]" if field.many else f"_read{index}[v]"
+    elif (kind is Kind.SCALAR and item is str) or kind is Kind.DATE:
+        if field.many:
+            return ["if type(v) is not list or not _just_str.issuperset(map(type, v)): raise _BadInputError", "x = tuple(v)"]
+        return ["if type(v) is not str: raise _BadInputError", "x = v"]
+    else:  # numbers and booleans: their converters and validators check them
+        return ["if type(v) is not list: raise _BadInputError", "x = tuple(v)"] if field.many else ["x = v"]
+    if field.many:
+        return ["if type(v) is not list: raise _BadInputError", f"x = tuple([{one} for i in v])"]
+    return [f"x = {one}"]
 
 
-def _compile_decoder(cls: type) -> Any:
-    """Generate a straight-line decoder for ``cls`` that builds through the trusted builder.
+def _compile_decoder(cls: type, tagged: bool) -> Any:
+    """Generate a straight-line decoder for ``cls`` that builds the object itself by its trusted plan.
 
-    The item decoders give model objects, union members and enum members exactly (or raise), so
-    those fields are not converted again (see :mod:`opsmodel._model.trusted`); the rest are, and
-    every validator runs. Absent fields get their defaults from the builder.
+    The field readers give model objects, union members and enum members exactly (or raise), so
+    those fields are set as they are (see :mod:`opsmodel._model.trusted`); the others are
+    converted, and every validator runs. Absent fields get their defaults. There is no argument
+    dict and no builder call; any refusal raises, and :func:`decode` explains it carefully.
+    ``tagged``: the payload object also holds its union tag, ``"type"`` (read by the caller).
     """
     fields = fields_of(cls)
+    found = plan(cls, decoded_ready(cls))
+    known = frozenset(f.name for f in fields) | ({"type"} if tagged else set())
     namespace: dict[str, Any] = {
-        "_build": builder(cls, decoded_ready(cls)),
+        **found.namespace,
         "_BadInputError": _BadInputError,
-        "_many": _many,
-        "_known": frozenset(f.name for f in fields),
+        "_known": known,
+        "_just_str": frozenset({str}),
     }
     lines = [
-        f"def decode_{cls.__name__}(data):",
+        "def decode(data):",
         "    if type(data) is not dict or not _known.issuperset(data):",
         "        raise _BadInputError",
-        "    kw = {}",
+        "    self = _new(_cls)",
     ]
+    by_name = {each.name: each for each in found.assignments}
     for index, field in enumerate(fields):
-        namespace[f"_item{index}"] = function = _item_decoder(field)
-        key = repr(field.name)
-        if field.many:
-            value = f"_many(_item{index}, data[{key}])"
+        each = by_name[field.name]
+        body = [f"v = data[{field.name!r}]", *_reading(index, field, namespace)]
+        body.append(each.store.format(x=each.value.format(x="x")))
+        if each.default is None:
+            lines += [f"    {line}" for line in body]
         else:
-            value = f"data[{key}]" if function is _same else f"_item{index}(data[{key}])"
-        setting = f"kw[{field.alias!r}] = {value}"
-        lines.append(f"    {setting}" if field.required else f"    if {key} in data: {setting}")
-    lines.append("    return _build(kw)")
-    exec("\n".join(lines), namespace)  # generated from the model's own field list
-    return namespace[f"decode_{cls.__name__}"]
+            lines += [f"    if {field.name!r} in data:", *(f"        {line}" for line in body)]
+            lines += ["    else:", f"        {each.store.format(x=each.default)}"]
+    lines += [*(f"    {line}" for line in found.checks), "    return self"]
+    exec(compile("\n".join(lines), f"<opsmodel STIX extension decoder {cls.__qualname__}>", "exec"), namespace)
+    return namespace["decode"]
 
 
-def _decoder_for(cls: type) -> Any:
-    fast = _DECODERS.get(cls)
+def _decoder_for(cls: type, *, tagged: bool = False) -> Any:
+    fast = _DECODERS.get((cls, tagged))
     if fast is None:
-        fast = _compile_decoder(cls)
+        fast = _compile_decoder(cls, tagged)
         if all(not f.many and f.kind in (Kind.SCALAR, Kind.ENUM, Kind.DATE) for f in fields_of(cls)):
             fast = _interning(cls, fast)
-        _DECODERS[cls] = fast
+        _DECODERS[cls, tagged] = fast
     return fast
 
 
@@ -233,7 +238,7 @@ def _interning(cls: type, decode_new: Any) -> Any:
         if type(data) is not dict:
             raise _BadInputError
         # with each value's type: True == 1 == 1.0 must not share an entry
-        key = (cls, *[(name, value.__class__, value) for name, value in data.items()])
+        key = (cls, tuple(data.items()), tuple(map(type, data.values())))
         try:
             found = _INTERNED.get(key)
         except TypeError:  # an unhashable (so invalid) value: let the decoder explain

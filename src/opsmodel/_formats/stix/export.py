@@ -89,6 +89,13 @@ def _score(confidence: Confidence | None) -> int | None:
         return None
     if confidence.score is not None:
         return confidence.score
+    return _implied_score(confidence)
+
+
+@functools.lru_cache(maxsize=1024)
+def _implied_score(confidence: Confidence) -> int | None:
+    """The middle of the range a confidence without a score implies (reading its words is slow; the
+    same few confidences recur across a report)."""
     found = confidence.estimated_range
     return None if found is None else (found[0] + found[1]) // 2
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, TypeVar
 
 import attrs
 
@@ -17,11 +18,13 @@ from ..._model.operations import Operation, OperationKind, Report
 from ..._model.places import Audience, Country, Locality, Region, Subdivision, Target
 from ..._model.sources import Source
 from ..._model.techniques import ID_GRAMMARS, Confidence, Tactic, TechniqueRef, TechniqueUse
+from ..._model.trusted import builder
 from ..losses import ImportResult, Loss
 from .check import check_bundle, problem
 from .ids import parse_timestamp
 from .own import is_own_campaign, object_paths, own_report, read_own_campaign, read_own_report
 
+_T = TypeVar("_T")
 _METADATA = frozenset({"marking-definition", "extension-definition"})
 _CAMPAIGN_KEYS = frozenset(
     {"type", "spec_version", "id", "created", "modified", "name", "description", "aliases", "first_seen", "last_seen"}
@@ -42,7 +45,7 @@ class _Bundle:
     """A checked foreign bundle, indexed for the import, and what the import has used and lost so far."""
 
     by_id: dict[str, dict[str, Any]]
-    paths: dict[str, str]
+    paths: Mapping[str, str]
     # relationships by their source, ATT&CK-style tactic objects (DISARM's bundles have them) by
     # their short name, and notes by the objects they are about
     relationships: dict[str, list[dict[str, Any]]] = attrs.Factory(dict)
@@ -51,6 +54,18 @@ class _Bundle:
     used: set[str] = attrs.Factory(set)
     losses: list[Loss] = attrs.Factory(list)
     problems: list[Problem] = attrs.Factory(list)
+    # what an object was read as (a technique, a place...), by reading and object id: the same
+    # attack patterns and locations are the targets of every operation's relationships
+    read: dict[tuple[str, str], Any] = attrs.Factory(dict)
+
+    def read_once(self, reading: Callable[[dict[str, Any]], Any], obj: dict[str, Any]) -> Any:
+        """``reading(obj)``, worked out once per object (the model's values are immutable, so shared)."""
+        key = (reading.__name__, obj["id"])
+        try:
+            return self.read[key]
+        except KeyError:
+            found = self.read[key] = reading(obj)
+            return found
 
     def index(self) -> None:
         for obj in self.by_id.values():
@@ -157,10 +172,21 @@ def _why_lost(obj: dict[str, Any]) -> str:
     if kind == "attack-pattern":
         return "attack pattern not used by any campaign or intrusion set (a catalogue entry: see opsmodel.taxonomy)"
     if kind == "relationship":
-        return f"relationship {show_value(obj.get('relationship_type'))} between these objects has no opsmodel equivalent"
+        return _why_relationship_lost(obj.get("relationship_type"))
     if kind in ("threat-actor", "location", "identity", "tool", "infrastructure"):
         return f"{kind} not linked to any campaign or intrusion set"
     return f"no opsmodel equivalent for {with_article(show_value(kind))} object"
+
+
+def _why_relationship_lost(kind: Any) -> str:
+    if type(kind) is str:  # the same few relationship types recur
+        return _relationship_lost(kind)
+    return f"relationship {show_value(kind)} between these objects has no opsmodel equivalent"
+
+
+@functools.lru_cache(maxsize=256)
+def _relationship_lost(kind: str) -> str:
+    return f"relationship {show_value(kind)} between these objects has no opsmodel equivalent"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -205,27 +231,27 @@ def _map_actor(draft: _Draft, link: _Link) -> bool:
         )
     )
     draft.attributions.append(
-        Attribution(claimant=link.claimant, actor=actor_id, confidence=link.confidence, wording=link.wording)
+        _built(Attribution, claimant=link.claimant, actor=actor_id, confidence=link.confidence, wording=link.wording)
     )
     draft.found.lose_properties(target, _ACTOR_KEYS)
     return True
 
 
 def _map_origin(draft: _Draft, link: _Link) -> bool:
-    country = _country(link.target)
+    country = draft.found.read_once(_country, link.target)
     if country is None:
         return False
     draft.attributions.append(
-        Attribution(claimant=link.claimant, countries=(country,), confidence=link.confidence, wording=link.wording)
+        _built(Attribution, claimant=link.claimant, countries=(country,), confidence=link.confidence, wording=link.wording)
     )
     return True
 
 
 def _map_place(draft: _Draft, link: _Link) -> bool:
-    place = _place(link.target)
+    place = draft.found.read_once(_place, link.target)
     if place is None:
         return False
-    draft.targets.append(Target(place=place, note=link.wording))
+    draft.targets.append(_built(Target, place=place, note=link.wording))
     return True
 
 
@@ -234,13 +260,13 @@ def _map_audience(draft: _Draft, link: _Link) -> bool:
     if not target.get("name"):
         return False
     audience = Audience(name=str(target["name"]), description=target.get("description") or None)
-    draft.targets.append(Target(audience=audience, note=link.wording))
+    draft.targets.append(_built(Target, audience=audience, note=link.wording))
     return True
 
 
 def _map_technique(draft: _Draft, link: _Link) -> bool:
     target = link.target
-    technique = _technique(target)
+    technique = draft.found.read_once(_technique, target)
     tactics = draft.found.tactics
     phases = [p for p in _list(target.get("kill_chain_phases")) if isinstance(p, dict)]
     if technique is None:
@@ -248,7 +274,8 @@ def _map_technique(draft: _Draft, link: _Link) -> bool:
     tactic = _tactic(technique.framework, phases, tactics)
     if tactic is not None:
         draft.found.used.add(tactics[str(phases[0].get("phase_name"))]["id"])
-    draft.techniques.append(TechniqueUse(technique=technique, tactic=tactic, procedure=link.wording, confidence=link.confidence))
+    use = _built(TechniqueUse, technique=technique, tactic=tactic, procedure=link.wording, confidence=link.confidence)
+    draft.techniques.append(use)
     if phases and (tactic is None or len(phases) > 1):
         draft.found.losses.append(
             Loss(
@@ -276,7 +303,7 @@ def _map_phase_alone(draft: _Draft, link: _Link, phases: list[dict[str, Any]]) -
     if tactic is None:
         return False
     draft.found.used.add(found["id"])
-    draft.techniques.append(TechniqueUse(tactic=tactic, procedure=link.wording, confidence=link.confidence))
+    draft.techniques.append(_built(TechniqueUse, tactic=tactic, procedure=link.wording, confidence=link.confidence))
     draft.found.lose_properties(link.target, _PATTERN_KEYS)
     return True
 
@@ -291,6 +318,24 @@ _MAPPINGS: dict[str, dict[str, Callable[[_Draft, _Link], bool]]] = {
 }
 
 
+# The fields the mappings give as the model objects (or tuples of them, or None, or enum members)
+# their converters return unchanged: built objects are not checked again (see _model/trusted.py).
+# Only these: a Locality's subdivision or an Operation's aliases, say, are given as text.
+_READY: dict[type, frozenset[str]] = {
+    Attribution: frozenset({"countries", "confidence"}),
+    Target: frozenset({"place", "audience"}),
+    TechniqueUse: frozenset({"technique", "tactic", "confidence"}),
+    Operation: frozenset({"kind", "activity", "actors", "attributions", "targets", "techniques", "sources"}),
+}
+
+
+def _built(cls: type[_T], **kwargs: Any) -> _T:
+    """``cls(**kwargs)``, the fields of :data:`_READY` set as given: the same object, or the same error."""
+    key: type = cls  # typeshed's functools.cache takes Hashable, which mypy says a class is not
+    made: _T = builder(key, _READY[key])(kwargs)
+    return made
+
+
 def _foreign_operation(obj: dict[str, Any], found: _Bundle, taken: set[str]) -> Operation:
     activity = _activity(obj)
     draft = _Draft(found)
@@ -303,7 +348,8 @@ def _foreign_operation(obj: dict[str, Any], found: _Bundle, taken: set[str]) -> 
         )
     name = obj.get("name") if isinstance(obj.get("name"), str) and obj["name"].strip() else None
     summary = obj.get("description") or None
-    return Operation(
+    return _built(
+        Operation,
         id=_unique(slugify(name or obj["id"].split("--")[1][:8]), taken),
         name=name,
         kind=OperationKind.CAMPAIGN if obj["type"] == "campaign" else OperationKind.NETWORK,
@@ -326,7 +372,8 @@ def _follow(rel: dict[str, Any], obj: dict[str, Any], draft: _Draft) -> None:
         return
     claimant_obj = by_id.get(rel.get("created_by_ref", "")) or by_id.get(obj.get("created_by_ref", ""))
     claimant = str(claimant_obj.get("name")) if claimant_obj and claimant_obj.get("name") else "unknown"
-    confidence = Confidence(score=rel["confidence"]) if type(rel.get("confidence")) is int else None
+    score = rel.get("confidence")
+    confidence = _confidence(score) if type(score) is int else None
     link = _Link(target, claimant, confidence, rel.get("description") or None)
     kind = rel.get("relationship_type")
     mapping = _MAPPINGS.get(kind, {}).get(target["type"]) if isinstance(kind, str) else None
@@ -336,6 +383,12 @@ def _follow(rel: dict[str, Any], obj: dict[str, Any], draft: _Draft) -> None:
             draft.found.used.add(claimant_obj["id"])
 
 
+@functools.lru_cache(maxsize=128)
+def _confidence(score: int) -> Confidence:
+    """A relationship's confidence (one of 101 values, or the model's error for any other)."""
+    return Confidence(score=score)
+
+
 def _activity(obj: dict[str, Any]) -> Period | None:
     first, last = obj.get("first_seen"), obj.get("last_seen")
     if not (first or last):
@@ -343,6 +396,7 @@ def _activity(obj: dict[str, Any]) -> Period | None:
     return Period(start=_date(first) if first else None, end=_date(last) if last else None)
 
 
+@functools.lru_cache(maxsize=4096)
 def _date(text: str) -> FuzzyDate:
     moment = parse_timestamp(text)
     if moment.time() == dt.time(0, 0) or (moment.hour, moment.minute, moment.second) == (23, 59, 59):
