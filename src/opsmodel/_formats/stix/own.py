@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 from ..._core.errors import BundleError, Problem
@@ -26,7 +26,7 @@ def is_own_campaign(obj: dict[str, Any]) -> bool:
     return obj.get("type") == "campaign" and "operation" in (opsmodel_payload(obj) or {})
 
 
-def read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]], paths: dict[str, str]) -> Report:
+def read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]], paths: Mapping[str, str]) -> Report:
     """The report opsmodel wrote, with its operations in order; raises :class:`BundleError` with every problem."""
     with interning():
         problems: list[Problem] = []
@@ -41,7 +41,7 @@ def read_own_report(report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]]
 
 
 def _read_report_operations(
-    report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]], paths: dict[str, str], problems: list[Problem]
+    report_obj: dict[str, Any], by_id: dict[str, dict[str, Any]], paths: Mapping[str, str], problems: list[Problem]
 ) -> list[Operation]:
     operations = []
     for ref in (opsmodel_payload(report_obj) or {}).get("operation_refs", []):
