@@ -99,7 +99,7 @@ def _check_document(
         text = decoded
     text = text.lstrip("\ufeff")
     entry, data = FORMATS.detect_data(text) if format is None else (FORMATS.find(format, "check"), NOT_JSON)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text to say so)
         yield from _kept([document_problem("OPS002", "the document is empty")], reported)
         return
     if entry.check is None:  # detected as a format registered without a check
@@ -108,7 +108,7 @@ def _check_document(
     # the text as detection read it, unless it is past the size limit (before stripping) that the check reports
     read_once = entry.check_data is not None and data is not NOT_JSON and len(text) <= MAX_DOCUMENT_CHARS
     checked = entry.check_data(text, data) if read_once and entry.check_data is not None else entry.check(text)
-    pieces = _with_progress(checked, text.count("\n") + 1, progress)
+    pieces = checked if progress is None else _with_progress(checked, text.count("\n") + 1, progress)
     if entry.lines:
         yield from _check_corpus(pieces, validator, reported)
         return
