@@ -12,6 +12,7 @@ again, on bundles of generated reports whose properties were edited.
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 from collections.abc import Iterator, Mapping
@@ -27,13 +28,15 @@ from opsmodel import json as ojson
 from opsmodel._formats.builtin import FORMATS
 from opsmodel._formats.registry import Piece, as_document_problems, not_an_object, parse_json, read_pieces
 from opsmodel._formats.stix.bundle import from_stix
-from opsmodel._formats.stix.check import opsmodel_payload
+from opsmodel._formats.stix.check import check_bundle, check_bundle_paths, opsmodel_payload
 from opsmodel._formats.stix.contradictions import _differences, contradictions, written_flavour
 from opsmodel._formats.stix.export import iter_objects
-from opsmodel.errors import Problem
+from opsmodel._formats.stix.own import object_paths
+from opsmodel.errors import BundleError, Problem
 from opsmodel.testing import reports
 from opsmodel.validation import Validator, detect_format, iter_document_errors
 
+from . import _bundle_check_before as check_before
 from .fuzz.driver import _dumps, _mutate_tree, _nodes
 
 
@@ -184,3 +187,114 @@ def test_contradictions_writing_only_the_standard_properties_are_those_of_the_wh
 ) -> None:
     bundle, report = edited
     assert list(contradictions(bundle, report)) == _contradictions_writing_everything(bundle, report)
+
+
+# ---------------------------------------------------------------------------------------------
+# The bundle check asks each object's shape (issue 14); before, it tried every property name it
+# knows on every object (``tests/_bundle_check_before.py``). Both must give the same objects, or
+# the same error with the same problems, in the same order; the paths found on the way must be
+# those ``object_paths`` gives.
+
+
+def _checked(check: Any, bundle: Any) -> tuple[str, Any]:
+    try:
+        return "objects", check(bundle, within_limits=True)
+    except BundleError as exc:
+        return "problems", list(exc.problems)
+
+
+def _same_check(bundle: Any) -> None:
+    before = _checked(check_before.check_bundle, bundle)
+    assert _checked(check_bundle, bundle) == before
+    if before[0] == "objects":
+        by_id, paths = check_bundle_paths(bundle, within_limits=True)
+        assert by_id == before[1]
+        assert {key: paths.get(key, "$") for key in object_paths(bundle)} == object_paths(bundle)
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(kind=st.sampled_from(["stix", "stix-opencti", "stix-foreign"]), seed=st.integers(0, 2**32 - 1))
+def test_the_bundle_check_by_shapes_finds_what_trying_every_name_found_on_mutated_bundles(kind: str, seed: int) -> None:
+    data, broken = parse_json(_mutated(kind, seed))
+    if broken is None:
+        _same_check(data)
+
+
+# edits that reach what the check looks at: references, timestamps, ids, versions of one object
+_BUNDLE_EDITS = st.sampled_from(
+    ["dangling", "bad-ref", "ref-list", "marking", "created-by", "late", "stamp", "twin", "older-twin", "drop", "none"]
+)
+
+
+def _edit_object(objects: list[Any], index: int, edit: str) -> None:
+    obj = objects[index]
+    if edit == "dangling":
+        obj["source_ref"] = "campaign--00000000-0000-4000-8000-000000000000"
+    elif edit == "bad-ref":
+        obj["created_by_ref"] = ["not", "an id"]
+    elif edit == "ref-list":
+        obj["object_refs"] = [obj["id"], 7, "report--00000000-0000-4000-8000-000000000000"]
+    elif edit == "marking":
+        obj["object_marking_refs"] = [obj["id"], "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9"]
+    elif edit == "created-by":
+        obj["created_by_ref"] = obj["id"]
+    elif edit == "late":
+        obj["first_seen"], obj["last_seen"] = "2024-05-02T00:00:00Z", "2024-05-01T00:00:00Z"
+    elif edit == "stamp":
+        obj["modified"] = "yesterday"
+    elif edit == "twin":  # a later version of the object, then that version again: a duplicate
+        twin = dict(obj, modified="2030-01-01T00:00:00.000Z")
+        objects.insert(index + 1, twin)
+        objects.append(dict(twin))
+    elif edit == "older-twin":  # two earlier versions, the last at the end: the paths name the last
+        old = "2000-01-01T00:00:00.000Z"
+        objects.insert(index + 1, dict(obj, created=old, modified="2000-01-02T00:00:00.000Z"))
+        objects.append(dict(obj, created=old, modified="2000-01-03T00:00:00.000Z"))
+    elif edit == "drop":
+        obj.pop("created", None)
+        obj.pop("name", None)
+    elif edit == "none":
+        obj["spec_version"] = None
+
+
+@st.composite
+def _checked_bundles(draw: st.DrawFn) -> dict[str, Any]:
+    report = draw(reports(max_operations=3))
+    bundle: dict[str, Any] = json.loads(stix.dumps(report, flavour=draw(st.sampled_from(["stix", "opencti"]))))
+    for _ in range(draw(st.integers(0, 4))):
+        _edit_object(bundle["objects"], draw(st.integers(0, len(bundle["objects"]) - 1)), draw(_BUNDLE_EDITS))
+    return bundle
+
+
+@settings(max_examples=80, deadline=None)
+@given(_checked_bundles())
+def test_the_bundle_check_by_shapes_finds_what_trying_every_name_found_on_generated_bundles(bundle: dict[str, Any]) -> None:
+    _same_check(bundle)
+
+
+# ---------------------------------------------------------------------------------------------
+# The validator calls each rule's check itself instead of going through ``Rule.problems``.
+
+
+@settings(max_examples=60, deadline=None)
+@given(reports(max_operations=4), st.booleans())
+def test_the_validator_finds_what_each_rules_problems_find(report: Report, strict: bool) -> None:
+    validator = Validator(strict=strict)
+    expected = [
+        problem
+        for operation, context in validator.contexts(report)
+        for rule in validator.rules
+        for problem in rule.problems(operation, context, strict=strict)
+    ]
+    assert list(validator.iter_errors(report)) == expected
+
+
+def test_raw_documents_are_checked_with_the_collector_paused_but_handed_over_with_it_running() -> None:
+    text = _mutated("stix", 3)
+    running = []
+    for _ in iter_document_errors(text):
+        running.append(gc.isenabled())
+    assert running
+    assert all(running)
+    assert gc.isenabled()

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from .._core.collector import no_gc
 from .._core.errors import MAX_PROBLEMS, Problem, too_many
 from .._core.limits import MAX_DOCUMENT_CHARS
 from .._formats.builtin import FORMATS
@@ -61,13 +62,25 @@ def check_document(
 
     At most :data:`~opsmodel.errors.MAX_PROBLEMS` are yielded; the last problem then counts the rest
     (code ``too-many-problems``), so that a document with a million bad entries stays cheap to report.
+
+    The document is read and checked with the cyclic garbage collector paused (see ``no_gc``):
+    reading it allocates millions of objects, which the collector would otherwise walk again and
+    again while they are read and checked. So that the caller's code never runs paused, the pause
+    ends before the first problem is handed over: the (at most ``MAX_PROBLEMS`` + 1) problems are
+    gathered first; the document is read whole before the first of them anyway.
     """
+    with no_gc():
+        problems = list(_capped(_check_document(validator, text, format=format, progress=progress)))
+    yield from problems
+
+
+def _capped(found: Iterable[Problem]) -> Iterator[Problem]:
     more = 0
-    for count, found in enumerate(_check_document(validator, text, format=format, progress=progress)):
-        if found.code == "too-many-problems" and isinstance(found.value, int):
-            more += found.value
+    for count, problem in enumerate(found):
+        if problem.code == "too-many-problems" and isinstance(problem.value, int):
+            more += problem.value
         elif count < MAX_PROBLEMS:
-            yield found
+            yield problem
         else:
             more += 1
     if more:
@@ -86,7 +99,7 @@ def _check_document(
         text = decoded
     text = text.lstrip("\ufeff")
     entry, data = FORMATS.detect_data(text) if format is None else (FORMATS.find(format, "check"), NOT_JSON)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text to say so)
         yield from _kept([document_problem("OPS002", "the document is empty")], reported)
         return
     if entry.check is None:  # detected as a format registered without a check
@@ -95,7 +108,7 @@ def _check_document(
     # the text as detection read it, unless it is past the size limit (before stripping) that the check reports
     read_once = entry.check_data is not None and data is not NOT_JSON and len(text) <= MAX_DOCUMENT_CHARS
     checked = entry.check_data(text, data) if read_once and entry.check_data is not None else entry.check(text)
-    pieces = _with_progress(checked, text.count("\n") + 1, progress)
+    pieces = checked if progress is None else _with_progress(checked, text.count("\n") + 1, progress)
     if entry.lines:
         yield from _check_corpus(pieces, validator, reported)
         return

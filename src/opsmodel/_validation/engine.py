@@ -161,15 +161,18 @@ class Rule:
 
     def problems(self, operation: Operation, context: Context, *, strict: bool = False) -> Iterator[Problem]:
         """The problems the rule finds in one operation, complete: code, severity, rule name, absolute path."""
-        severity = Severity.ERROR if strict else self.severity
         for problem in self.check(operation, context):
-            yield attrs.evolve(
-                problem,
-                code=self.code,
-                severity=severity,
-                path=join_path(context.path, problem.path),
-                rule=self.name,
-            )
+            yield self.complete(problem, context, strict=strict)
+
+    def complete(self, problem: Problem, context: Context, *, strict: bool = False) -> Problem:
+        """A problem the rule's check yielded, with the rule's code, severity and name, and its absolute path."""
+        return attrs.evolve(
+            problem,
+            code=self.code,
+            severity=Severity.ERROR if strict else self.severity,
+            path=join_path(context.path, problem.path),
+            rule=self.name,
+        )
 
 
 def selects(selector: str, code: str, name: str) -> bool:

@@ -17,12 +17,12 @@ from ..._core.errors import BundleError, LimitError
 from ..._core.limits import loads_json
 from ..._model.operations import Operation, Report
 from ..losses import ImportResult
-from .check import check_bundle, problem
+from .check import check_bundle, check_bundle_paths, problem
 from .codec import interning
 from .export import iter_objects
 from .foreign import import_bundle, import_checked
 from .ids import EXTENSION_ID, EXTENSION_SCHEMA_FILE, stix_id
-from .own import object_paths, own_operations, own_report, read_own_report
+from .own import own_operations, own_report, read_own_report
 
 
 class Writable(Protocol):
@@ -111,10 +111,10 @@ def from_stix(bundle: Any) -> Report:
 
 
 def _from_stix(bundle: Any, *, within_limits: bool) -> Report:
-    by_id = check_bundle(bundle, within_limits=within_limits)
+    by_id, paths = check_bundle_paths(bundle, within_limits=within_limits)
     own = own_report(by_id)
     if own is not None:
-        return read_own_report(own, by_id, object_paths(bundle))
+        return read_own_report(own, by_id, paths)
     result = import_checked(bundle, by_id)
     if result.losses:
         raise BundleError(

@@ -7,7 +7,10 @@ object id) and raised together, so that one run shows all that is wrong with a b
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from typing import Any
+
+from attrs import frozen
 
 from ..._core.errors import BundleError, LimitError, Problem, show_value
 from ..._core.limits import check_value
@@ -59,6 +62,11 @@ def check_bundle(bundle: Any, *, within_limits: bool = False) -> dict[str, dict[
     Raises :class:`BundleError` with every problem found; nothing is returned half-checked.
     ``within_limits``: the bundle was read by ``loads_json``, which held it to the limits already.
     """
+    return check_bundle_paths(bundle, within_limits=within_limits)[0]
+
+
+def check_bundle_paths(bundle: Any, *, within_limits: bool = False) -> tuple[dict[str, dict[str, Any]], ObjectPaths]:
+    """:func:`check_bundle`, and the JSON path of every object by id (what ``own.object_paths`` gives, found on the way)."""
     if not within_limits:
         try:
             check_value(bundle)  # a bundle given in Python did not pass through loads_json
@@ -66,12 +74,37 @@ def check_bundle(bundle: Any, *, within_limits: bool = False) -> dict[str, dict[
             raise BundleError(exc.problems) from None
     problems: list[Problem] = []
     objects = _check_envelope(bundle, problems)
-    by_id, paths = _check_objects(objects, problems)
+    by_id, where, later = _check_objects(objects, problems)
     for object_id, obj in by_id.items():
-        _check_references(obj, _Path(paths[object_id]), object_id, by_id, problems)
+        index, shape = where[object_id]
+        _check_references(obj, shape, _Path(index), object_id, by_id, problems)
     if problems:
         raise BundleError(problems)
-    return by_id
+    return by_id, ObjectPaths(where, later)
+
+
+class ObjectPaths(Mapping[str, str]):
+    """The JSON path of each object of a checked bundle by id, formatted only when asked.
+
+    As ``own.object_paths`` gives them: an id the bundle holds several versions of (with different
+    ``modified`` times) has the path of its last occurrence.
+    """
+
+    __slots__ = ("_later", "_where")
+
+    def __init__(self, where: dict[str, _Where], later: dict[str, int]) -> None:
+        self._where = where
+        self._later = later
+
+    def __getitem__(self, object_id: str) -> str:
+        index = self._later.get(object_id)
+        return f"$.objects[{self._where[object_id][0] if index is None else index}]"
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
 
 
 def _check_envelope(bundle: Any, problems: list[Problem]) -> list[Any]:
@@ -95,29 +128,36 @@ def _check_envelope(bundle: Any, problems: list[Problem]) -> list[Any]:
     return objects
 
 
-def _check_objects(objects: list[Any], problems: list[Problem]) -> tuple[dict[str, dict[str, Any]], dict[str, int]]:
-    """The objects by id (the latest ``modified`` of each) and their indexes, checking each object alone."""
+def _check_objects(
+    objects: list[Any], problems: list[Problem]
+) -> tuple[dict[str, dict[str, Any]], dict[str, _Where], dict[str, int]]:
+    """The objects by id (the latest ``modified`` of each), where each is (index, shape), checking each object alone,
+    and the last index of each id that occurs more than once."""
     by_id: dict[str, dict[str, Any]] = {}
-    paths: dict[str, int] = {}  # object id -> index in the bundle (its path is formatted only for a problem)
+    where: dict[str, _Where] = {}  # object id -> (index in the bundle, shape); its path is formatted only for a problem
+    later: dict[str, int] = {}
     good_stamps: set[Any] = set()
     for index, obj in enumerate(objects):
         path = _Path(index)
-        object_id = _check_object(obj, path, good_stamps, problems)
-        if object_id is None:
+        checked = _check_object(obj, path, good_stamps, problems)
+        if checked is None:
             continue
+        object_id, shape = checked
         previous = by_id.get(object_id)
         if previous is not None and previous.get("modified") == obj.get("modified"):
-            message = f"duplicate object: same id and modified time as $.objects[{paths[object_id]}]"
+            message = f"duplicate object: same id and modified time as $.objects[{where[object_id][0]}]"
             problems.append(problem("duplicate", path, object_id, message))
             continue
+        if previous is not None:
+            later[object_id] = index
         if previous is None or str(obj.get("modified", "")) > str(previous.get("modified", "")):
             by_id[object_id] = obj
-            paths[object_id] = index
-    return by_id, paths
+            where[object_id] = (index, shape)
+    return by_id, where, later
 
 
-def _check_object(obj: Any, path: _Path, good_stamps: set[Any], problems: list[Problem]) -> str | None:
-    """The object's id if it has a type and an id of that type; its other problems are noted on the way."""
+def _check_object(obj: Any, path: _Path, good_stamps: set[Any], problems: list[Problem]) -> tuple[str, _Shape] | None:
+    """The object's id and shape if it has a type and an id of that type; its other problems are noted on the way."""
     if not isinstance(obj, dict):
         problems.append(problem("not-object", path, None, f"expected a STIX object, got {type(obj).__name__}"))
         return None
@@ -141,14 +181,14 @@ def _check_object(obj: Any, path: _Path, good_stamps: set[Any], problems: list[P
         problems.append(
             problem("spec-version", f"{path}.spec_version", object_id, f"expected '2.1', got {show_value(version)}", version)
         )
-    for key in _TIMESTAMPS:
-        if key in obj:
-            value = obj[key]
-            if type(value) is not str or value not in good_stamps:
-                _check_timestamp(value, f"{path}.{key}", object_id, good_stamps, problems)
+    shape = _shape(obj)
+    for key in shape.stamps:
+        value = obj[key]
+        if type(value) is not str or value not in good_stamps:
+            _check_timestamp(value, f"{path}.{key}", object_id, good_stamps, problems)
     _check_required(obj, kind, path, object_id, problems)
-    _check_order(obj, path, object_id, good_stamps, problems)
-    return object_id
+    _check_order(obj, shape, path, object_id, good_stamps, problems)
+    return object_id, shape
 
 
 # What stix2-validator's MUST rules require of the objects opsmodel reads (STIX 2.1, part 4-5):
@@ -179,9 +219,11 @@ def _a(noun: str) -> str:
     return f"{'an' if noun[:1] in 'aeiou' else 'a'} {noun}"
 
 
-def _check_order(obj: dict[str, Any], path: _Path, object_id: str, good_stamps: set[Any], problems: list[Problem]) -> None:
-    for early, late in _ORDERED:
-        first, then = obj.get(early), obj.get(late)
+def _check_order(
+    obj: dict[str, Any], shape: _Shape, path: _Path, object_id: str, good_stamps: set[Any], problems: list[Problem]
+) -> None:
+    for early, late in shape.ordered:
+        first, then = obj[early], obj[late]
         if (
             type(first) is not str
             or type(then) is not str
@@ -189,7 +231,7 @@ def _check_order(obj: dict[str, Any], path: _Path, object_id: str, good_stamps: 
             or first not in good_stamps
             or then not in good_stamps
         ):
-            continue  # absent, equal, or already reported as a bad timestamp
+            continue  # equal, or already reported as a bad timestamp
         if parse_timestamp(then) < parse_timestamp(first):
             message = f"{late} {then} is before {early} {first}; STIX requires {late} >= {early}"
             problems.append(problem("time-order", f"{path}.{late}", object_id, message, then))
@@ -208,15 +250,14 @@ def _check_timestamp(value: Any, path: str, object_id: str, good_stamps: set[Any
     problems.append(problem("bad-timestamp", path, object_id, message, value))
 
 
-def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: dict[str, Any], problems: list[Problem]) -> None:
-    keys = obj.keys()
-    if not _CLASSIFIED.issuperset(keys):
-        _classify(keys)
-    for key in sorted(keys & _SINGLE_REFERENCES):  # sorted: problems in a stable order
+def _check_references(
+    obj: dict[str, Any], shape: _Shape, path: _Path, object_id: str, by_id: dict[str, Any], problems: list[Problem]
+) -> None:
+    for key in shape.single_refs:
         value = obj[key]
         if type(value) is not str or value not in by_id:
             _check_ref(value, f"{path}.{key}", object_id, by_id, problems)
-    for key in sorted(keys & _LIST_REFERENCES):
+    for key in shape.list_refs:
         value = obj[key]
         if not isinstance(value, list):
             problems.append(
@@ -226,8 +267,11 @@ def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: d
         for i, ref in enumerate(value):
             if type(ref) is not str or ref not in by_id:
                 _check_ref(ref, f"{path}.{key}[{i}]", object_id, by_id, problems)
-    _check_typed_refs(obj, path, object_id, problems)
-    payload = opsmodel_payload(obj)
+    for key, prefix in shape.typed_refs:
+        value = obj[key]
+        if not _all_prefixed(value, prefix):
+            _check_typed_ref(key, value, path, object_id, problems)
+    payload = opsmodel_payload(obj) if shape.extended else None
     if payload is not None and "operation_refs" in payload:
         where, refs = f"{path}.extensions.{EXTENSION_ID}.operation_refs", payload["operation_refs"]
         if not isinstance(refs, list):
@@ -237,22 +281,51 @@ def _check_references(obj: dict[str, Any], path: _Path, object_id: str, by_id: d
             _check_ref(ref, f"{where}[{i}]", object_id, by_id, problems)
 
 
-# Property names seen so far, and those that hold references (``*_ref``, ``*_refs``). The same
-# few names recur in every object, so set operations at C speed find the references of each.
-_CLASSIFIED: set[Any] = set()
-_SINGLE_REFERENCES: set[str] = set()
-_LIST_REFERENCES: set[str] = set()
+@frozen(kw_only=True)
+class _Shape:
+    """What the checks look at in objects with one type and one list of property names, worked out once.
+
+    Objects written by one tool come in a few shapes (every relationship opsmodel writes has the
+    same properties in the same order), so the checks ask the shape which properties to look at
+    instead of trying every name they know on every object.
+    """
+
+    #: The timestamp properties present, in the order of :data:`_TIMESTAMPS`.
+    stamps: tuple[str, ...]
+    #: The pairs of :data:`_ORDERED` with both properties present.
+    ordered: tuple[tuple[str, str], ...]
+    #: The properties holding one reference (``*_ref``), sorted: problems in a stable order.
+    single_refs: tuple[str, ...]
+    #: The properties holding a list of references (``*_refs``), sorted.
+    list_refs: tuple[str, ...]
+    #: The properties whose references must point at one type, with the id prefix of that type.
+    typed_refs: tuple[tuple[str, str], ...]
+    #: Whether the object has ``extensions`` (where opsmodel's payload may be).
+    extended: bool
 
 
-def _classify(keys: Any) -> None:
-    for key in keys:
-        if type(key) is str:
-            if key.endswith("_ref"):
-                _SINGLE_REFERENCES.add(key)
-            elif key.endswith("_refs"):
-                _LIST_REFERENCES.add(key)
-        if len(_CLASSIFIED) < 8192:  # foreign bundles may bring any names: stay bounded
-            _CLASSIFIED.add(key)
+_Where = tuple[int, _Shape]
+# (type, property names) -> shape; bounded, since foreign bundles may bring any names
+_SHAPES: dict[tuple[str, tuple[Any, ...]], _Shape] = {}
+
+
+def _shape(obj: dict[str, Any]) -> _Shape:
+    names = tuple(obj)
+    known = _SHAPES.get((obj["type"], names))
+    if known is not None:
+        return known
+    present = set(names)
+    shape = _Shape(
+        stamps=tuple(key for key in _TIMESTAMPS if key in present),
+        ordered=tuple(pair for pair in _ORDERED if pair[0] in present and pair[1] in present),
+        single_refs=tuple(sorted(key for key in present if type(key) is str and key.endswith("_ref"))),
+        list_refs=tuple(sorted(key for key in present if type(key) is str and key.endswith("_refs"))),
+        typed_refs=tuple((key, f"{expected}--") for key, expected in _REFERENCE_TYPES.items() if key in present),
+        extended="extensions" in present,
+    )
+    if len(_SHAPES) < 4096:
+        _SHAPES[(obj["type"], names)] = shape
+    return shape
 
 
 class _Path:
@@ -293,16 +366,22 @@ def _check_ref(ref: Any, path: str, object_id: str, by_id: dict[str, Any], probl
         problems.append(problem("dangling-ref", path, object_id, f"dangling reference: {ref} is not in the bundle", ref))
 
 
-def _check_typed_refs(obj: dict[str, Any], path: _Path, object_id: str, problems: list[Problem]) -> None:
-    """References that must point at one type of object (a created_by_ref at an identity...)."""
-    for key, expected in _REFERENCE_TYPES.items():
-        value = obj.get(key)
-        refs = value if isinstance(value, list) else [value] if value is not None else []
-        for index, ref in enumerate(refs):
-            if isinstance(ref, str) and IDENTIFIER.match(ref) and ref.partition("--")[0] != expected:
-                where = f"{path}.{key}[{index}]" if isinstance(value, list) else f"{path}.{key}"
-                message = f"{key} must refer to {_a(expected)}, not to {show_value(ref)}"
-                problems.append(problem("ref-type", where, object_id, message, ref))
+def _all_prefixed(value: Any, prefix: str) -> bool:
+    """Whether a reference (or every one of a list) is a string starting with ``prefix``: nothing to report then."""
+    if type(value) is str:
+        return value.startswith(prefix)
+    return type(value) is list and all(type(ref) is str and ref.startswith(prefix) for ref in value)
+
+
+def _check_typed_ref(key: str, value: Any, path: _Path, object_id: str, problems: list[Problem]) -> None:
+    """A reference that must point at one type of object (a created_by_ref at an identity...)."""
+    expected = _REFERENCE_TYPES[key]
+    refs = value if isinstance(value, list) else [value] if value is not None else []
+    for index, ref in enumerate(refs):
+        if isinstance(ref, str) and IDENTIFIER.match(ref) and ref.partition("--")[0] != expected:
+            where = f"{path}.{key}[{index}]" if isinstance(value, list) else f"{path}.{key}"
+            message = f"{key} must refer to {_a(expected)}, not to {show_value(ref)}"
+            problems.append(problem("ref-type", where, object_id, message, ref))
 
 
 def opsmodel_payload(obj: dict[str, Any]) -> dict[str, Any] | None:
