@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 from cattrs.errors import AttributeValidationNote
 
-from ..._core.fields import Invalid, to_optional_text, to_slug, to_source_ids, to_text, to_text_tuple
+from ..._core.fields import Invalid, to_optional_slug, to_optional_text, to_slug, to_source_ids, to_text, to_text_tuple
 from ..._model.description import Field, Kind
 from ..._model.places import Country
 from .errors import Mismatch
@@ -187,7 +187,7 @@ _TYPE_ONLY: dict[str, Callable[[Any, Any], Any]] = {
     "tuple": _type_only_tuple,
 }
 # Model converters that check strings without ever changing them.
-_CHECK_ONLY = frozenset({to_text, to_optional_text, to_text_tuple, to_slug, to_source_ids})
+_CHECK_ONLY = frozenset({to_text, to_optional_text, to_text_tuple, to_slug, to_optional_slug, to_source_ids})
 
 
 _COUNTRY_CODE = canonical_hook(
