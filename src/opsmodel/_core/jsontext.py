@@ -105,7 +105,7 @@ def parse(text: str | bytes) -> tuple[Any, bool]:
     if _state["orjson"] and _orjson is not None:
         try:
             return _orjson.loads(text), False
-        except Exception:  # noqa: S110 - the standard path reads it, or gives the error to report
+        except Exception:
             pass
     return parse_exact(text), True
 
@@ -125,6 +125,6 @@ def dumps_indented(data: Any, *, exact_types: bool) -> str:
     if exact_types and _state["orjson"] and _orjson is not None:
         try:
             return _orjson.dumps(data, option=_ORJSON_INDENT).decode("utf-8")
-        except Exception:  # noqa: S110 - an integer beyond 64 bits, a lone surrogate: the standard path writes it
+        except Exception:
             pass
     return json.dumps(data, indent=2, ensure_ascii=False)

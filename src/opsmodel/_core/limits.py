@@ -64,7 +64,7 @@ def loads_json(text: str | bytes) -> Any:
             try:
                 check_value(data, floats=False)
                 return data
-            except (_Inexact, LimitError):
+            except (_InexactError, LimitError):
                 # a float from orjson may be a number the standard path refuses; and any refusal
                 # is the standard path's, which may meet another problem (a number) first
                 data = parse_exact(text)
@@ -86,7 +86,7 @@ def _render(where: tuple[Any, ...]) -> str:
     return path
 
 
-class _Inexact(Exception):
+class _InexactError(Exception):
     """A float in orjson's data: only the standard path can say which number the text held."""
 
 
@@ -95,7 +95,7 @@ def check_value(data: Any, *, scalars: bool = True, floats: bool = True) -> None
 
     Iterative, so that it is itself safe on the data it refuses; linear in the size of the data.
     ``scalars=False`` checks the nesting only (:func:`loads_json` checks numbers as it reads them);
-    ``floats=False`` raises the private ``_Inexact`` at the first float (the data came from orjson).
+    ``floats=False`` raises the private ``_InexactError`` at the first float (the data came from orjson).
     """
     level: list[Any] = [[data]]  # a list around the data: the walk checks its items, the data first
     for _ in range(MAX_DEPTH + 1):
@@ -128,7 +128,7 @@ def _scan(node: Any, deeper: list[Any], scalars: bool, floats: bool) -> bool:
         elif kind in _NOTHING_TO_CHECK:
             continue
         elif kind is float and not floats:
-            raise _Inexact
+            raise _InexactError
         elif isinstance(value, _CONTAINERS):
             deeper.append(value)
         elif scalars:

@@ -47,7 +47,9 @@ def _leaf(index: int, field: Field, namespace: dict[str, Any], hook: Any, overri
     return None
 
 
-def _reading(index: int, field: Field, namespace: dict[str, Any], converter: cattrs.Converter, hook: Any) -> tuple[list[str], str]:
+def _reading(
+    index: int, field: Field, namespace: dict[str, Any], converter: cattrs.Converter, hook: Any
+) -> tuple[list[str], str]:
     """The lines checking ``v``, the field's value in the document, and the expression of what it gives."""
     inline = _leaf(index, field, namespace, hook or converter.get_structure_hook(field.type), hook is not None)
     if inline is not None:

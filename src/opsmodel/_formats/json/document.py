@@ -3,24 +3,24 @@
 from __future__ import annotations
 
 import functools
-import json
 import typing
 from typing import IO, Any, TypeVar, Union
 
 import attrs
 
 from ..._core.errors import DocumentError
+from ..._core.jsontext import dumps_indented
 from ..._model.description import PLACES
 from ..._model.operations import Report
 from ..._model.places import Country
 from .converter import converter
 from .envelope import FORMAT, FORMAT_VERSION, SUPPORTED_VERSIONS, envelope_problems, escape_breaks, no_gc, parse
+from .kept import KEPT
 from .quick import CAREFUL, attempt
 from .reading import read
 
 T = TypeVar("T")
 
-_DUMP_OPTIONS: dict[str, Any] = {"indent": 2, "ensure_ascii": False}
 _PLACE: Any = Union[PLACES.members]
 
 
@@ -56,7 +56,9 @@ def dumps(obj: Any) -> str:
     the text is indented by two spaces, UTF-8 friendly (not ``\\u``-escaped), ending in a newline.
     """
     with no_gc():
-        return escape_breaks(json.dumps(document(obj), **_DUMP_OPTIONS)) + "\n"
+        data = document(obj)
+        # the model holds no float: only kept unknown fields could (then the standard library writes)
+        return escape_breaks(dumps_indented(data, exact_types=not KEPT)) + "\n"
 
 
 @typing.overload
