@@ -7,6 +7,7 @@ A subprocess checks the fallback with orjson hidden, and the environment variabl
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -75,8 +76,9 @@ def _same(left: Any, right: Any) -> bool:
     if isinstance(left, (list, tuple)):
         return len(left) == len(right) and all(_same(a, b) for a, b in zip(left, right, strict=True))
     if isinstance(left, float) and left != left:
-        return right != right
-    return bool(left == right)
+        return bool(right != right)
+    equal: bool = left == right
+    return equal
 
 
 json_scalars = (
@@ -135,7 +137,7 @@ def _texts(value: Any) -> list[str]:
 def test_parsing_json_values_is_the_same_with_orjson(value: Any) -> None:
     for text in _texts(value):
         for given_text in (text, text.encode("utf-8")):
-            fast, standard = _both(lambda t=given_text: loads_json(t))
+            fast, standard = _both(functools.partial(loads_json, given_text))
             assert fast[0] == standard[0]
             assert _same(fast[1], standard[1])
 
@@ -154,7 +156,7 @@ def test_parsing_any_text_gives_the_same_value_or_error_with_orjson(text: str) -
 @pytest.mark.parametrize("text", EDGE_TEXTS)
 def test_parsing_edge_cases_is_the_same_with_orjson(text: str) -> None:
     for given_text in (text, text.encode("utf-8", "surrogatepass")):
-        fast, standard = _both(lambda t=given_text: loads_json(t))
+        fast, standard = _both(functools.partial(loads_json, given_text))
         assert fast[0] == standard[0]
         assert _same(fast[1], standard[1])
 
@@ -232,21 +234,25 @@ def test_the_quick_route_refuses_as_the_careful_one(report: Report) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         for bad in _corruptions(document):
             text = json.dumps(bad, ensure_ascii=False)
-            quick_outcome = _outcome(lambda t=text: ojson.loads(t))
-            assert quick_outcome == _careful(lambda t=text: ojson.loads(t), monkeypatch)
+            quick_outcome = _outcome(functools.partial(ojson.loads, text))
+            assert quick_outcome == _careful(functools.partial(ojson.loads, text), monkeypatch)
 
 
 def test_the_quick_route_refuses_deep_and_long_values_as_the_careful_one(monkeypatch: pytest.MonkeyPatch) -> None:
     report = Report(id="r", title="T", publisher="P", operations=(Operation(id="o", name="O"),))
     document = json.loads(ojson.dumps(report))
-    seen = set()
+    seen: set[str] = set()
     for bad in _corruptions(document):
         text = json.dumps(bad)
-        outcome = _outcome(lambda t=text: ojson.loads(t))
+        outcome = _outcome(functools.partial(ojson.loads, text))
         assert outcome[0] == "DocumentError"
-        assert outcome == _careful(lambda t=text: ojson.loads(t), monkeypatch)
+        assert outcome == _careful(functools.partial(ojson.loads, text), monkeypatch)
         seen.update(problem["code"] for problem in outcome[1])
     assert {"too_deep", "string-too-long", "number-too-long", "type", "unknown_field"} <= seen
+
+
+def _read_lines(lines: list[str]) -> list[Operation]:
+    return list(ojson.load_lines(lines))
 
 
 def test_lines_take_the_quick_route_and_refuse_as_the_careful_one(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -257,9 +263,9 @@ def test_lines_take_the_quick_route_and_refuse_as_the_careful_one(monkeypatch: p
     assert list(ojson.load_lines(lines)) == list(report.operations)
     for bad in ('{"id": "o", "name": 1}\n', '{"id": ' + "[" * 70 + "]" * 70 + "}\n", '{"id": "o", "x": 1e400}\n'):
         changed = [*lines, bad]
-        outcome = _outcome(lambda c=changed: list(ojson.load_lines(c)))
+        outcome = _outcome(functools.partial(_read_lines, changed))
         assert outcome[0] == "DocumentError"
-        assert outcome == _careful(lambda c=changed: list(ojson.load_lines(c)), monkeypatch)
+        assert outcome == _careful(functools.partial(_read_lines, changed), monkeypatch)
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ the result is the standard path's exactly:
 
 from __future__ import annotations
 
+import importlib
 import json
 import math
 import os
@@ -26,10 +27,16 @@ from typing import Any
 
 from .errors import LimitError, Problem
 
-try:  # the optional extra
-    import orjson as _orjson
-except ImportError:  # pragma: no cover - exercised by the fallback tests with orjson hidden
-    _orjson = None
+
+def _optional_orjson() -> Any:
+    """The orjson module (the ``orjson`` extra), or None where it is not installed."""
+    try:
+        return importlib.import_module("orjson")
+    except ImportError:  # pragma: no cover - exercised by the fallback test with orjson hidden
+        return None
+
+
+_orjson: Any = _optional_orjson()
 
 __all__ = ["ENVIRONMENT", "MAX_NUMBER_CHARS", "dumps_indented", "orjson_in_use", "parse", "parse_exact", "use_orjson"]
 
@@ -124,7 +131,8 @@ def dumps_indented(data: Any, *, exact_types: bool) -> str:
     """
     if exact_types and _state["orjson"] and _orjson is not None:
         try:
-            return _orjson.dumps(data, option=_ORJSON_INDENT).decode("utf-8")
+            written: bytes = _orjson.dumps(data, option=_ORJSON_INDENT)
+            return written.decode("utf-8")
         except Exception:
             pass
     return json.dumps(data, indent=2, ensure_ascii=False)

@@ -141,10 +141,24 @@ def _strings_hook(convert: Callable[[Any], Any], check: Callable[[Any, str], Any
     return structure_strings
 
 
+# Canonical strings recur (a language code, a framework name): each hook remembers the ones it
+# has passed and what they gave, so that a dict lookup replaces the converter. Bounded: cleared when full.
+_PASSED_MAX = 4096
+
+
 def _string_hook(check: Callable[[Any, str], Any], optional: bool) -> Callable[[Any, Any], Any]:
+    passed: dict[str, Any] = {}
+
     def structure_string(value: Any, _: Any) -> Any:
         if type(value) is str:
-            return check(value, "")
+            found = passed.get(value)
+            if found is not None:
+                return found
+            converted = check(value, "")
+            if len(passed) >= _PASSED_MAX:
+                passed.clear()
+            passed[value] = converted
+            return converted
         if value is None and optional:
             return None
         raise Mismatch(value, "a string" + (" or null" if optional else ""), "type")
