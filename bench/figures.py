@@ -229,7 +229,23 @@ def _json_text(operations: int) -> str:
     return _cached("document", operations, lambda: str(ojson.dumps(_report(operations))))
 
 
+def _json_path(orjson: bool) -> None:
+    """The standard library's path, or orjson's where it is installed (the ``orjson`` figures)."""
+    from opsmodel._core import jsontext
+
+    jsontext.use_orjson(orjson)
+
+
 def json_write_ours(operations: int) -> Step:
+    from opsmodel import json as ojson
+
+    _json_path(orjson=False)
+    report = _report(operations)
+    return lambda: ojson.dumps(report)
+
+
+def json_write_orjson(operations: int) -> Step:
+    _json_path(orjson=True)
     from opsmodel import json as ojson
 
     report = _report(operations)
@@ -244,6 +260,15 @@ def json_write_floor(operations: int) -> Step:
 def json_read_ours(operations: int) -> Step:
     from opsmodel import json as ojson
 
+    _json_path(orjson=False)
+    text = _json_text(operations)
+    return lambda: ojson.loads(text)
+
+
+def json_read_orjson(operations: int) -> Step:
+    from opsmodel import json as ojson
+
+    _json_path(orjson=True)
     text = _json_text(operations)
     return lambda: ojson.loads(text)
 
@@ -348,6 +373,9 @@ FIGURES: dict[str, dict[str, Prepare]] = {
     "foreign-import": {"ours": foreign_ours, "stix2": foreign_stix2, "floor": foreign_floor},
     "json-write": {"ours": json_write_ours, "floor": json_write_floor},
     "json-read": {"ours": json_read_ours, "floor": json_read_floor},
+    # the same with the orjson extra (the standard library's path where it is not installed)
+    "json-write-orjson": {"ours": json_write_orjson, "floor": json_write_floor},
+    "json-read-orjson": {"ours": json_read_orjson, "floor": json_read_floor},
     "jsonl-memory": {"ours": jsonl_memory_ours},
     "validate": {"ours": validate_ours, "floor": validate_floor},
     "corpus-load": {"ours": corpus_ours, "floor": corpus_floor},

@@ -169,6 +169,8 @@ def targets(table: list[dict[str, Any]], sizes: Sequence[int]) -> list[str]:
         ("build", "us/op", "<=", 100.0, "building one operation (us)"),
         ("json-read", "x floor", "<=", 2.0, "JSON read vs json.loads"),
         ("json-write", "x floor", "<=", 1.5, "JSON write vs json.dumps"),
+        ("json-read-orjson", "x floor", "<=", 2.0, "JSON read with the orjson extra vs json.loads"),
+        ("json-write-orjson", "x floor", "<=", 1.5, "JSON write with the orjson extra vs json.dumps"),
     ]
     for figure, column, sense, goal, what in checks:
         for size in sizes:

@@ -15,6 +15,7 @@ import math
 from typing import Any
 
 from .errors import LIMIT_CODES, MAX_PROBLEMS, LimitError, Problem
+from .jsontext import MAX_NUMBER_CHARS, parse, parse_exact
 
 __all__ = ["LIMITS", "LIMIT_CODES", "MAX_PROBLEMS", "check_size", "check_value", "loads_json"]
 
@@ -22,8 +23,7 @@ __all__ = ["LIMITS", "LIMIT_CODES", "MAX_PROBLEMS", "check_size", "check_value",
 MAX_DOCUMENT_CHARS = 256 * 1024 * 1024
 #: Levels of nesting of JSON arrays and objects (the deepest opsmodel document has about 10).
 MAX_DEPTH = 64
-#: Characters of one JSON number (about 10**100); longer ones are refused before Python converts them.
-MAX_NUMBER_CHARS = 100
+# MAX_NUMBER_CHARS (characters of one JSON number, about 10**100) is held by the parser (.jsontext).
 #: Characters of one string value (1 MiB).
 MAX_STRING_CHARS = 1024 * 1024
 #: Characters of one CSV cell: the limit of Python's csv module (131,072), which refuses longer ones.
@@ -50,42 +50,24 @@ def check_size(text: str | bytes, what: str = "the document") -> None:
         raise _refuse("too-large", "$", f"{what} has {len(text)} characters, more than the limit of {MAX_DOCUMENT_CHARS}")
 
 
-def _number(text: str) -> None:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _refuse(
-            "number-too-long",
-            "$",
-            f"a number of {len(text)} characters, more than the limit of {MAX_NUMBER_CHARS}",
-            text[:20] + "...",
-        )
-
-
-def _int(text: str) -> int:
-    _number(text)
-    return int(text)
-
-
-def _float(text: str) -> float:
-    _number(text)
-    value = float(text)
-    if not math.isfinite(value):
-        raise _refuse("number-too-long", "$", f"the number {text} is too large to hold (it overflows to infinity)", text)
-    return value
-
-
-def _constant(text: str) -> float:
-    raise _refuse("number-too-long", "$", f"{text} is not a JSON number (RFC 8259 has no NaN or Infinity)", text)
-
-
 def loads_json(text: str | bytes) -> Any:
     """The JSON value of a text, within every limit; :class:`~opsmodel.errors.LimitError` past one.
 
     Syntax errors stay :class:`json.JSONDecodeError` (a ``ValueError``) for the caller to report
     in its own words; nesting that defeats the parser's recursion is reported as ``too-deep``.
+    Parsed by orjson where it is installed (:mod:`.jsontext`), with the same result or error.
     """
     check_size(text)
     try:
-        data = json.loads(text, parse_int=_int, parse_float=_float, parse_constant=_constant)
+        data, exact = parse(text)
+        if not exact:
+            try:
+                check_value(data, floats=False)
+                return data
+            except (_InexactError, LimitError):
+                # a float from orjson may be a number the standard path refuses; and any refusal
+                # is the standard path's, which may meet another problem (a number) first
+                data = parse_exact(text)
     except RecursionError:
         raise _refuse("too-deep", "$", f"the JSON is nested deeper than the limit of {MAX_DEPTH} levels") from None
     # numbers were checked as they were read, and no string is longer than the text
@@ -104,17 +86,22 @@ def _render(where: tuple[Any, ...]) -> str:
     return path
 
 
-def check_value(data: Any, *, scalars: bool = True) -> None:
+class _InexactError(Exception):
+    """A float in orjson's data: only the standard path can say which number the text held."""
+
+
+def check_value(data: Any, *, scalars: bool = True, floats: bool = True) -> None:
     """Refuse plain data (as :func:`json.loads` gives it) that is too deep or holds too large a number or string.
 
     Iterative, so that it is itself safe on the data it refuses; linear in the size of the data.
-    ``scalars=False`` checks the nesting only (:func:`loads_json` checks numbers as it reads them).
+    ``scalars=False`` checks the nesting only (:func:`loads_json` checks numbers as it reads them);
+    ``floats=False`` raises the private ``_InexactError`` at the first float (the data came from orjson).
     """
     level: list[Any] = [[data]]  # a list around the data: the walk checks its items, the data first
     for _ in range(MAX_DEPTH + 1):
         deeper: list[Any] = []
         for node in level:
-            if not _scan(node, deeper, scalars):
+            if not _scan(node, deeper, scalars, floats):
                 _raise_at(data, _bad_scalar)
         if not deeper:
             return
@@ -126,7 +113,7 @@ _CONTAINERS = (dict, list, tuple)
 _NOTHING_TO_CHECK = frozenset((bool, type(None)))
 
 
-def _scan(node: Any, deeper: list[Any], scalars: bool) -> bool:
+def _scan(node: Any, deeper: list[Any], scalars: bool, floats: bool) -> bool:
     """Put the containers among ``node``'s items on ``deeper``; False if a scalar among them is past a limit.
 
     The plain types JSON gives are told apart by ``type()`` (fast); anything else by isinstance.
@@ -140,6 +127,8 @@ def _scan(node: Any, deeper: list[Any], scalars: bool) -> bool:
             fine = fine and (not scalars or len(value) <= MAX_STRING_CHARS)
         elif kind in _NOTHING_TO_CHECK:
             continue
+        elif kind is float and not floats:
+            raise _InexactError
         elif isinstance(value, _CONTAINERS):
             deeper.append(value)
         elif scalars:

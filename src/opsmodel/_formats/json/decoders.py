@@ -13,6 +13,8 @@ messages and codes do not depend on this module.
 
 from __future__ import annotations
 
+import itertools
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -34,41 +36,55 @@ _TYPE_TESTS: dict[Any, str] = {
 }
 
 
-def _leaf(index: int, field: Field, target: str, namespace: dict[str, Any], hook: Any, overridden: bool) -> list[str] | None:
-    """The lines reading a string, number, boolean or enum value inline, or None for another field."""
+def _leaf(index: int, field: Field, namespace: dict[str, Any], hook: Any, overridden: bool) -> tuple[list[str], str] | None:
+    """The lines checking a string, number, boolean or enum value inline and the value's expression, or None."""
     test = _TYPE_TESTS.get(hook)
     if test is not None:
-        return [f"if {test}: raise _Mismatch(v, '', 'type')", f"{target} = v"]
+        return [f"if {test}: raise _Mismatch(v, '', 'type')"], "v"
     if field.kind is Kind.ENUM and not field.many and not field.optional and not overridden:
         namespace[f"_m{index}"] = field.item._value2member_map_
-        return [f"{target} = _m{index}[v] if type(v) is str else _refuse(v)"]
+        return [], f"_m{index}[v] if type(v) is str else _refuse(v)"
     return None
 
 
-def _reading(index: int, field: Field, namespace: dict[str, Any], converter: cattrs.Converter, hook: Any) -> list[str]:
-    """The lines setting ``x`` from ``v``, the field's value in the document."""
-    target = "x"
-    inline = _leaf(index, field, target, namespace, hook or converter.get_structure_hook(field.type), hook is not None)
+def _reading(
+    index: int, field: Field, namespace: dict[str, Any], converter: cattrs.Converter, hook: Any
+) -> tuple[list[str], str]:
+    """The lines checking ``v``, the field's value in the document, and the expression of what it gives."""
+    inline = _leaf(index, field, namespace, hook or converter.get_structure_hook(field.type), hook is not None)
     if inline is not None:
         return inline
     if hook is None and field.many and field.kind in (Kind.MODEL, Kind.UNION):
         item = tuple_item(field.type)
-        namespace[f"_h{index}"], namespace[f"_t{index}"] = converter.get_structure_hook(item), item
-        return [
-            "if type(v) is not list: raise _Mismatch(v, 'an array', 'type')",
-            f"{target} = tuple([_h{index}(i, _t{index}) for i in v])",
-        ]
+        # map() runs the item hook from C, without a comprehension's frame per array
+        namespace[f"_h{index}"], namespace[f"_r{index}"] = converter.get_structure_hook(item), itertools.repeat(item)
+        return ["if type(v) is not list: raise _Mismatch(v, 'an array', 'type')"], f"tuple(map(_h{index}, v, _r{index}))"
     if hook is None and field.optional and field.kind is not Kind.UNION:
         inner = optional_of(field.type)
-        namespace[f"_h{index}"], namespace[f"_t{index}"] = converter.get_structure_hook(inner), inner
-        return [f"{target} = None if v is None else _h{index}(v, _t{index})"]
+        inner_hook = converter.get_structure_hook(inner)
+        test = _TYPE_TESTS.get(inner_hook)
+        if test is not None:  # an optional number or boolean: its type test, inline
+            return [f"if v is not None and {test}: raise _Mismatch(v, '', 'type')"], "v"
+        namespace[f"_h{index}"], namespace[f"_t{index}"] = inner_hook, inner
+        return [], f"None if v is None else _h{index}(v, _t{index})"
     namespace[f"_h{index}"] = hook or converter.get_structure_hook(field.type)
     namespace[f"_t{index}"] = field.type
-    return [f"{target} = _h{index}(v, _t{index})"]
+    if field.optional and field.kind is not Kind.UNION:  # a canonical-spelling hook: null needs no call
+        return [], f"None if v is None else _h{index}(v, _t{index})"
+    return [], f"_h{index}(v, _t{index})"
 
 
 def _refuse(value: Any) -> Any:
     raise Mismatch(value, "", "type")
+
+
+def _setter(cls: type, name: str) -> Any:
+    """The slot's own setter of field ``name`` (much cheaper than ``object.__setattr__``), or None."""
+    for klass in cls.__mro__:
+        found = vars(klass).get(name)
+        if found is not None:
+            return found.__set__ if isinstance(found, types.MemberDescriptorType) else None
+    return None
 
 
 def make_decoder(
@@ -101,13 +117,16 @@ def make_decoder(
     by_name = {each.name: each for each in found.assignments}
     for index, field in enumerate(fields_of(cls)):
         each = by_name[field.name]
-        setting = f"_set(self, {field.name!r}, {each.value.format(x='x')})"
-        reading = [*_reading(index, field, namespace, converter, overrides.get(field.name)), setting]
+        setter = _setter(cls, field.name)
+        namespace[f"_s{index}"] = setter
+        set_to = f"_s{index}(self, {{}})" if setter is not None else f"_set(self, {field.name!r}, {{}})"
+        checks, value = _reading(index, field, namespace, converter, overrides.get(field.name))
+        reading = [*checks, set_to.format(each.value.format(x=value))]
         if each.default is None:
             lines += [f"    v = o[{field.name!r}]", *(f"    {line}" for line in reading)]
         else:
             lines += [f"    if {field.name!r} in o:", f"        v = o[{field.name!r}]", *(f"        {line}" for line in reading)]
-            lines += ["    else:", f"        _set(self, {field.name!r}, {each.default})"]
+            lines += ["    else:", f"        {set_to.format(each.default)}"]
     lines += [*(f"    {line}" for line in found.checks), "    return self"]
     exec(compile("\n".join(lines), f"<opsmodel JSON decoder {cls.__qualname__}>", "exec"), namespace)
     decode: Callable[[Any, Any], Any] = namespace["decode"]

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-import json
+import functools
 import typing
 from typing import IO, Any, TypeVar, Union
 
 import attrs
 
 from ..._core.errors import DocumentError
+from ..._core.jsontext import dumps_indented
 from ..._model.description import PLACES
 from ..._model.operations import Report
 from ..._model.places import Country
 from .converter import converter
-from .envelope import FORMAT, FORMAT_VERSION, envelope_problems, escape_breaks, no_gc, parse
+from .envelope import FORMAT, FORMAT_VERSION, SUPPORTED_VERSIONS, envelope_problems, escape_breaks, no_gc, parse
+from .kept import KEPT
+from .quick import CAREFUL, attempt
 from .reading import read
 
 T = TypeVar("T")
 
-_DUMP_OPTIONS: dict[str, Any] = {"indent": 2, "ensure_ascii": False}
 _PLACE: Any = Union[PLACES.members]
 
 
@@ -54,7 +56,9 @@ def dumps(obj: Any) -> str:
     the text is indented by two spaces, UTF-8 friendly (not ``\\u``-escaped), ending in a newline.
     """
     with no_gc():
-        return escape_breaks(json.dumps(document(obj), **_DUMP_OPTIONS)) + "\n"
+        data = document(obj)
+        # the model holds no float: only kept unknown fields could (then the standard library writes)
+        return escape_breaks(dumps_indented(data, exact_types=not KEPT)) + "\n"
 
 
 @typing.overload
@@ -73,6 +77,10 @@ def loads(text: str | bytes, cls: type[Any] = Report, *, keep_unknown: bool = Fa
 
 
 def _loads(text: str | bytes, cls: type[Any], keep_unknown: bool) -> Any:
+    if not keep_unknown:  # kept fields may hold anything: only the careful route reads them
+        found = attempt(text, cls, functools.partial(_decode_strictly, cls))
+        if found is not CAREFUL:
+            return found
     data = parse(text)
     problems = envelope_problems(data, FORMAT, None)
     if problems:
@@ -81,6 +89,16 @@ def _loads(text: str | bytes, cls: type[Any], keep_unknown: bool) -> Any:
     if cls is Country:  # a document of one country: its code is a field, as in a place
         return read({**body, "type": PLACES.tag(Country)}, _PLACE, keep_unknown=keep_unknown, root="$", line=None)
     return read(body, cls, keep_unknown=keep_unknown, root="$", line=None)
+
+
+def _decode_strictly(cls: type[Any], data: Any) -> Any:
+    """The document's value if it decodes strictly (raises on anything else: the careful route explains)."""
+    if type(data) is not dict or data.get("format") != FORMAT or data.get("format_version") not in SUPPORTED_VERSIONS:
+        raise ValueError("not an opsmodel document")
+    body = {key: value for key, value in data.items() if key != "format" and key != "format_version"}
+    if cls is Country:
+        return converter(False, False).structure({**body, "type": PLACES.tag(Country)}, _PLACE)
+    return converter(False, False).structure(body, cls)
 
 
 def dump(obj: Any, fp: IO[str]) -> None:

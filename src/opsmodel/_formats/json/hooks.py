@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 from cattrs.errors import AttributeValidationNote
 
-from ..._core.fields import Invalid, to_optional_text, to_slug, to_source_ids, to_text, to_text_tuple
+from ..._core.fields import Invalid, to_optional_slug, to_optional_text, to_slug, to_source_ids, to_text, to_text_tuple
 from ..._model.description import Field, Kind
 from ..._model.places import Country
 from .errors import Mismatch
@@ -141,10 +141,24 @@ def _strings_hook(convert: Callable[[Any], Any], check: Callable[[Any, str], Any
     return structure_strings
 
 
+# Canonical strings recur (a language code, a framework name): each hook remembers the ones it
+# has passed and what they gave, so that a dict lookup replaces the converter. Bounded: cleared when full.
+_PASSED_MAX = 4096
+
+
 def _string_hook(check: Callable[[Any, str], Any], optional: bool) -> Callable[[Any, Any], Any]:
+    passed: dict[str, Any] = {}
+
     def structure_string(value: Any, _: Any) -> Any:
         if type(value) is str:
-            return check(value, "")
+            found = passed.get(value)
+            if found is not None:
+                return found
+            converted = check(value, "")
+            if len(passed) >= _PASSED_MAX:
+                passed.clear()
+            passed[value] = converted
+            return converted
         if value is None and optional:
             return None
         raise Mismatch(value, "a string" + (" or null" if optional else ""), "type")
@@ -187,7 +201,7 @@ _TYPE_ONLY: dict[str, Callable[[Any, Any], Any]] = {
     "tuple": _type_only_tuple,
 }
 # Model converters that check strings without ever changing them.
-_CHECK_ONLY = frozenset({to_text, to_optional_text, to_text_tuple, to_slug, to_source_ids})
+_CHECK_ONLY = frozenset({to_text, to_optional_text, to_text_tuple, to_slug, to_optional_slug, to_source_ids})
 
 
 _COUNTRY_CODE = canonical_hook(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any, NoReturn
@@ -13,6 +14,7 @@ from ..._model.operations import Operation, Report
 from .converter import converter
 from .envelope import FORMAT_VERSION, LINES_FORMAT, envelope_problems, escape_breaks, parse
 from .errors import member
+from .quick import CAREFUL, attempt
 from .reading import read
 
 _LINE_OPTIONS: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
@@ -91,9 +93,15 @@ def _refuse(path: str, code: str, message: str, expected: str, *, line: int | No
 def _read_lines(fp: Iterable[str | bytes], keep_unknown: bool, reports: list[Report]) -> Iterator[Operation]:
     structure = converter(False, keep_unknown).get_structure_hook(Operation)
     seen_header = False
+    quick = functools.partial(_strict_operation, structure)
     for number, raw in enumerate(fp, 1):
         if not raw.strip():
             continue
+        if seen_header and not keep_unknown:  # kept fields may hold anything: only the careful route reads them
+            found = attempt(raw, Operation, quick)
+            if found is not CAREFUL:
+                yield found
+                continue
         data = parse(raw, number)
         if type(data) is dict and "format" in data:
             _read_header(data, keep_unknown, number, reports)
@@ -115,6 +123,14 @@ def _read_lines(fp: Iterable[str | bytes], keep_unknown: bool, reports: list[Rep
         yield operation
     if not seen_header:
         _refuse("$", "format", "the file is empty", lines_header(), line=None)
+
+
+def _strict_operation(structure: Any, data: Any) -> Operation:
+    """The operation a line holds if it decodes strictly (raises on anything else: the careful route explains)."""
+    if type(data) is not dict or "format" in data:
+        raise ValueError("not an operation line")
+    operation: Operation = structure(data, Operation)
+    return operation
 
 
 def _read_header(data: dict[str, Any], keep_unknown: bool, line: int, reports: list[Report]) -> None:
